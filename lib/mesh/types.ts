@@ -1,0 +1,157 @@
+/**
+ * Domain types shared by every layer. Sources (lib/prometheus, lib/kube, lib/jaeger) decode their wire
+ * formats into these; lib/mesh computes on them; the API returns them.
+ */
+
+/** One instant-vector sample, labels as Prometheus returned them. */
+export interface Sample {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly value: number;
+}
+
+/** One range-vector series; `t` in epoch milliseconds. */
+export interface Series {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly points: readonly { readonly t: number; readonly v: number }[];
+}
+
+export type Health = 'healthy' | 'degraded' | 'failing' | 'idle' | 'unknown';
+
+export type NodeKind = 'workload' | 'app' | 'service' | 'unknown' | 'external';
+
+export type GraphType = 'workload' | 'app' | 'versionedApp' | 'service';
+
+export type Protocol = 'http' | 'grpc' | 'tcp';
+
+export const GRAPH_TYPES: readonly GraphType[] = ['workload', 'app', 'versionedApp', 'service'];
+export const WINDOWS = ['1m', '5m', '15m', '1h'] as const;
+export type Window = (typeof WINDOWS)[number];
+export const WINDOW_SECONDS: Readonly<Record<Window, number>> = {
+  '1m': 60,
+  '5m': 300,
+  '15m': 900,
+  '1h': 3600,
+};
+
+/** Kubernetes inventory, decoded from the informer caches by lib/kube. */
+export interface InventoryNamespace {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+}
+
+export interface InventoryService {
+  readonly namespace: string;
+  readonly name: string;
+  readonly selector: Readonly<Record<string, string>>;
+  readonly ports: readonly { readonly name?: string; readonly port: number; readonly protocol: string }[];
+}
+
+export interface InventoryWorkload {
+  readonly namespace: string;
+  readonly name: string;
+  /** Deployment, StatefulSet, … */
+  readonly kind: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly app?: string;
+  readonly version?: string;
+  readonly desiredReplicas: number;
+  readonly readyReplicas: number;
+  /** True when the pod template carries Istio's sidecar (native sidecar init container or container). */
+  readonly hasSidecar: boolean;
+}
+
+export interface InventoryPod {
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly workload?: string;
+  readonly ready: boolean;
+  readonly hasSidecar: boolean;
+}
+
+export interface Inventory {
+  readonly namespaces: readonly InventoryNamespace[];
+  readonly services: readonly InventoryService[];
+  readonly workloads: readonly InventoryWorkload[];
+  readonly pods: readonly InventoryPod[];
+}
+
+/** Istio config objects as the domain sees them: metadata plus the untyped spec (validated elsewhere). */
+export interface IstioObject {
+  readonly kind:
+    | 'VirtualService'
+    | 'DestinationRule'
+    | 'Gateway'
+    | 'ServiceEntry'
+    | 'PeerAuthentication'
+    | 'AuthorizationPolicy';
+  readonly apiVersion: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly resourceVersion: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly spec: Readonly<Record<string, unknown>>;
+}
+
+export interface ResponseCodes {
+  readonly '2xx': number;
+  readonly '3xx': number;
+  readonly '4xx': number;
+  readonly '5xx': number;
+  /** No response at all (response_code "0") and gRPC errors, in requests per second. */
+  readonly other: number;
+}
+
+export interface MeshNode {
+  readonly id: string;
+  readonly kind: NodeKind;
+  readonly namespace: string;
+  readonly name: string;
+  readonly app?: string;
+  readonly version?: string;
+  readonly workload?: string;
+  readonly service?: string;
+  readonly hasSidecar?: boolean;
+  /** True when the node's namespace is not among the selected ones. */
+  readonly outside?: boolean;
+  /** For versionedApp graphs: the id of the app box holding this node. */
+  readonly parent?: string;
+  readonly health: Health;
+  /** Requests per second into the node (http + grpc). */
+  readonly rps: number;
+  /** Share of inbound requests that failed, 0..1. */
+  readonly errorRate: number;
+}
+
+export interface MeshEdge {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly protocol: Protocol;
+  readonly rps?: number;
+  /** TCP only: bytes per second, sent + received. */
+  readonly bytesPerSecond?: number;
+  readonly sentBytesPerSecond?: number;
+  readonly receivedBytesPerSecond?: number;
+  /** Share of requests with 5xx, no response or a gRPC error, 0..1. */
+  readonly errorRate: number;
+  /** Share of requests with 4xx, 0..1. */
+  readonly clientErrorRate?: number;
+  readonly p50Ms?: number;
+  readonly p95Ms?: number;
+  readonly p99Ms?: number;
+  /** Share of traffic with connection_security_policy="mutual_tls", 0..1. */
+  readonly mtls: number;
+  readonly responseCodes?: ResponseCodes;
+  readonly health: Health;
+}
+
+export interface MeshGraph {
+  /** Epoch milliseconds of the evaluation time. */
+  readonly timestamp: number;
+  readonly window: Window;
+  readonly nodes: readonly MeshNode[];
+  readonly edges: readonly MeshEdge[];
+}
