@@ -1,0 +1,42 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { useNamespacesQuery } from '@/lib/client/use-namespaces';
+import { sortByHealth } from '@/lib/mesh/health-order';
+import { NamespaceCard } from './namespace-card';
+
+export function Overview(): ReactNode {
+  const { data, error, isPending, dataUpdatedAt } = useNamespacesQuery();
+  return (
+    <section aria-labelledby="overview-title" className="flex flex-col gap-4">
+      <div className="flex items-baseline justify-between">
+        <h1 id="overview-title" className="text-xl font-semibold">
+          Namespaces
+        </h1>
+        {dataUpdatedAt ? (
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            Updated {new Date(dataUpdatedAt).toLocaleTimeString('en-GB')}
+          </p>
+        ) : null}
+      </div>
+      {error ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300">
+          {error.title}: {error.detail}
+        </p>
+      ) : null}
+      {isPending ? <p className="text-sm text-slate-500">Loading namespaces…</p> : null}
+      {data && data.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">No namespaces found.</p>
+      ) : null}
+      {data ? (
+        <ul className="grid grid-cols-[repeat(auto-fill,minmax(16rem,1fr))] gap-4">
+          {sortByHealth(data).map((ns) => (
+            <li key={ns.name} className="flex">
+              <NamespaceCard ns={ns} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

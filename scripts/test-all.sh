@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every kind of test, each to the end even when an earlier one failed, and prints one
+# "<kind>: N passed, N failed" line per kind. Exits non-zero if anything failed.
+set -u
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+out=test-results/summary
+mkdir -p "$out"
+status=0
+summary=()
+
+count_vitest() { # kind file
+  node -e 'const r=require(process.argv[1]);console.log(`${process.argv[2]}: ${r.numPassedTests} passed, ${r.numFailedTests+r.numRuntimeErrorTestSuites} failed`)' "$PWD/$2" "$1" 2>/dev/null \
+    || echo "$1: 0 passed, 1 failed (no report)"
+}
+
+if npx eslint . && npx tsc --noEmit; then summary+=("lint: 1 passed, 0 failed"); else summary+=("lint: 0 passed, 1 failed"); status=1; fi
+
+npx vitest run --project unit --project components --reporter=default --reporter=json --outputFile.json="$out/unit.json" || status=1
+summary+=("$(count_vitest unit "$out/unit.json")")
+
+if npx next build; then
+  npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$out/integration.json" || status=1
+  summary+=("$(count_vitest integration "$out/integration.json")")
+
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" npx playwright test -c e2e/playwright.config.ts --reporter=list,json || status=1
+  summary+=("$(node -e 'const s=require(process.argv[1]).stats;console.log(`e2e: ${s.expected+s.flaky} passed, ${s.unexpected} failed`)' "$PWD/$out/e2e.json" 2>/dev/null || echo 'e2e: 0 passed, 1 failed (no report)')")
+else
+  status=1
+  summary+=("build: 0 passed, 1 failed" "integration: 0 passed, 1 failed (not run: build failed)" "e2e: 0 passed, 1 failed (not run: build failed)")
+fi
+
+echo
+printf '%s\n' "${summary[@]}"
+exit $status
