@@ -1,0 +1,172 @@
+/**
+ * The one health rule set, used by the graph, the overview and the lists: error shares judged against
+ * {@link HealthRules} per direction (worst wins), joined with pod readiness.
+ */
+import type { ErrorThreshold, HealthRuleProblem, HealthRules } from './health-rules';
+import { HEALTH_THRESHOLDS_ANNOTATION, rulesFor } from './health-rules';
+import type { RequestCounts } from './request-counts';
+import { NO_REQUESTS } from './request-counts';
+import type { Health, Inventory, InventoryWorkload } from './types';
+
+export {
+  DEFAULT_HEALTH_RULES,
+  HEALTH_THRESHOLDS_ANNOTATION,
+  parseHealthThresholds,
+  rulesFor,
+} from './health-rules';
+export type {
+  ErrorThreshold,
+  HealthRuleProblem,
+  HealthRules,
+  ResolvedHealthRules,
+} from './health-rules';
+
+/** unknown < idle < healthy < degraded < failing: problems win, then any sign of life. */
+const RANK: Readonly<Record<Health, number>> = {
+  unknown: 0,
+  idle: 1,
+  healthy: 2,
+  degraded: 3,
+  failing: 4,
+};
+
+/** Shares are ratios of floating-point rates; exactly 10% must count as 10%. */
+const EPSILON = 1e-9;
+
+export function worstHealth(...healths: readonly Health[]): Health {
+  let worst: Health = 'unknown';
+  for (const h of healths) if (RANK[h] > RANK[worst]) worst = h;
+  return worst;
+}
+
+function judge(errors: number, total: number, threshold: ErrorThreshold | null): Health {
+  if (threshold === null || errors <= 0) return 'healthy';
+  const share = errors / total;
+  if (share >= threshold.failing - EPSILON) return 'failing';
+  if (share >= threshold.degraded - EPSILON) return 'degraded';
+  return 'healthy';
+}
+
+/** Health of one direction of traffic (or one edge); 'idle' when there is none. */
+export function evaluateTrafficHealth(counts: RequestCounts, rules: HealthRules): Health {
+  if (!(counts.total > 0)) return 'idle';
+  return worstHealth(
+    judge(counts.serverErrors, counts.total, rules.serverErrors),
+    judge(counts.clientErrors, counts.total, rules.clientErrors),
+  );
+}
+
+export interface Replicas {
+  readonly desiredReplicas: number;
+  readonly readyReplicas: number;
+}
+
+/** 'idle' when scaled to zero; failing with none ready; degraded with some missing. */
+export function readinessHealth(replicas: Replicas): Health {
+  if (replicas.desiredReplicas <= 0) return 'idle';
+  if (replicas.readyReplicas <= 0) return 'failing';
+  if (replicas.readyReplicas < replicas.desiredReplicas) return 'degraded';
+  return 'healthy';
+}
+
+export interface WorkloadHealthInput {
+  readonly inbound?: RequestCounts;
+  readonly outbound?: RequestCounts;
+  /** Absent when the workload is not in the inventory (e.g. another cluster, or not a workload). */
+  readonly replicas?: Replicas;
+}
+
+/**
+ * Inbound and outbound are judged separately so a node failing its callers is not hidden by a healthy
+ * inbound share, and vice versa. Readiness can only make things worse: full readiness with no traffic
+ * is 'idle', not 'healthy'. Without traffic or inventory, nothing is known: 'unknown'.
+ */
+export function workloadHealth(input: WorkloadHealthInput, rules: HealthRules): Health {
+  const traffic = worstHealth(
+    evaluateTrafficHealth(input.inbound ?? NO_REQUESTS, rules),
+    evaluateTrafficHealth(input.outbound ?? NO_REQUESTS, rules),
+  );
+  const readiness = input.replicas === undefined ? 'unknown' : readinessHealth(input.replicas);
+  if (readiness === 'degraded' || readiness === 'failing') return worstHealth(traffic, readiness);
+  if (traffic === 'idle') return input.replicas === undefined ? 'unknown' : 'idle';
+  return traffic;
+}
+
+export interface NamespaceHealthInput {
+  readonly namespace: string;
+  readonly inventory: Inventory;
+  /**
+   * Request counts per workload name in this namespace: inbound from reporter="destination" samples
+   * keyed by destination_workload, outbound from reporter="source" keyed by source_workload (see
+   * tallyRequests).
+   */
+  readonly inbound: ReadonlyMap<string, RequestCounts>;
+  readonly outbound: ReadonlyMap<string, RequestCounts>;
+}
+
+/** One overview card's numbers. */
+export interface NamespaceHealth {
+  readonly name: string;
+  readonly services: number;
+  readonly workloads: number;
+  /** Requests per second into the namespace's workloads (http + grpc). */
+  readonly rps: number;
+  /** Share of those requests that failed (5xx, no response, gRPC error), 0..1. */
+  readonly errorRate: number;
+  readonly health: Health;
+  /** Invalid health-threshold annotations met in this namespace. */
+  readonly problems: readonly HealthRuleProblem[];
+}
+
+/**
+ * One overview card: the worst workload health (workloads seen only in metrics count too), and the
+ * namespace's inbound rps and error share. An empty namespace is 'idle'.
+ */
+export function namespaceHealth(input: NamespaceHealthInput): NamespaceHealth {
+  const { namespace, inventory } = input;
+  const nsAnnotations = inventory.namespaces.find((n) => n.name === namespace)?.annotations;
+  const problems: HealthRuleProblem[] = [];
+  const nsRules = rulesFor(nsAnnotations);
+  problems.push(...nsRules.problems);
+
+  const workloads = inventory.workloads.filter((w) => w.namespace === namespace);
+  const known = new Map<string, InventoryWorkload>(workloads.map((w) => [w.name, w]));
+  let health: Health = 'idle';
+  for (const w of workloads) {
+    const resolved =
+      w.annotations[HEALTH_THRESHOLDS_ANNOTATION] === undefined
+        ? nsRules
+        : rulesFor(nsAnnotations, w.annotations);
+    if (resolved !== nsRules)
+      problems.push(...resolved.problems.filter((p) => p.scope === 'workload'));
+    const h = workloadHealth(
+      { inbound: input.inbound.get(w.name), outbound: input.outbound.get(w.name), replicas: w },
+      resolved.rules,
+    );
+    health = worstHealth(health, h);
+  }
+  for (const name of new Set([...input.inbound.keys(), ...input.outbound.keys()])) {
+    if (known.has(name)) continue;
+    const h = workloadHealth(
+      { inbound: input.inbound.get(name), outbound: input.outbound.get(name) },
+      nsRules.rules,
+    );
+    health = worstHealth(health, h);
+  }
+
+  let rps = 0;
+  let failed = 0;
+  for (const counts of input.inbound.values()) {
+    rps += counts.total;
+    failed += counts.serverErrors;
+  }
+  return {
+    name: namespace,
+    services: inventory.services.filter((s) => s.namespace === namespace).length,
+    workloads: workloads.length,
+    rps,
+    errorRate: rps > 0 ? failed / rps : 0,
+    health,
+    problems,
+  };
+}
