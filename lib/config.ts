@@ -1,0 +1,206 @@
+import 'server-only';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export type PrometheusAuth =
+  | { readonly kind: 'bearer'; readonly token: string }
+  | { readonly kind: 'basic'; readonly username: string; readonly password: string };
+
+export interface PrometheusConfig {
+  readonly url: string;
+  readonly auth?: PrometheusAuth;
+  /** PEM text of the CA bundle to trust, read from PROMETHEUS_CA_FILE. */
+  readonly ca?: string;
+  readonly timeoutMs: number;
+}
+
+export interface JaegerConfig {
+  readonly url: string;
+  /** Unset means: detect which API the server speaks. */
+  readonly api?: 'v1' | 'v3';
+  readonly timeoutMs: number;
+}
+
+/** Where the Kubernetes credentials come from, in the order kubectl would look. */
+export type KubeSource =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'in-cluster' }
+  | { readonly kind: 'default' };
+
+export interface Config {
+  readonly prometheus: PrometheusConfig;
+  readonly jaeger?: JaegerConfig;
+  /** Base URL of the Jaeger UI, for "open in Jaeger" links. */
+  readonly jaegerUiUrl?: string;
+  readonly kube: KubeSource;
+  readonly port: number;
+  readonly readOnly: boolean;
+  readonly meshName: string;
+}
+
+const httpUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  },
+  { error: (issue) => `must be an http(s) URL, got '${String(issue.input)}'` },
+);
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+const boolFlag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['true', 'false', '1', '0'].includes(v), {
+    error: (issue) => `must be true, false, 1 or 0, got '${String(issue.input)}'`,
+  })
+  .transform((v) => v === 'true' || v === '1');
+
+function intIn(min: number, max: number): z.ZodType<number, string> {
+  return z
+    .string()
+    .trim()
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, {
+      error: (issue) => `must be an integer from ${min} to ${max}, got '${String(issue.input)}'`,
+    })
+    .transform(Number);
+}
+
+const EnvSchema = z.object({
+  PROMETHEUS_URL: httpUrl,
+  PROMETHEUS_TOKEN: nonEmpty.optional(),
+  PROMETHEUS_USERNAME: nonEmpty.optional(),
+  PROMETHEUS_PASSWORD: z.string().optional(),
+  PROMETHEUS_CA_FILE: nonEmpty.optional(),
+  PROMETHEUS_TIMEOUT_MS: intIn(1, 600_000).default(8000),
+  JAEGER_URL: httpUrl.optional(),
+  JAEGER_UI_URL: httpUrl.optional(),
+  JAEGER_API: z
+    .enum(['v1', 'v3'], { error: (issue) => `must be v1 or v3, got '${String(issue.input)}'` })
+    .optional(),
+  KUBECONFIG: nonEmpty.optional(),
+  KUBERNETES_SERVICE_HOST: z.string().optional(),
+  PORT: intIn(1, 65_535).default(3000),
+  READ_ONLY: boolFlag.default(false),
+  MESH_NAME: nonEmpty.default('mesh'),
+});
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Empty strings count as unset: `FOO= npm start` and an unset FOO mean the same to a person. */
+function withoutEmpty(env: Env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env))
+    if (value !== undefined && value !== '') out[key] = value;
+  return out;
+}
+
+/**
+ * Parses the environment into a Config, or throws an Error whose message names each bad variable,
+ * e.g. "PROMETHEUS_URL: must be an http(s) URL, got 'foo'". Pure apart from reading the CA file,
+ * which goes through `readFile` so tests can supply it.
+ */
+export function parseConfig(
+  env: Env,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): Config {
+  const parsed = EnvSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.map(String).join('.');
+      return issue.code === 'invalid_type' && issue.input === undefined
+        ? `${name}: is required`
+        : `${name}: ${issue.message}`;
+    });
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+
+  if (e.PROMETHEUS_TOKEN && e.PROMETHEUS_USERNAME) {
+    throw new Error(
+      'Invalid configuration: PROMETHEUS_TOKEN: cannot be combined with PROMETHEUS_USERNAME; choose bearer or basic auth',
+    );
+  }
+  if (e.PROMETHEUS_PASSWORD !== undefined && !e.PROMETHEUS_USERNAME) {
+    throw new Error(
+      'Invalid configuration: PROMETHEUS_PASSWORD: is set but PROMETHEUS_USERNAME is not',
+    );
+  }
+  const auth: PrometheusAuth | undefined = e.PROMETHEUS_TOKEN
+    ? { kind: 'bearer', token: e.PROMETHEUS_TOKEN }
+    : e.PROMETHEUS_USERNAME
+      ? { kind: 'basic', username: e.PROMETHEUS_USERNAME, password: e.PROMETHEUS_PASSWORD ?? '' }
+      : undefined;
+
+  let ca: string | undefined;
+  if (e.PROMETHEUS_CA_FILE) {
+    try {
+      ca = readFile(e.PROMETHEUS_CA_FILE);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new Error(
+        `Invalid configuration: PROMETHEUS_CA_FILE: cannot read '${e.PROMETHEUS_CA_FILE}': ${reason}`,
+      );
+    }
+    if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
+      throw new Error(
+        `Invalid configuration: PROMETHEUS_CA_FILE: '${e.PROMETHEUS_CA_FILE}' holds no PEM certificate`,
+      );
+    }
+  }
+
+  const kube: KubeSource = e.KUBECONFIG
+    ? { kind: 'file', path: e.KUBECONFIG }
+    : e.KUBERNETES_SERVICE_HOST
+      ? { kind: 'in-cluster' }
+      : { kind: 'default' };
+
+  return {
+    prometheus: {
+      url: e.PROMETHEUS_URL,
+      ...(auth && { auth }),
+      ...(ca !== undefined && { ca }),
+      timeoutMs: e.PROMETHEUS_TIMEOUT_MS,
+    },
+    ...(e.JAEGER_URL && {
+      jaeger: {
+        url: e.JAEGER_URL,
+        ...(e.JAEGER_API && { api: e.JAEGER_API }),
+        timeoutMs: e.PROMETHEUS_TIMEOUT_MS,
+      },
+    }),
+    ...(e.JAEGER_UI_URL && { jaegerUiUrl: e.JAEGER_UI_URL }),
+    kube,
+    port: e.PORT,
+    readOnly: e.READ_ONLY,
+    meshName: e.MESH_NAME,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process configuration, parsed from process.env on first use and then kept. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** A URL fit for /api/status and logs: no user info, no query string (tokens hide there too). */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return '(invalid URL)';
+    u.username = '';
+    u.password = '';
+    u.search = '';
+    u.hash = '';
+    return u.toString();
+  } catch {
+    return '(invalid URL)';
+  }
+}

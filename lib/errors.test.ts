@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import {
+  ConflictError,
+  describeNetworkError,
+  ForbiddenError,
+  InvalidError,
+  NotFoundError,
+  toProblemResponse,
+  UpstreamError,
+  UpstreamUnavailableError,
+} from './errors';
+
+async function problemOf(
+  err: unknown,
+): Promise<{ status: number; contentType: string | null; body: unknown }> {
+  const res = toProblemResponse(err);
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    body: await res.json(),
+  };
+}
+
+describe('toProblemResponse', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each([
+    [
+      new InvalidError('weights must sum to 100', [{ path: 'weights', message: 'sum is 90' }]),
+      422,
+      'invalid',
+      { errors: [{ path: 'weights', message: 'sum is 90' }] },
+    ],
+    [
+      new InvalidError('window: bad', [], { malformedQuery: true }),
+      400,
+      'malformed-request',
+      { errors: [] },
+    ],
+    [
+      new ConflictError('the object has been modified', { resourceVersion: '42' }),
+      409,
+      'conflict',
+      { current: { resourceVersion: '42' } },
+    ],
+    [new ConflictError('already exists'), 409, 'conflict', {}],
+    [new ForbiddenError('Meshlens runs read-only'), 403, 'forbidden', {}],
+    [new NotFoundError('no VirtualService reviews'), 404, 'not-found', {}],
+    [
+      new UpstreamUnavailableError('prometheus', 'connect ECONNREFUSED'),
+      503,
+      'upstream-unavailable',
+      { source: 'prometheus' },
+    ],
+    [new UpstreamError('jaeger', 'unreadable'), 502, 'upstream-error', { source: 'jaeger' }],
+  ])('renders %s as problem+json', async (err, status, type, extras) => {
+    const p = await problemOf(err);
+    expect(p.status).toBe(status);
+    expect(p.contentType).toBe('application/problem+json');
+    expect(p.body).toEqual({
+      type,
+      title: expect.any(String),
+      status,
+      detail: err.message,
+      ...extras,
+    });
+  });
+
+  it('turns a ZodError into a 422 with field paths', async () => {
+    const result = z
+      .object({ weights: z.record(z.string(), z.number()) })
+      .safeParse({ weights: { v1: 'x' } });
+    expect(result.success).toBe(false);
+    const p = await problemOf(result.error);
+    expect(p.status).toBe(422);
+    expect(p.body).toMatchObject({ type: 'invalid', errors: [{ path: 'weights.v1' }] });
+  });
+
+  it('hides unknown errors behind a generic 500 and logs the cause', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const p = await problemOf(new Error('password=hunter2'));
+    expect(p.status).toBe(500);
+    expect(JSON.stringify(p.body)).not.toContain('hunter2');
+    expect(log).toHaveBeenCalledOnce();
+  });
+});
+
+describe('describeNetworkError', () => {
+  it('reads the socket error from fetch’s cause', () => {
+    const err = new TypeError('fetch failed', {
+      cause: new Error('connect ECONNREFUSED 127.0.0.1:9090'),
+    });
+    expect(describeNetworkError(err)).toBe('connect ECONNREFUSED 127.0.0.1:9090');
+  });
+
+  it('names timeouts with their duration', () => {
+    expect(describeNetworkError(new DOMException('aborted', 'TimeoutError'), 8000)).toBe(
+      'timed out after 8000 ms',
+    );
+  });
+
+  it('unwraps a dual-stack AggregateError', () => {
+    const cause = new AggregateError([new Error('connect ECONNREFUSED ::1:9090')], '');
+    expect(describeNetworkError(new TypeError('fetch failed', { cause }))).toBe(
+      'connect ECONNREFUSED ::1:9090',
+    );
+  });
+});

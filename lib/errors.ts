@@ -1,0 +1,202 @@
+import { z } from 'zod';
+
+/**
+ * Typed errors and their RFC 9457 problem+json rendering. Isomorphic on purpose: the browser reuses
+ * `ProblemType` to recognise problems, so this file must not import 'server-only' or Node APIs.
+ *
+ * `type` is a bare slug (a relative URI reference, which RFC 9457 allows) so that clients can compare
+ * it without knowing where the app is hosted.
+ */
+export type ProblemType =
+  | 'invalid'
+  | 'malformed-request'
+  | 'conflict'
+  | 'forbidden'
+  | 'not-found'
+  | 'upstream-unavailable'
+  | 'upstream-error'
+  | 'internal';
+
+export type UpstreamSource = 'prometheus' | 'jaeger' | 'kubernetes';
+
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Base of every error that maps to a problem response; `detail` is the message, written for a person. */
+export abstract class ProblemError extends Error {
+  abstract readonly status: number;
+  abstract readonly type: ProblemType;
+  abstract readonly title: string;
+
+  get detail(): string {
+    return this.message;
+  }
+
+  /** Members added to the problem object beside {type, title, status, detail}. */
+  extras(): Record<string, unknown> {
+    return {};
+  }
+}
+
+export class InvalidError extends ProblemError {
+  readonly status: 400 | 422;
+  readonly type: ProblemType;
+  readonly title: string;
+  readonly errors: readonly FieldError[];
+
+  /** `malformedQuery` turns the 422 into a 400: the request itself (query string, JSON syntax) is unusable. */
+  constructor(
+    detail: string,
+    errors: readonly FieldError[] = [],
+    opts: { malformedQuery?: boolean } = {},
+  ) {
+    super(detail);
+    this.name = 'InvalidError';
+    this.errors = errors;
+    this.status = opts.malformedQuery ? 400 : 422;
+    this.type = opts.malformedQuery ? 'malformed-request' : 'invalid';
+    this.title = opts.malformedQuery ? 'Malformed request' : 'Invalid request';
+  }
+
+  /** Paths are dotted (`weights.v1`, `routes.0.weight`), matching Kubernetes' `field` style. */
+  static fromZod(err: z.ZodError, opts: { malformedQuery?: boolean } = {}): InvalidError {
+    const errors = err.issues.map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      message: issue.message,
+    }));
+    const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');
+    return new InvalidError(detail || 'The request is invalid.', errors, opts);
+  }
+
+  override extras(): Record<string, unknown> {
+    return { errors: this.errors };
+  }
+}
+
+export class ConflictError extends ProblemError {
+  readonly status = 409;
+  readonly type = 'conflict';
+  readonly title = 'Conflict';
+  readonly current?: { readonly resourceVersion: string };
+
+  constructor(detail: string, current?: { resourceVersion: string }) {
+    super(detail);
+    this.name = 'ConflictError';
+    if (current) this.current = current;
+  }
+
+  override extras(): Record<string, unknown> {
+    return this.current ? { current: this.current } : {};
+  }
+}
+
+export class ForbiddenError extends ProblemError {
+  readonly status = 403;
+  readonly type = 'forbidden';
+  readonly title = 'Forbidden';
+
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export class NotFoundError extends ProblemError {
+  readonly status = 404;
+  readonly type = 'not-found';
+  readonly title = 'Not found';
+
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** The source could not be reached at all (refused, timed out, not ready). */
+export class UpstreamUnavailableError extends ProblemError {
+  readonly status = 503;
+  readonly type = 'upstream-unavailable';
+  readonly title = 'Upstream unavailable';
+  readonly source: UpstreamSource;
+
+  constructor(source: UpstreamSource, detail: string, options?: { cause?: unknown }) {
+    super(detail, options);
+    this.name = 'UpstreamUnavailableError';
+    this.source = source;
+  }
+
+  override extras(): Record<string, unknown> {
+    return { source: this.source };
+  }
+}
+
+/** The source answered, but with an error or with something we cannot read. */
+export class UpstreamError extends ProblemError {
+  readonly status = 502;
+  readonly type = 'upstream-error';
+  readonly title = 'Bad upstream response';
+  readonly source: UpstreamSource;
+
+  constructor(source: UpstreamSource, detail: string, options?: { cause?: unknown }) {
+    super(detail, options);
+    this.name = 'UpstreamError';
+    this.source = source;
+  }
+
+  override extras(): Record<string, unknown> {
+    return { source: this.source };
+  }
+}
+
+export function isProblemError(err: unknown): err is ProblemError {
+  return err instanceof ProblemError;
+}
+
+export function problemJson(
+  status: number,
+  title: string,
+  detail: string,
+  extras: Record<string, unknown> = {},
+  type: ProblemType = 'internal',
+): Response {
+  return new Response(JSON.stringify({ ...extras, type, title, status, detail }), {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+  });
+}
+
+/** The only place an error becomes an HTTP response. Unknown errors are logged and hidden. */
+export function toProblemResponse(err: unknown): Response {
+  if (err instanceof z.ZodError) return toProblemResponse(InvalidError.fromZod(err));
+  if (err instanceof ProblemError) {
+    return problemJson(err.status, err.title, err.detail, err.extras(), err.type);
+  }
+  console.error('Unhandled error while serving a request:', err);
+  return problemJson(
+    500,
+    'Internal server error',
+    'Something went wrong on the Meshlens server; the cause is in its log.',
+  );
+}
+
+/**
+ * A one-line, person-readable reason for a failed connection: fetch wraps the socket error in
+ * `cause` ("connect ECONNREFUSED 127.0.0.1:9090"), AbortSignal.timeout throws a TimeoutError.
+ */
+export function describeNetworkError(err: unknown, timeoutMs?: number): string {
+  if (err instanceof Error) {
+    if (err.name === 'TimeoutError' || err.name === 'AbortError') {
+      return timeoutMs === undefined ? 'timed out' : `timed out after ${timeoutMs} ms`;
+    }
+    const cause: unknown = err.cause;
+    // Node reports a dual-stack connect failure as an AggregateError with an empty message.
+    if (cause instanceof AggregateError && cause.errors[0] instanceof Error) {
+      return cause.errors[0].message;
+    }
+    if (cause instanceof Error && cause.message) return cause.message;
+    return err.message;
+  }
+  return String(err);
+}
