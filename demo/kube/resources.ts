@@ -1,0 +1,182 @@
+/** The resources the simulated API server serves, with the per-resource facts the real server hard-codes. */
+export interface ResourceDef {
+  /** API group; '' is the legacy core group served under /api. */
+  group: string;
+  /** Served versions; the first is the storage version and the preferred one in discovery. */
+  versions: readonly string[];
+  plural: string;
+  singular: string;
+  kind: string;
+  namespaced: boolean;
+  shortNames: readonly string[];
+  categories: readonly string[];
+  /** Istio CRDs: validated against crd-all.gen.yaml, lists carry kind/apiVersion per item. */
+  customResource: boolean;
+  /**
+   * Whether DELETE answers with the deleted object (genericregistry.Store.ReturnDeletedObject, set for
+   * pods and services; namespaces answer with the terminating namespace) rather than a Status Success.
+   */
+  deleteReturnsObject: boolean;
+  /** Whether metadata.generation is maintained (not for namespaces and services). */
+  hasGeneration: boolean;
+  /** Fields beyond metadata.name/namespace that fieldSelector accepts (the resource's GetAttrs). */
+  selectableFields: readonly string[];
+}
+
+const CORE_VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] as const;
+export const VERBS: readonly string[] = CORE_VERBS;
+
+function istio(
+  group: string,
+  versions: readonly string[],
+  kind: string,
+  plural: string,
+  shortNames: string[],
+): ResourceDef {
+  const groupCategory = `${group.split('.')[0]}-istio-io`;
+  return {
+    group,
+    versions,
+    plural,
+    singular: kind.toLowerCase(),
+    kind,
+    namespaced: true,
+    shortNames,
+    categories: ['istio-io', groupCategory],
+    customResource: true,
+    deleteReturnsObject: false,
+    hasGeneration: true,
+    selectableFields: [],
+  };
+}
+
+const NETWORKING = ['v1', 'v1alpha3', 'v1beta1'] as const;
+const SECURITY = ['v1', 'v1beta1'] as const;
+
+export const RESOURCES: readonly ResourceDef[] = [
+  {
+    group: '',
+    versions: ['v1'],
+    plural: 'namespaces',
+    singular: 'namespace',
+    kind: 'Namespace',
+    namespaced: false,
+    shortNames: ['ns'],
+    categories: [],
+    customResource: false,
+    deleteReturnsObject: true,
+    hasGeneration: false,
+    selectableFields: ['status.phase'],
+  },
+  {
+    group: '',
+    versions: ['v1'],
+    plural: 'services',
+    singular: 'service',
+    kind: 'Service',
+    namespaced: true,
+    shortNames: ['svc'],
+    categories: ['all'],
+    customResource: false,
+    deleteReturnsObject: true,
+    hasGeneration: false,
+    selectableFields: ['spec.clusterIP', 'spec.type'],
+  },
+  {
+    group: '',
+    versions: ['v1'],
+    plural: 'pods',
+    singular: 'pod',
+    kind: 'Pod',
+    namespaced: true,
+    shortNames: ['po'],
+    categories: ['all'],
+    customResource: false,
+    deleteReturnsObject: true,
+    hasGeneration: true,
+    selectableFields: [
+      'spec.nodeName',
+      'spec.restartPolicy',
+      'spec.schedulerName',
+      'spec.serviceAccountName',
+      'status.phase',
+      'status.podIP',
+    ],
+  },
+  {
+    group: 'apps',
+    versions: ['v1'],
+    plural: 'deployments',
+    singular: 'deployment',
+    kind: 'Deployment',
+    namespaced: true,
+    shortNames: ['deploy'],
+    categories: ['all'],
+    customResource: false,
+    deleteReturnsObject: false,
+    hasGeneration: true,
+    selectableFields: [],
+  },
+  istio('networking.istio.io', NETWORKING, 'VirtualService', 'virtualservices', ['vs']),
+  istio('networking.istio.io', NETWORKING, 'DestinationRule', 'destinationrules', ['dr']),
+  istio('networking.istio.io', NETWORKING, 'Gateway', 'gateways', ['gw']),
+  istio('networking.istio.io', NETWORKING, 'ServiceEntry', 'serviceentries', ['se']),
+  istio('security.istio.io', SECURITY, 'PeerAuthentication', 'peerauthentications', ['pa']),
+  istio('security.istio.io', SECURITY, 'AuthorizationPolicy', 'authorizationpolicies', ['ap']),
+];
+
+const byPlural = new Map(RESOURCES.map((r) => [r.plural, r]));
+
+export function resourceByPlural(plural: string): ResourceDef | undefined {
+  return byPlural.get(plural);
+}
+
+/** The resource served at /api(s)/<group>/<version>/<plural>, if that version is served. */
+export function resolveResource(
+  group: string,
+  version: string,
+  plural: string,
+): ResourceDef | undefined {
+  const def = byPlural.get(plural);
+  return def && def.group === group && def.versions.includes(version) ? def : undefined;
+}
+
+/** The resource whose objects carry this apiVersion/kind (for seeding the store from manifests). */
+export function resourceForObject(apiVersion: string, kind: string): ResourceDef | undefined {
+  const slash = apiVersion.lastIndexOf('/');
+  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  const version = apiVersion.slice(slash + 1);
+  return RESOURCES.find(
+    (r) => r.kind === kind && r.group === group && r.versions.includes(version),
+  );
+}
+
+export function groupVersion(group: string, version: string): string {
+  return group === '' ? version : `${group}/${version}`;
+}
+
+export function storageApiVersion(def: ResourceDef): string {
+  return groupVersion(def.group, def.versions[0] ?? 'v1');
+}
+
+/** "virtualservices.networking.istio.io", or just "pods" for the core group (GroupResource.String()). */
+export function qualifiedResource(def: ResourceDef): string {
+  return def.group === '' ? def.plural : `${def.plural}.${def.group}`;
+}
+
+/** "VirtualService.networking.istio.io", or just "Pod" for the core group (GroupKind.String()). */
+export function qualifiedKind(def: ResourceDef): string {
+  return def.group === '' ? def.kind : `${def.kind}.${def.group}`;
+}
+
+/** API groups other than core, in discovery order, with their served versions (preferred first). */
+export function apiGroups(): { name: string; versions: readonly string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const r of RESOURCES) {
+    if (r.group === '') continue;
+    const versions = groups.get(r.group) ?? [];
+    for (const v of r.versions) if (!versions.includes(v)) versions.push(v);
+    groups.set(r.group, versions);
+  }
+  return [...groups].map(([name, versions]) => ({ name, versions }));
+}
