@@ -1,0 +1,192 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as k8s from '@kubernetes/client-node';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UpstreamUnavailableError } from '@/lib/errors';
+import { createKubeClient } from './client';
+import { createInformerSet, type InformerSet } from './informers';
+
+interface FakeApi {
+  readonly url: string;
+  /** Sends a watch event to every open namespaces watch. */
+  emit(type: 'ADDED' | 'MODIFIED' | 'DELETED', name: string): void;
+  failNextLists(n: number): void;
+  readonly watches: () => number;
+  close(): Promise<void>;
+}
+
+/** Namespaces list + watch, everything else 404: the smallest API server an informer can sync from. */
+async function fakeApi(initial: readonly string[]): Promise<FakeApi> {
+  let rv = 10;
+  let failures = 0;
+  const names = new Set(initial);
+  const open = new Set<http.ServerResponse>();
+  const ns = (name: string): object => ({
+    metadata: { name, resourceVersion: String(rv), labels: { team: 'a' } },
+  });
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname !== '/api/v1/namespaces') {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          kind: 'Status',
+          apiVersion: 'v1',
+          status: 'Failure',
+          reason: 'NotFound',
+          code: 404,
+          message: 'the server could not find the requested resource',
+        }),
+      );
+      return;
+    }
+    if (url.searchParams.get('watch') === 'true') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.flushHeaders();
+      open.add(res);
+      res.on('close', () => open.delete(res));
+      return;
+    }
+    if (failures > 0) {
+      failures--;
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          kind: 'Status',
+          status: 'Failure',
+          reason: 'InternalError',
+          code: 500,
+          message: 'etcd is sad',
+        }),
+      );
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        kind: 'NamespaceList',
+        apiVersion: 'v1',
+        metadata: { resourceVersion: String(rv) },
+        items: [...names].map(ns),
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    emit(type, name) {
+      rv++;
+      if (type === 'DELETED') names.delete(name);
+      else names.add(name);
+      for (const res of open) res.write(`${JSON.stringify({ type, object: ns(name) })}\n`);
+    },
+    failNextLists(n) {
+      failures = n;
+    },
+    watches: () => open.size,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function kubeConfigFor(server: string): k8s.KubeConfig {
+  const kc = new k8s.KubeConfig();
+  kc.loadFromOptions({
+    clusters: [{ name: 'fake', server, skipTLSVerify: true }],
+    users: [{ name: 'fake', token: 'fake-token' }],
+    contexts: [{ name: 'fake', cluster: 'fake', user: 'fake' }],
+    currentContext: 'fake',
+  });
+  return kc;
+}
+
+async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function setup(initial: readonly string[]): Promise<{ api: FakeApi; set: InformerSet }> {
+  const api = await fakeApi(initial);
+  cleanups.push(() => api.close());
+  const set = createInformerSet(createKubeClient(kubeConfigFor(api.url)), {
+    resources: ['namespaces', 'virtualservices'],
+    initialBackoffMs: 20,
+    maxBackoffMs: 50,
+  });
+  cleanups.push(() => set.stop());
+  return { api, set };
+}
+
+describe('createInformerSet', () => {
+  it('syncs the initial list and treats an uninstalled CRD as empty', async () => {
+    const { set } = await setup(['bookinfo', 'default']);
+    await set.ready(3000);
+    expect(
+      set
+        .list('namespaces')
+        .map((o) => o.metadata?.name)
+        .sort(),
+    ).toEqual(['bookinfo', 'default']);
+    expect(set.list('virtualservices')).toEqual([]);
+    const state = set.state();
+    expect(state.ok).toBe(true);
+    expect(state.resources.virtualservices).toMatchObject({ synced: true, missing: true });
+    expect(state.lastSync).toEqual(expect.any(Number));
+  });
+
+  it('follows watch events', async () => {
+    const { api, set } = await setup(['default']);
+    await set.ready(3000);
+    await until(() => api.watches() === 1);
+    const before = set.revision();
+    api.emit('ADDED', 'shop');
+    await until(() => set.list('namespaces').length === 2);
+    api.emit('DELETED', 'default');
+    await until(() => set.list('namespaces').length === 1);
+    expect(set.list('namespaces')[0]?.metadata?.name).toBe('shop');
+    expect(set.revision()).toBeGreaterThan(before);
+  });
+
+  it('retries a failed list with backoff and reports the error meanwhile', async () => {
+    const api = await fakeApi(['default']);
+    cleanups.push(() => api.close());
+    api.failNextLists(2);
+    const set = createInformerSet(createKubeClient(kubeConfigFor(api.url)), {
+      resources: ['namespaces'],
+      initialBackoffMs: 100,
+    });
+    cleanups.push(() => set.stop());
+    await until(() => set.state().error !== undefined);
+    expect(set.state()).toMatchObject({ ok: false, error: 'namespaces: etcd is sad' });
+    await set.ready(3000);
+    expect(set.state().ok).toBe(true);
+    expect(set.state().error).toBeUndefined();
+  });
+
+  it('ready() times out with UpstreamUnavailableError when the API is down', async () => {
+    const api = await fakeApi([]);
+    await api.close();
+    const set = createInformerSet(createKubeClient(kubeConfigFor(api.url)), {
+      resources: ['namespaces'],
+      initialBackoffMs: 20,
+    });
+    cleanups.push(() => set.stop());
+    const err = await set.ready(300).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UpstreamUnavailableError);
+    expect((err as Error).message).toMatch(
+      /did not deliver namespaces within 300 ms: namespaces: .*ECONNREFUSED/,
+    );
+    expect(set.state().ok).toBe(false);
+  });
+});

@@ -1,0 +1,213 @@
+import 'server-only';
+import * as k8s from '@kubernetes/client-node';
+import { UpstreamUnavailableError } from '@/lib/errors';
+import { getKubeClient, type KubeClient } from './client';
+import { KUBE_RESOURCES, RESOURCE_SPECS, type KubeResource } from './resources';
+import { toKubeError } from './status-error';
+
+export interface ResourceState {
+  /** The initial list has completed (or the optional CRD is not installed). */
+  readonly synced: boolean;
+  readonly error?: string;
+  /** An optional CRD this cluster does not serve: an empty list, not an error. */
+  readonly missing?: boolean;
+  /** Epoch ms of the last successful list/watch (re)connect or watch event. */
+  readonly lastSync?: number;
+}
+
+export interface KubeSourceState {
+  readonly ok: boolean;
+  /** The first resource error, for one-line status displays. */
+  readonly error?: string;
+  /** Epoch ms of the oldest resource's last sync; how stale the cache can be at worst. */
+  readonly lastSync?: number;
+  readonly resources: Readonly<Record<KubeResource, ResourceState>>;
+}
+
+export interface InformerSet {
+  /** Resolves once every resource has its initial list; rejects with UpstreamUnavailableError after `timeoutMs`. */
+  ready(timeoutMs?: number): Promise<void>;
+  /** Cached raw objects (wire JSON), decoded by inventory.ts / istio-config.ts. */
+  list(resource: KubeResource): readonly k8s.KubernetesObject[];
+  /** Increases on every cache change; lets callers memoise what they derive from the cache. */
+  revision(): number;
+  state(): KubeSourceState;
+  stop(): Promise<void>;
+}
+
+export interface InformerSetOptions {
+  readonly resources?: readonly KubeResource[];
+  readonly initialBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  readonly now?: () => number;
+}
+
+interface Entry {
+  readonly resource: KubeResource;
+  readonly informer: k8s.Informer<k8s.KubernetesObject> & k8s.ObjectCache<k8s.KubernetesObject>;
+  synced: boolean;
+  error?: string;
+  missing: boolean;
+  lastSync?: number;
+  failedThisRun: boolean;
+  attempt: number;
+  timer?: NodeJS.Timeout;
+}
+
+// The list call throws ApiException{code}; a failed watch request throws Error{statusCode}.
+function isNotFound(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  return ('code' in err && err.code === 404) || ('statusCode' in err && err.statusCode === 404);
+}
+
+/**
+ * Starts one informer (list + watch) per resource. A failed list or watch is retried with exponential
+ * backoff; the cache keeps serving the last known objects meanwhile and `state()` says why it is stale.
+ */
+export function createInformerSet(
+  client: KubeClient,
+  options: InformerSetOptions = {},
+): InformerSet {
+  const initialBackoffMs = options.initialBackoffMs ?? 1000;
+  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  let stopped = false;
+  let rev = 0;
+  let allSynced: () => void = () => undefined;
+  const synced = new Promise<void>((resolve) => (allSynced = resolve));
+
+  const entries = (options.resources ?? KUBE_RESOURCES).map((resource): Entry => {
+    const spec = RESOURCE_SPECS[resource];
+    const informer = k8s.makeInformer(client.kc, spec.path, () => spec.list(client));
+    const entry: Entry = {
+      resource,
+      informer,
+      synced: false,
+      missing: false,
+      failedThisRun: false,
+      attempt: 0,
+    };
+    informer.on('change', () => {
+      rev++;
+      entry.lastSync = now();
+    });
+    informer.on('error', (err: unknown) => {
+      entry.failedThisRun = true;
+      // Keep polling a missing CRD at the slowest pace: it may be installed later.
+      if (spec.optional && isNotFound(err)) {
+        entry.missing = true;
+        entry.error = undefined;
+        entry.synced = true;
+        entry.attempt = Math.max(entry.attempt, 30);
+        checkAllSynced();
+      } else {
+        entry.error = `${resource}: ${toKubeError(err).message}`;
+      }
+      scheduleRestart(entry);
+    });
+    return entry;
+  });
+
+  function checkAllSynced(): void {
+    if (entries.every((e) => e.synced)) allSynced();
+  }
+
+  function scheduleRestart(entry: Entry): void {
+    if (stopped || entry.timer) return;
+    const delay = Math.min(maxBackoffMs, initialBackoffMs * 2 ** entry.attempt);
+    entry.attempt++;
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      void run(entry);
+    }, delay);
+    entry.timer.unref();
+  }
+
+  // start() resolves once the list is in and the watch is open, or right after the error callback ran.
+  async function run(entry: Entry): Promise<void> {
+    if (stopped) return;
+    entry.failedThisRun = false;
+    await entry.informer.start();
+    if (entry.failedThisRun || stopped) return;
+    entry.synced = true;
+    entry.missing = false;
+    entry.error = undefined;
+    entry.attempt = 0;
+    entry.lastSync = now();
+    rev++;
+    checkAllSynced();
+  }
+
+  for (const entry of entries) void run(entry);
+
+  return {
+    async ready(timeoutMs = 10_000) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          const firstError = entries.find((e) => !e.synced && e.error)?.error;
+          const pending = entries.filter((e) => !e.synced).map((e) => e.resource);
+          reject(
+            new UpstreamUnavailableError(
+              'kubernetes',
+              `The Kubernetes API at ${client.server} did not deliver ${pending.join(', ')} within ${timeoutMs} ms` +
+                (firstError ? `: ${firstError}` : '.'),
+            ),
+          );
+        }, timeoutMs);
+      });
+      try {
+        await Promise.race([synced, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+
+    list(resource) {
+      const entry = entries.find((e) => e.resource === resource);
+      if (!entry) throw new Error(`This informer set does not watch ${resource}`);
+      return entry.informer.list();
+    },
+
+    revision: () => rev,
+
+    state() {
+      const resources = {} as Record<KubeResource, ResourceState>;
+      for (const e of entries) {
+        resources[e.resource] = {
+          synced: e.synced,
+          ...(e.error !== undefined && { error: e.error }),
+          ...(e.missing && { missing: true }),
+          ...(e.lastSync !== undefined && { lastSync: e.lastSync }),
+        };
+      }
+      const error = entries.find((e) => e.error)?.error;
+      const syncTimes = entries.filter((e) => !e.missing).map((e) => e.lastSync);
+      const lastSync = syncTimes.every((t) => t !== undefined) ? Math.min(...syncTimes) : undefined;
+      return {
+        ok: entries.every((e) => e.synced) && error === undefined,
+        ...(error !== undefined && { error }),
+        ...(lastSync !== undefined && { lastSync }),
+        resources,
+      };
+    },
+
+    async stop() {
+      stopped = true;
+      for (const e of entries) clearTimeout(e.timer);
+      await Promise.all(entries.map((e) => e.informer.stop()));
+    },
+  };
+}
+
+const GLOBAL_KEY = Symbol.for('meshlens.informers');
+
+/**
+ * The process-wide informers, started on first use. Kept on globalThis so that Next's dev reloads
+ * reuse the running watches instead of opening a second set.
+ */
+export function getInformers(): InformerSet {
+  const store = globalThis as { [GLOBAL_KEY]?: InformerSet };
+  store[GLOBAL_KEY] ??= createInformerSet(getKubeClient());
+  return store[GLOBAL_KEY];
+}
