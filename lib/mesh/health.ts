@@ -72,8 +72,13 @@ export function readinessHealth(replicas: Replicas): Health {
 export interface WorkloadHealthInput {
   readonly inbound?: RequestCounts;
   readonly outbound?: RequestCounts;
-  /** Absent when the workload is not in the inventory (e.g. another cluster, or not a workload). */
-  readonly replicas?: Replicas;
+  /** TCP traffic carries no error signal, but shows the node is alive: not idle. */
+  readonly hasTcpTraffic?: boolean;
+  /**
+   * Absent when the inventory does not know the node (another cluster, outside the mesh). An app node
+   * spans several workloads: the least ready one counts.
+   */
+  readonly replicas?: Replicas | readonly Replicas[];
 }
 
 /**
@@ -82,13 +87,17 @@ export interface WorkloadHealthInput {
  * is 'idle', not 'healthy'. Without traffic or inventory, nothing is known: 'unknown'.
  */
 export function workloadHealth(input: WorkloadHealthInput, rules: HealthRules): Health {
-  const traffic = worstHealth(
+  let traffic = worstHealth(
     evaluateTrafficHealth(input.inbound ?? NO_REQUESTS, rules),
     evaluateTrafficHealth(input.outbound ?? NO_REQUESTS, rules),
   );
-  const readiness = input.replicas === undefined ? 'unknown' : readinessHealth(input.replicas);
+  if (input.hasTcpTraffic === true) traffic = worstHealth(traffic, 'healthy');
+  const replicas = input.replicas;
+  const list: readonly Replicas[] | undefined =
+    replicas === undefined ? undefined : 'desiredReplicas' in replicas ? [replicas] : replicas;
+  const readiness = worstHealth(...(list ?? []).map(readinessHealth));
   if (readiness === 'degraded' || readiness === 'failing') return worstHealth(traffic, readiness);
-  if (traffic === 'idle') return input.replicas === undefined ? 'unknown' : 'idle';
+  if (traffic === 'idle') return list === undefined ? 'unknown' : 'idle';
   return traffic;
 }
 

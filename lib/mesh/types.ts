@@ -44,7 +44,11 @@ export interface InventoryService {
   readonly namespace: string;
   readonly name: string;
   readonly selector: Readonly<Record<string, string>>;
-  readonly ports: readonly { readonly name?: string; readonly port: number; readonly protocol: string }[];
+  readonly ports: readonly {
+    readonly name?: string;
+    readonly port: number;
+    readonly protocol: string;
+  }[];
 }
 
 export interface InventoryWorkload {
@@ -118,6 +122,8 @@ export interface MeshNode {
   readonly outside?: boolean;
   /** For versionedApp graphs: the id of the app box holding this node. */
   readonly parent?: string;
+  /** For versionedApp graphs: this node is an app box (compound node) around its versions. */
+  readonly isBox?: boolean;
   readonly health: Health;
   /** Requests per second into the node (http + grpc). */
   readonly rps: number;

@@ -1,0 +1,127 @@
+import { workloadHealth } from '../health';
+import type { RequestCounts } from '../request-counts';
+import { NO_REQUESTS } from '../request-counts';
+import type { GraphType, Inventory, MeshEdge, MeshGraph, MeshNode, Sample, Window } from '../types';
+import { aggregateEdges } from './aggregate';
+import { withAppBoxes } from './app-boxes';
+import type { Endpoint } from './endpoints';
+import { ExternalHosts, servedServices } from './endpoints';
+import { finishEdge } from './finish-edge';
+import { idleEndpoints } from './idle-nodes';
+import { InventoryIndex } from './inventory-index';
+import { collectRawEdges, proxiedWorkloads } from './pick-reporter';
+
+/** Instant vectors at one evaluation time; the exact grouping of each is in ./labels.ts. */
+export interface GraphInput {
+  readonly type: GraphType;
+  readonly window: Window;
+  /** Epoch milliseconds the queries were evaluated at. */
+  readonly timestamp: number;
+  /** The selected namespaces; nodes elsewhere that trade traffic with them are marked `outside`. */
+  readonly namespaces: readonly string[];
+  /** istio_requests_total rates grouped by REQUEST_LABELS, both reporters. */
+  readonly requests: readonly Sample[];
+  /** istio_request_duration_milliseconds_bucket rates grouped by DURATION_LABELS, both reporters. */
+  readonly durations: readonly Sample[];
+  /** istio_tcp_sent_bytes_total rates grouped by TCP_LABELS, both reporters. */
+  readonly tcpSent: readonly Sample[];
+  /** istio_tcp_received_bytes_total rates grouped by TCP_LABELS, both reporters. */
+  readonly tcpReceived: readonly Sample[];
+  readonly inventory: Inventory;
+  /** Hosts of ServiceEntries with location MESH_EXTERNAL (wildcards like `*.example.com` allowed). */
+  readonly externalHosts: readonly string[];
+  /** Add inventory nodes in the selected namespaces that had no traffic in the window. */
+  readonly includeIdle?: boolean;
+}
+
+interface NodeTotals {
+  readonly endpoint: Endpoint;
+  inbound: RequestCounts;
+  outbound: RequestCounts;
+  hasTcpTraffic: boolean;
+}
+
+const add = (
+  a: RequestCounts,
+  total: number,
+  serverErrors: number,
+  clientErrors: number,
+): RequestCounts => ({
+  total: a.total + total,
+  serverErrors: a.serverErrors + serverErrors,
+  clientErrors: a.clientErrors + clientErrors,
+});
+
+const byId = (a: { readonly id: string }, b: { readonly id: string }): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+const SCOPED_KINDS: ReadonlySet<string> = new Set(['workload', 'app', 'service']);
+
+/** The topology graph of one graph type, from decoded metrics and the Kubernetes inventory. */
+export function buildGraph(input: GraphInput): MeshGraph {
+  const external = new ExternalHosts(input.externalHosts);
+  const raw = collectRawEdges(input);
+  const servedBy: ReadonlyMap<string, ReadonlyMap<string, Endpoint>> = input.type === 'service'
+    ? servedServices(raw.values(), external)
+    : new Map();
+  const totals = aggregateEdges(raw.values(), { type: input.type, external, servedBy });
+  const index = new InventoryIndex(input.inventory);
+  const proxied = proxiedWorkloads(raw.values());
+  const selected = new Set(input.namespaces);
+
+  const nodeTotals = new Map<string, NodeTotals>();
+  const nodeFor = (endpoint: Endpoint): NodeTotals => {
+    let n = nodeTotals.get(endpoint.id);
+    if (n === undefined) {
+      n = { endpoint, inbound: NO_REQUESTS, outbound: NO_REQUESTS, hasTcpTraffic: false };
+      nodeTotals.set(endpoint.id, n);
+    }
+    return n;
+  };
+
+  const edges: MeshEdge[] = [];
+  for (const t of totals.values()) {
+    const source = nodeFor(t.source);
+    const target = nodeFor(t.target);
+    if (t.protocol === 'tcp') {
+      source.hasTcpTraffic = target.hasTcpTraffic = true;
+    } else {
+      target.inbound = add(target.inbound, t.requests, t.serverErrors, t.clientErrors);
+      source.outbound = add(source.outbound, t.requests, t.serverErrors, t.clientErrors);
+    }
+    edges.push(finishEdge(t, index.rulesFor(t.target.namespace, t.target.id)));
+  }
+  if (input.includeIdle === true) {
+    for (const endpoint of idleEndpoints(input.type, input.inventory, selected)) nodeFor(endpoint);
+  }
+
+  let nodes: MeshNode[] = [];
+  for (const n of nodeTotals.values()) {
+    const e = n.endpoint;
+    const replicas = index.replicasOf(e.id) ?? (index.serviceIds.has(e.id) ? [] : undefined);
+    const inventoryWorkload = e.kind === 'workload' ? index.workloads.get(e.id) : undefined;
+    const hasSidecar =
+      e.kind === 'workload'
+        ? inventoryWorkload?.hasSidecar === true || proxied.has(e.id)
+        : undefined;
+    nodes.push({
+      ...e,
+      ...(hasSidecar !== undefined ? { hasSidecar } : {}),
+      ...(SCOPED_KINDS.has(e.kind) && !selected.has(e.namespace) ? { outside: true } : {}),
+      health: workloadHealth(
+        { inbound: n.inbound, outbound: n.outbound, hasTcpTraffic: n.hasTcpTraffic, replicas },
+        index.rulesFor(e.namespace, e.id),
+      ),
+      rps: n.inbound.total,
+      errorRate: n.inbound.total > 0 ? n.inbound.serverErrors / n.inbound.total : 0,
+    });
+  }
+  if (input.type === 'versionedApp') nodes = withAppBoxes(nodes);
+
+  return {
+    timestamp: input.timestamp,
+    window: input.window,
+    nodes: nodes.sort(byId),
+    edges: edges.sort(byId),
+  };
+}
