@@ -79,11 +79,15 @@ export function alreadyExists(def: ResourceDef, name: string): KubeApiError {
   );
 }
 
-export function conflict(def: ResourceDef, name: string): KubeApiError {
+const OPTIMISTIC_LOCK =
+  'the object has been modified; please apply your changes to the latest version and try again';
+
+/** apierrors.NewConflict; the cause defaults to the registry's OptimisticLockErrorMsg. */
+export function conflict(def: ResourceDef, name: string, cause = OPTIMISTIC_LOCK): KubeApiError {
   return failure(
     409,
     'Conflict',
-    `Operation cannot be fulfilled on ${qualifiedResource(def)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    `Operation cannot be fulfilled on ${qualifiedResource(def)} "${name}": ${cause}`,
     resourceDetails(def, name),
   );
 }
