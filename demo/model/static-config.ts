@@ -1,0 +1,57 @@
+import type { ConfigSource, KubeObject } from '../kube/types.js';
+
+/** The resource plural of a kind, as the API server names it (ServiceEntry → serviceentries). */
+export function pluralOf(kind: string): string {
+  const lower = kind.toLowerCase();
+  return lower.endsWith('y') ? `${lower.slice(0, -1)}ies` : `${lower}s`;
+}
+
+/**
+ * An in-memory ConfigSource: what the backfill runs against (the scenario's objects as created),
+ * and what tests edit to watch traffic follow the config.
+ */
+export class StaticConfig implements ConfigSource {
+  private readonly byResource = new Map<string, KubeObject[]>();
+  private rev = 1;
+
+  constructor(objects: readonly KubeObject[]) {
+    for (const o of objects) this.put(o);
+  }
+
+  list(resource: string, namespace?: string): readonly KubeObject[] {
+    const all = this.byResource.get(resource) ?? [];
+    return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+  }
+
+  revision(): number {
+    return this.rev;
+  }
+
+  /** Creates or replaces (by kind, namespace and name). */
+  apply(object: KubeObject): void {
+    this.put(object);
+    this.rev++;
+  }
+
+  delete(kind: string, namespace: string, name: string): void {
+    const list = this.byResource.get(pluralOf(kind)) ?? [];
+    this.byResource.set(
+      pluralOf(kind),
+      list.filter((o) => !(o.metadata.namespace === namespace && o.metadata.name === name)),
+    );
+    this.rev++;
+  }
+
+  private put(object: KubeObject): void {
+    const resource = pluralOf(object.kind);
+    const list = (this.byResource.get(resource) ?? []).filter(
+      (o) =>
+        !(
+          o.metadata.namespace === object.metadata.namespace &&
+          o.metadata.name === object.metadata.name
+        ),
+    );
+    list.push(object);
+    this.byResource.set(resource, list);
+  }
+}

@@ -1,0 +1,57 @@
+import type { ScenarioBuilder } from './builder.js';
+
+export const INGRESS = { namespace: 'istio-system', name: 'istio-ingressgateway' } as const;
+export const INGRESS_HOST = 'istio-ingressgateway.istio-system.svc.cluster.local';
+
+/** istio-system with the ingress gateway (Envoy as its main container, no sidecar) and istiod. */
+export function addIstioSystem(b: ScenarioBuilder): void {
+  b.namespace('istio-system', false);
+  b.workload({
+    namespace: 'istio-system',
+    name: 'istiod',
+    app: 'istiod',
+    serviceAccount: 'istiod',
+    replicas: 1,
+    sidecar: false,
+    containerPorts: [15010, 15012, 15014, 15017],
+    image: 'docker.io/istio/pilot:1.30.3',
+    extraLabels: { istio: 'pilot' },
+  });
+  b.service(
+    'istio-system',
+    'istiod',
+    [
+      { name: 'grpc-xds', port: 15010 },
+      { name: 'https-dns', port: 15012 },
+      { name: 'https-webhook', port: 443, targetPort: 15017 },
+      { name: 'http-monitoring', port: 15014 },
+    ],
+    { app: 'istiod', istio: 'pilot' },
+  );
+  b.workload(
+    {
+      namespace: INGRESS.namespace,
+      name: INGRESS.name,
+      app: 'istio-ingressgateway',
+      serviceAccount: 'istio-ingressgateway-service-account',
+      replicas: 1,
+      sidecar: false,
+      gateway: true,
+      containerPorts: [8080, 8443, 15090],
+      image: 'docker.io/istio/proxyv2:1.30.3',
+      extraLabels: { istio: 'ingressgateway' },
+    },
+    { latency: { medianMs: 1, p95Ms: 3 }, responseBytes: 5000 },
+  );
+  b.service(
+    INGRESS.namespace,
+    INGRESS.name,
+    [
+      { name: 'status-port', port: 15021 },
+      { name: 'http2', port: 80, targetPort: 8080 },
+      { name: 'https', port: 443, targetPort: 8443 },
+    ],
+    { app: 'istio-ingressgateway', istio: 'ingressgateway' },
+    'LoadBalancer',
+  );
+}
