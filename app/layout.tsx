@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from './providers';
 import { AppHeader } from '@/components/shell/app-header';
-import { getPublicSettings } from '@/lib/server/public-settings';
+import { getConfig } from '@/lib/config';
 import './globals.css';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +16,7 @@ export const metadata: Metadata = {
 const THEME_SCRIPT = `try{var t=localStorage.getItem('meshlens.theme');var d=t?t==='dark':matchMedia('(prefers-color-scheme: dark)').matches;document.documentElement.classList.toggle('dark',d)}catch(e){}`;
 
 export default function RootLayout({ children }: { children: ReactNode }): ReactNode {
-  const settings = getPublicSettings();
+  const settings = getConfig();
   return (
     <html lang="en" suppressHydrationWarning>
       <head>

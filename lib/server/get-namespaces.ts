@@ -1,0 +1,42 @@
+import 'server-only';
+import { isProblemError } from '@/lib/errors';
+import { buildGraph } from '@/lib/mesh/graph/build-graph';
+import { summarizeNamespaces, type NamespaceSummary } from '@/lib/mesh/namespace-summary';
+import type { MeshGraph, Window } from '@/lib/mesh/types';
+import { getPrometheusClient } from '@/lib/prometheus/client';
+import { graphQueries } from '@/lib/prometheus/graph-queries';
+import { readCluster } from './read-cluster';
+
+const WINDOW: Window = '1m';
+
+export type NamespaceCard = NamespaceSummary & { readonly metricsError?: string };
+
+/**
+ * One card per namespace. Costs one PromQL query per refresh for the whole mesh. When Prometheus fails
+ * the cards still come back, with null rates and the reason, so the page never shows zeros as data.
+ */
+export async function getNamespaces(): Promise<NamespaceCard[]> {
+  const { inventory, externalHosts } = await readCluster();
+  let graph: MeshGraph | undefined;
+  let metricsError: string | undefined;
+  try {
+    const requests = await getPrometheusClient().instantQuery(graphQueries('all', WINDOW).requests);
+    graph = buildGraph({
+      type: 'workload',
+      window: WINDOW,
+      timestamp: Date.now(),
+      namespaces: inventory.namespaces.map((n) => n.name),
+      requests,
+      durations: [],
+      tcpSent: [],
+      tcpReceived: [],
+      inventory,
+      externalHosts,
+      includeIdle: true,
+    });
+  } catch (err) {
+    if (!isProblemError(err)) throw err;
+    metricsError = err.detail;
+  }
+  return summarizeNamespaces(inventory, graph).map((ns) => (metricsError ? { ...ns, metricsError } : ns));
+}
