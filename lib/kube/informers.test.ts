@@ -190,3 +190,24 @@ describe('createInformerSet', () => {
     expect(set.state().ok).toBe(false);
   });
 });
+
+describe('createInformerSet with a refused TLS setting', () => {
+  it('reports the configuration error instead of throwing', async () => {
+    const kc = new k8s.KubeConfig();
+    kc.loadFromOptions({
+      clusters: [{ name: 'c', server: 'http://127.0.0.1:9', skipTLSVerify: false }],
+      users: [{ name: 'u', token: 't' }],
+      contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
+      currentContext: 'x',
+    });
+    const set = createInformerSet(createKubeClient(kc), {
+      resources: ['namespaces'],
+      initialBackoffMs: 1000,
+    });
+    cleanups.push(() => set.stop());
+    await until(() => set.state().error !== undefined);
+    expect(set.state().error).toContain(
+      'HTTP protocol is not allowed when skipTLSVerify is not set',
+    );
+  });
+});

@@ -127,7 +127,14 @@ export function createInformerSet(
   async function run(entry: Entry): Promise<void> {
     if (stopped) return;
     entry.failedThisRun = false;
-    await entry.informer.start();
+    try {
+      await entry.informer.start();
+    } catch (err) {
+      // Thrown rather than reported when the watch cannot even be built (e.g. TLS settings refused).
+      entry.error = `${entry.resource}: ${toKubeError(err).message}`;
+      scheduleRestart(entry);
+      return;
+    }
     if (entry.failedThisRun || stopped) return;
     entry.synced = true;
     entry.missing = false;
