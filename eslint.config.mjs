@@ -27,6 +27,11 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Playwright fixtures take a `use` callback that is not React's hook.
+    files: ['e2e/**/*.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
   globalIgnores([
     '.next/**',
     'out/**',

@@ -4,7 +4,8 @@ import { test as base, expect } from '@playwright/test';
 export const test = base.extend({
   baseURL: async ({}, use) => {
     const url = process.env.MESHLENS_URL;
-    if (!url) throw new Error('MESHLENS_URL is not set: the global setup did not start the demo stack');
+    if (!url)
+      throw new Error('MESHLENS_URL is not set: the global setup did not start the demo stack');
     await use(url);
   },
 });

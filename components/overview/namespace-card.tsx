@@ -46,7 +46,11 @@ export function NamespaceCard({ ns }: { ns: NamespaceSummary }): ReactNode {
         />
       </dl>
       {!metrics ? (
-        <p role="status" className="text-xs text-amber-800 dark:text-amber-300" data-testid="metrics-unavailable">
+        <p
+          role="status"
+          className="text-xs text-amber-800 dark:text-amber-300"
+          data-testid="metrics-unavailable"
+        >
           Metrics unavailable{ns.metricsError ? `: ${ns.metricsError}` : ''}
         </p>
       ) : null}

@@ -16,7 +16,10 @@ export function AppHeader({ meshName, readOnly }: AppHeaderProps): ReactNode {
       <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
         <Link href="/" className="flex items-baseline gap-2 font-semibold">
           <span className="text-sky-700 dark:text-sky-400">Meshlens</span>
-          <span className="text-sm font-normal text-slate-500 dark:text-slate-400" data-testid="mesh-name">
+          <span
+            className="text-sm font-normal text-slate-500 dark:text-slate-400"
+            data-testid="mesh-name"
+          >
             {meshName}
           </span>
         </Link>

@@ -19,7 +19,8 @@ function SourceDot({ name, state, target, configured = true }: SourceDotProps): 
       : state.ok
         ? `${name}: up${target ? ` (${target})` : ''}`
         : `${name}: down — ${state.error ?? 'no answer'}`;
-  const colour = !configured || !state ? 'bg-slate-400' : state.ok ? 'bg-emerald-500' : 'bg-red-500';
+  const colour =
+    !configured || !state ? 'bg-slate-400' : state.ok ? 'bg-emerald-500' : 'bg-red-500';
   return (
     <li
       className="group relative flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-300"
@@ -56,7 +57,11 @@ export function SourceStatus(): ReactNode {
   return (
     <ul aria-label="Data sources" className="flex items-center gap-3">
       <SourceDot name="Prometheus" state={sources?.prometheus} target={sources?.prometheus.url} />
-      <SourceDot name="Kubernetes" state={sources?.kubernetes} target={sources?.kubernetes.server} />
+      <SourceDot
+        name="Kubernetes"
+        state={sources?.kubernetes}
+        target={sources?.kubernetes.server}
+      />
       <SourceDot
         name="Jaeger"
         state={sources?.jaeger}

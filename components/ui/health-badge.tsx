@@ -4,7 +4,8 @@ import type { Health } from '@/lib/mesh/types';
 const STYLES: Readonly<Record<Health, { label: string; className: string; dot: string }>> = {
   healthy: {
     label: 'Healthy',
-    className: 'bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300',
+    className:
+      'bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300',
     dot: 'bg-emerald-500',
   },
   degraded: {
@@ -19,12 +20,14 @@ const STYLES: Readonly<Record<Health, { label: string; className: string; dot: s
   },
   idle: {
     label: 'Idle',
-    className: 'bg-slate-100 text-slate-700 ring-slate-500/30 dark:bg-slate-800 dark:text-slate-300',
+    className:
+      'bg-slate-100 text-slate-700 ring-slate-500/30 dark:bg-slate-800 dark:text-slate-300',
     dot: 'bg-slate-400',
   },
   unknown: {
     label: 'Unknown',
-    className: 'bg-slate-100 text-slate-700 ring-slate-500/30 dark:bg-slate-800 dark:text-slate-300',
+    className:
+      'bg-slate-100 text-slate-700 ring-slate-500/30 dark:bg-slate-800 dark:text-slate-300',
     dot: 'bg-slate-400 ring-1 ring-slate-500',
   },
 };

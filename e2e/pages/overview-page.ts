@@ -12,11 +12,16 @@ export class OverviewPage {
   }
 
   stat(namespace: string, label: string): Locator {
-    return this.card(namespace).locator('div', { has: this.page.locator('dt', { hasText: label }) }).locator('dd');
+    return this.card(namespace)
+      .locator('div', { has: this.page.locator('dt', { hasText: label }) })
+      .locator('dd');
   }
 
   async setTheme(theme: 'light' | 'dark'): Promise<void> {
-    const isDark = await this.page.evaluate(() => document.documentElement.classList.contains('dark'));
-    if (isDark !== (theme === 'dark')) await this.page.getByRole('button', { name: /theme/ }).click();
+    const isDark = await this.page.evaluate(() =>
+      document.documentElement.classList.contains('dark'),
+    );
+    if (isDark !== (theme === 'dark'))
+      await this.page.getByRole('button', { name: /theme/ }).click();
   }
 }

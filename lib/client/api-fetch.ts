@@ -30,7 +30,11 @@ async function toProblem(res: Response): Promise<ApiProblem> {
     const type = typeof body.type === 'string' ? body.type : 'about:blank';
     return new ApiProblem(res.status, title, detail, type, body);
   }
-  return new ApiProblem(res.status, res.statusText, `The server answered ${res.status} ${res.statusText}`);
+  return new ApiProblem(
+    res.status,
+    res.statusText,
+    `The server answered ${res.status} ${res.statusText}`,
+  );
 }
 
 export interface ApiFetchOptions {
@@ -59,7 +63,11 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): 
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiProblem(0, 'Meshlens unreachable', 'The Meshlens server did not answer. Is it running?');
+    throw new ApiProblem(
+      0,
+      'Meshlens unreachable',
+      'The Meshlens server did not answer. Is it running?',
+    );
   }
   if (!res.ok) throw await toProblem(res);
   return (await res.json()) as T;

@@ -1,6 +1,13 @@
 'use client';
 
-import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 
 export const REFRESH_CHOICES = [
   { ms: 0, label: 'Paused' },
@@ -32,7 +39,10 @@ interface RefreshContextValue {
   readonly setIntervalMs: (ms: number) => void;
 }
 
-const RefreshContext = createContext<RefreshContextValue>({ intervalMs: DEFAULT_MS, setIntervalMs: () => {} });
+const RefreshContext = createContext<RefreshContextValue>({
+  intervalMs: DEFAULT_MS,
+  setIntervalMs: () => {},
+});
 
 /** The user's refresh interval, a preference kept in localStorage and shared by every live view. */
 export function RefreshProvider({ children }: { children: ReactNode }): ReactNode {

@@ -38,5 +38,7 @@ export async function getNamespaces(): Promise<NamespaceCard[]> {
     if (!isProblemError(err)) throw err;
     metricsError = err.detail;
   }
-  return summarizeNamespaces(inventory, graph).map((ns) => (metricsError ? { ...ns, metricsError } : ns));
+  return summarizeNamespaces(inventory, graph).map((ns) =>
+    metricsError ? { ...ns, metricsError } : ns,
+  );
 }

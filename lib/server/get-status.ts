@@ -24,7 +24,9 @@ function kubernetesStatus(): Status['sources']['kubernetes'] {
   try {
     const server = getKubeClient().server;
     const state = getInformers().state();
-    return state.ok ? { ok: true, server } : { ok: false, server, error: state.error ?? 'not synced yet' };
+    return state.ok
+      ? { ok: true, server }
+      : { ok: false, server, error: state.error ?? 'not synced yet' };
   } catch (err) {
     return { ok: false, server: '', error: err instanceof Error ? err.message : String(err) };
   }
@@ -46,7 +48,12 @@ export async function getStatus(): Promise<Status> {
       prometheus: { ...prometheus, url: redact(config.prometheus.url) },
       kubernetes: kubernetesStatus(),
       jaeger: jaegerPing
-        ? { ok: jaegerPing.ok, configured: true, ...(jaegerUrl ? { url: jaegerUrl } : {}), ...(jaegerPing.error ? { error: jaegerPing.error } : {}) }
+        ? {
+            ok: jaegerPing.ok,
+            configured: true,
+            ...(jaegerUrl ? { url: jaegerUrl } : {}),
+            ...(jaegerPing.error ? { error: jaegerPing.error } : {}),
+          }
         : { ok: false, configured: false, error: 'JAEGER_URL is not set' },
     },
   };

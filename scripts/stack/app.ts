@@ -14,7 +14,8 @@ function newestMtime(entry: string): number {
   const stat = fs.statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  for (const child of fs.readdirSync(entry))
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
   return newest;
 }
 
@@ -46,11 +47,16 @@ export interface AppOptions {
  * SIGTERM reaches it.
  */
 export async function startApp(opts: AppOptions): Promise<{ url: string; child: Child }> {
-  const child = startChild('meshlens', process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(opts.port)], {
-    cwd: ROOT,
-    env: { ...process.env, ...opts.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(opts.port) },
-    logFile: opts.logFile,
-  });
+  const child = startChild(
+    'meshlens',
+    process.execPath,
+    [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(opts.port)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...opts.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(opts.port) },
+      logFile: opts.logFile,
+    },
+  );
   const url = `http://127.0.0.1:${opts.port}`;
   await readyOrExit(child, opts.logFile, waitForHttp(`${url}/api/health`, 60_000, 'Meshlens'));
   return { url, child };

@@ -42,14 +42,22 @@ export function startChild(
 }
 
 /** Waits for `ready`, failing fast with the tail of the child's log if the child exits first. */
-export async function readyOrExit(child: Child, logFile: string, ready: Promise<void>): Promise<void> {
+export async function readyOrExit(
+  child: Child,
+  logFile: string,
+  ready: Promise<void>,
+): Promise<void> {
   let onExit: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
   const exited = new Promise<never>((_, reject) => {
     onExit = (code, signal) => {
       const tail = fs.existsSync(logFile)
         ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n')
         : '';
-      reject(new Error(`${child.name} exited early (${signal ?? `code ${code}`}). Last lines of ${logFile}:\n${tail}`));
+      reject(
+        new Error(
+          `${child.name} exited early (${signal ?? `code ${code}`}). Last lines of ${logFile}:\n${tail}`,
+        ),
+      );
     };
     child.process.once('exit', onExit);
   });

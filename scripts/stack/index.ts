@@ -51,7 +51,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshlens-stack-'));
   const stops: (() => Promise<void>)[] = [];
   const stop = async (): Promise<void> => {
-    for (const s of stops.reverse()) await s().catch((err: unknown) => log(`stop failed: ${String(err)}`));
+    for (const s of stops.reverse())
+      await s().catch((err: unknown) => log(`stop failed: ${String(err)}`));
     stops.length = 0;
     fs.rmSync(dir, { recursive: true, force: true });
   };
@@ -61,7 +62,13 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const backfillFile = path.join(dir, 'history.om');
     const history =
       historyMinutes > 0
-        ? backfill({ scenario, seed, hours: historyMinutes / 60, stepSeconds: 10, outFile: backfillFile })
+        ? backfill({
+            scenario,
+            seed,
+            hours: historyMinutes / 60,
+            stepSeconds: 10,
+            outFile: backfillFile,
+          })
         : undefined;
     const kube = createKubeApi(scenario.objects);
     stops.push(async () => kube.close());

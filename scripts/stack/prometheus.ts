@@ -14,20 +14,30 @@ function which(binary: string): string | undefined {
  * Finds Debian's prometheus and promtool, installing the package with apt when we are root and it is
  * missing; otherwise says exactly what to install.
  */
-export function ensurePrometheus(log: (line: string) => void): { prometheus: string; promtool: string } {
+export function ensurePrometheus(log: (line: string) => void): {
+  prometheus: string;
+  promtool: string;
+} {
   let prometheus = which('prometheus');
   let promtool = which('promtool');
   if ((!prometheus || !promtool) && process.getuid?.() === 0 && which('apt-get')) {
     log('Prometheus is not installed: installing Debian\'s "prometheus" package with apt-get…');
-    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus'], {
-      stdio: 'inherit',
-    });
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus',
+      ],
+      {
+        stdio: 'inherit',
+      },
+    );
     prometheus = which('prometheus');
     promtool = which('promtool');
   }
   if (!prometheus || !promtool) {
     throw new Error(
-      'Meshlens\' demo needs Prometheus 2.x and promtool on the PATH. On Debian or Ubuntu run: ' +
+      "Meshlens' demo needs Prometheus 2.x and promtool on the PATH. On Debian or Ubuntu run: " +
         'sudo apt-get install prometheus   (or put the binaries from https://prometheus.io/download/ on the PATH)',
     );
   }
@@ -64,16 +74,22 @@ export function prometheusConfig(target: string, intervalSeconds: number): strin
   ].join('\n');
 }
 
-export async function startPrometheus(opts: PrometheusOptions): Promise<{ url: string; child: Child }> {
+export async function startPrometheus(
+  opts: PrometheusOptions,
+): Promise<{ url: string; child: Child }> {
   const bins = ensurePrometheus(opts.log);
   const dataDir = path.join(opts.dir, 'prometheus-data');
   fs.mkdirSync(dataDir, { recursive: true });
   const configFile = path.join(opts.dir, 'prometheus.yml');
   fs.writeFileSync(configFile, prometheusConfig(opts.scrapeTarget, opts.scrapeIntervalSeconds));
   if (opts.backfillFile) {
-    execFileSync(bins.promtool, ['tsdb', 'create-blocks-from', 'openmetrics', opts.backfillFile, dataDir], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      bins.promtool,
+      ['tsdb', 'create-blocks-from', 'openmetrics', opts.backfillFile, dataDir],
+      {
+        stdio: 'ignore',
+      },
+    );
   }
   const logFile = path.join(opts.dir, 'prometheus.log');
   const child = startChild(

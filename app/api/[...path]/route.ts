@@ -7,4 +7,10 @@ function notFound(req: Request): Response {
   return toProblemResponse(new NotFoundError(`There is no API at ${pathname}.`));
 }
 
-export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
+export {
+  notFound as GET,
+  notFound as POST,
+  notFound as PUT,
+  notFound as PATCH,
+  notFound as DELETE,
+};
