@@ -500,6 +500,19 @@ describe('wire details', () => {
     await close();
   });
 
+  it('rejects a merge patch carrying a stale resourceVersion with 409', async () => {
+    const res = await raw(
+      'PATCH',
+      `/apis/${GROUP}/v1/namespaces/default/virtualservices/reviews`,
+      { metadata: { resourceVersion: '1' }, spec: { hosts: ['changed'] } },
+      'application/merge-patch+json',
+    );
+    expect([res.status, res.body.reason]).toEqual([409, 'Conflict']);
+    expect(api.store.get('virtualservices', 'default', 'reviews')?.spec).toMatchObject({
+      hosts: ['reviews'],
+    });
+  });
+
   it('does not persist a no-op update', async () => {
     const current = (
       await raw('GET', `/apis/${GROUP}/v1/namespaces/default/virtualservices/reviews`)

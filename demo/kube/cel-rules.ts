@@ -32,7 +32,7 @@ const DURATION_UNITS: Record<string, number> = {
 };
 
 /** Go time.ParseDuration, in milliseconds; undefined when the text is not a duration. */
-export function parseGoDuration(text: string): number | undefined {
+function parseGoDuration(text: string): number | undefined {
   const m = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/.exec(text);
   if (text === '0') return 0;
   if (!m) return undefined;

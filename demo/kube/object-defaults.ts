@@ -171,6 +171,18 @@ const DEPLOYMENT_SPEC_DEFAULTS: Json = {
   strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
 };
 
+/** A stable pod-template-hash lookalike (the controller's is FNV-32a of the template, safe-encoded). */
+function templateHash(template: unknown): string {
+  let hash = 0x811c9dc5;
+  for (const ch of JSON.stringify(template ?? {})) {
+    hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  }
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  return [...hash.toString(alphabet.length).padStart(7, '0')]
+    .map((digit) => alphabet[parseInt(digit, alphabet.length)] ?? 'b')
+    .join('');
+}
+
 function deploymentStatus(deployment: KubeObject): Json {
   const spec = record(deployment.spec);
   const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
@@ -198,7 +210,7 @@ function deploymentStatus(deployment: KubeObject): Json {
       condition(
         'Progressing',
         'NewReplicaSetAvailable',
-        `ReplicaSet "${deployment.metadata.name}-${'5d8f7c9b6d'}" has successfully progressed.`,
+        `ReplicaSet "${deployment.metadata.name}-${templateHash(spec.template)}" has successfully progressed.`,
       ),
     ],
   };

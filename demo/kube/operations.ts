@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { validateName } from './metadata-validation';
 import { ClusterSimulation } from './object-defaults';
 import { applyPatch, type PatchType } from './patch';
-import { groupVersion, resourceByPlural, type ResourceDef } from './resources';
+import { groupVersion, resourceByPlural, storageApiVersion, type ResourceDef } from './resources';
 import type { CrdSchemas } from './schema-validation';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
 import {
@@ -88,7 +88,7 @@ const SYSTEM_FIELDS = [
 
 /** The API verbs over the store: admission (names, schemas), system metadata, conflicts, dry runs. */
 export class KubeOperations {
-  readonly cluster: ClusterSimulation;
+  private readonly cluster: ClusterSimulation;
 
   constructor(
     private readonly store: KubeStore,
@@ -263,7 +263,7 @@ export class KubeOperations {
       if (!def)
         throw new Error(`demo kube: no served resource for ${input.apiVersion} ${input.kind}`);
       const obj = structuredClone(input);
-      obj.apiVersion = groupVersion(def.group, def.versions[0] ?? 'v1');
+      obj.apiVersion = storageApiVersion(def);
       obj.metadata.uid ??= randomUUID();
       obj.metadata.creationTimestamp ??= kubeTimestamp(this.now());
       if (def.hasGeneration) obj.metadata.generation ??= 1;
