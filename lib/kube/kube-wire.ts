@@ -80,6 +80,3 @@ export const PodWire = z.object({
 
 export type ObjectMetaWire = z.infer<typeof ObjectMetaWire>;
 export type PodSpecWire = z.infer<typeof PodSpecWire>;
-export type PodTemplateWire = z.infer<typeof PodTemplateWire>;
-export type WorkloadWire = z.infer<typeof WorkloadWire>;
-export type PodWire = z.infer<typeof PodWire>;

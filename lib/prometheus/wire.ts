@@ -50,10 +50,5 @@ export const PromErrorResponse = z.object({
 
 export const PromQueryResponse = z.discriminatedUnion('status', [PromSuccess, PromErrorResponse]);
 
-export type PromValueTuple = z.infer<typeof PromValueTuple>;
-export type PromVector = z.infer<typeof PromVector>;
-export type PromMatrix = z.infer<typeof PromMatrix>;
-export type PromScalar = z.infer<typeof PromScalar>;
 export type PromQueryData = z.infer<typeof PromQueryData>;
 export type PromQueryResponse = z.infer<typeof PromQueryResponse>;
-export type PromErrorResponse = z.infer<typeof PromErrorResponse>;
