@@ -105,9 +105,16 @@ export function buildGraph(input: GraphInput): MeshGraph {
         ? inventoryWorkload?.hasSidecar === true || proxied.has(e.id)
         : undefined;
     nodes.push({
-      ...e,
-      ...(hasSidecar !== undefined ? { hasSidecar } : {}),
-      ...(SCOPED_KINDS.has(e.kind) && !selected.has(e.namespace) ? { outside: true } : {}),
+      id: e.id,
+      kind: e.kind,
+      namespace: e.namespace,
+      name: e.name,
+      app: e.app,
+      version: e.version,
+      workload: e.workload,
+      service: e.service,
+      hasSidecar,
+      outside: SCOPED_KINDS.has(e.kind) && !selected.has(e.namespace) ? true : undefined,
       health: workloadHealth(
         { inbound: n.inbound, outbound: n.outbound, hasTcpTraffic: n.hasTcpTraffic, replicas },
         index.rulesFor(e.namespace, e.id),

@@ -16,7 +16,6 @@
 import { responseClass, isClientError, isServerError } from '../request-counts';
 import type { Protocol, Sample } from '../types';
 import { parseLe } from './histogram-quantile';
-import { EDGE_LABELS } from './labels';
 import { isKnown, workloadId } from './node-ids';
 
 type Labels = Readonly<Record<string, string>>;
@@ -52,7 +51,40 @@ export interface ReporterInputs {
   readonly tcpReceived: readonly Sample[];
 }
 
-const KEY_LABELS = EDGE_LABELS.filter((l) => l !== 'reporter' && l !== 'request_protocol');
+/**
+ * The raw-edge key: EDGE_LABELS without reporter and request_protocol (the protocol is prefixed).
+ * Spelled out rather than looped over so property reads stay monomorphic on the hot path.
+ */
+function rawEdgeKey(l: Labels, protocol: Protocol): string {
+  const sep = '\u0000';
+  return (
+    protocol +
+    sep +
+    l['source_workload_namespace'] +
+    sep +
+    l['source_workload'] +
+    sep +
+    l['source_canonical_service'] +
+    sep +
+    l['source_app'] +
+    sep +
+    l['source_version'] +
+    sep +
+    l['destination_service_namespace'] +
+    sep +
+    l['destination_service_name'] +
+    sep +
+    l['destination_workload_namespace'] +
+    sep +
+    l['destination_workload'] +
+    sep +
+    l['destination_canonical_service'] +
+    sep +
+    l['destination_app'] +
+    sep +
+    l['destination_version']
+  );
+}
 
 function emptyView(): ReporterView {
   return {
@@ -86,8 +118,7 @@ export function collectRawEdges(inputs: ReporterInputs): Map<string, RawEdge> {
     const reporter = labels['reporter'];
     // Ambient waypoint reports are not joined yet; mixing them in would double count.
     if (reporter !== 'source' && reporter !== 'destination') return undefined;
-    let key = protocol;
-    for (const l of KEY_LABELS) key += '\u0000' + (labels[l] ?? '');
+    const key = rawEdgeKey(labels, protocol);
     let edge = edges.get(key);
     if (edge === undefined) {
       edge = { labels, protocol };
