@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GraphType, Sample } from '../types';
 import { buildGraph } from './build-graph';
-import type { Peer, Target } from './test-samples';
+import type { CallOptions, Peer, Target } from './test-samples';
 import { UNKNOWN_PEER, graphInput, request, tcpBytes } from './test-samples';
 
 const DIR = new URL('../../../../shared/fixtures/kiali/graph/', import.meta.url);
@@ -92,7 +92,7 @@ function samplesFrom(g: KialiGraph): { requests: Sample[]; tcpSent: Sample[] } {
             version: d.version,
             svc: firstHost?.split(':')[0] ?? 'unknown',
           };
-    const reporter = s.nodeType === 'unknown' ? 'destination' : 'source';
+    const reporter: CallOptions['reporter'] = s.nodeType === 'unknown' ? 'destination' : 'source';
     const { protocol, rates, responses } = e.traffic;
     if (protocol === 'tcp') {
       tcpSent.push(tcpBytes(from, target, Number(rates['tcp']), { reporter }));
@@ -102,10 +102,10 @@ function samplesFrom(g: KialiGraph): { requests: Sample[]; tcpSent: Sample[] } {
     for (const [code, { flags }] of Object.entries(responses)) {
       for (const [flag, percent] of Object.entries(flags)) {
         const value = (total * Number(percent)) / 100;
-        const o =
+        const o: CallOptions =
           protocol === 'grpc'
-            ? { protocol, grpc: code, flags: flag, reporter }
-            : ({ code, flags: flag, reporter } as const);
+            ? { protocol: 'grpc', grpc: code, flags: flag, reporter }
+            : { code, flags: flag, reporter };
         requests.push(request(from, target, value, o));
       }
     }
