@@ -93,8 +93,3 @@ export function tallyRequests(
   }
   return out;
 }
-
-/** Share of failed requests, 0..1; 0 when there is no traffic. */
-export function errorShare(counts: RequestCounts): number {
-  return counts.total > 0 ? counts.serverErrors / counts.total : 0;
-}

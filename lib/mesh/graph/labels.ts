@@ -45,5 +45,3 @@ export const DURATION_LABELS = [...EDGE_LABELS, 'le'] as const;
  * `istio_tcp_received_bytes_total`.
  */
 export const TCP_LABELS = [...EDGE_LABELS, 'connection_security_policy'] as const;
-
-export type EdgeLabel = (typeof EDGE_LABELS)[number];
