@@ -50,7 +50,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   let lastTraceMs = startMs;
   let tickFailure: string | null = null;
 
-  const timer = setInterval(() => {
+  const step = (): void => {
     const now = Date.now();
     try {
       tick(model, state, now);
@@ -63,11 +63,14 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       tickFailure = message;
     }
     lastTraceMs = now;
-  }, opts.tickMs ?? 1000);
+  };
+  const timer = setInterval(step, opts.tickMs ?? 1000);
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
+      // Catch up to the scrape's own time, so counters are current whatever the tick phase.
+      step();
       res.writeHead(200, { 'Content-Type': PROMETHEUS_CONTENT_TYPE });
       res.end(req.method === 'HEAD' ? undefined : renderMetrics(state, shape));
       return;

@@ -25,7 +25,15 @@ describe('writeBackfill (OpenMetrics for promtool)', () => {
   const { scenario } = miniMesh({ rps: 5 });
   const endMs = 1_700_000_000_000;
   const file = path.join(dir, 'mini.om');
-  const result = backfill({ scenario, seed: scenario.seed, hours: 0.1, stepSeconds: 10, outFile: file, endMs, byteHistograms: true });
+  const result = backfill({
+    scenario,
+    seed: scenario.seed,
+    hours: 0.1,
+    stepSeconds: 10,
+    outFile: file,
+    endMs,
+    byteHistograms: true,
+  });
   const text = fs.readFileSync(file, 'utf8');
   const lines = text.split('\n').filter(Boolean);
 
@@ -34,7 +42,11 @@ describe('writeBackfill (OpenMetrics for promtool)', () => {
     expect(text).toContain('# TYPE istio_request_duration_milliseconds histogram\n');
     expect(text).not.toContain('# TYPE istio_requests_total');
     // The first step ends one step after the start of the 6-minute window.
-    expect(/^istio_requests_total\{reporter="source",.*,job="mesh",instance="simulator"\} \d+ 1699999650$/m.test(text)).toBe(true);
+    expect(
+      /^istio_requests_total\{reporter="source",.*,job="mesh",instance="simulator"\} \d+ 1699999650$/m.test(
+        text,
+      ),
+    ).toBe(true);
     expect(text.endsWith('# EOF\n')).toBe(true);
     expect(text).not.toContain('\n\n');
   });
@@ -62,27 +74,51 @@ describe('writeBackfill (OpenMetrics for promtool)', () => {
   it('returns the state at the end so live counters continue without a reset', () => {
     expect(result.endMs).toBe(endMs);
     expect(result.state.nowMs).toBe(endMs);
-    const lastValue = (series: string): number => Number(lines.filter((l) => l.startsWith(series)).pop()?.split(' ')[1]);
+    const lastValue = (series: string): number =>
+      Number(
+        lines
+          .filter((l) => l.startsWith(series))
+          .pop()
+          ?.split(' ')[1],
+      );
     const prefix = 'istio_requests_total{reporter="source"';
     const historic = lastValue(prefix);
     const model = createTrafficModel(scenario, new StaticConfig(scenario.objects));
     advance(model, result.state, endMs, endMs + 10_000);
-    const live = renderMetrics(result.state).split('\n').find((l) => l.startsWith(prefix));
+    const live = renderMetrics(result.state)
+      .split('\n')
+      .find((l) => l.startsWith(prefix));
     expect(Number(live?.split(' ').pop())).toBeGreaterThan(historic);
   });
 
   it('writes an hour of the demo mesh at 10 s steps in a few seconds', () => {
     const demo = buildScenario('demo', 42);
     const t0 = performance.now();
-    backfill({ scenario: demo, seed: 42, hours: 1, stepSeconds: 10, outFile: path.join(dir, 'demo.om'), endMs });
+    backfill({
+      scenario: demo,
+      seed: 42,
+      hours: 1,
+      stepSeconds: 10,
+      outFile: path.join(dir, 'demo.om'),
+      endMs,
+    });
     const ms = performance.now() - t0;
-    console.log(`demo backfill 1 h / 10 s: ${ms.toFixed(0)} ms, ${(fs.statSync(path.join(dir, 'demo.om')).size / 1e6).toFixed(0)} MB`);
+    console.log(
+      `demo backfill 1 h / 10 s: ${ms.toFixed(0)} ms, ${(fs.statSync(path.join(dir, 'demo.om')).size / 1e6).toFixed(0)} MB`,
+    );
   });
 
-  it.skipIf(promtoolPath() === null)('is accepted by promtool tsdb create-blocks-from openmetrics', () => {
-    const out = path.join(dir, 'blocks');
-    const stdout = execFileSync(promtoolPath() ?? 'promtool', ['tsdb', 'create-blocks-from', 'openmetrics', file, out], { encoding: 'utf8' });
-    expect(stdout).toContain('BLOCK ULID');
-    expect(fs.readdirSync(out).length).toBeGreaterThan(0);
-  });
+  it.skipIf(promtoolPath() === null)(
+    'is accepted by promtool tsdb create-blocks-from openmetrics',
+    () => {
+      const out = path.join(dir, 'blocks');
+      const stdout = execFileSync(
+        promtoolPath() ?? 'promtool',
+        ['tsdb', 'create-blocks-from', 'openmetrics', file, out],
+        { encoding: 'utf8' },
+      );
+      expect(stdout).toContain('BLOCK ULID');
+      expect(fs.readdirSync(out).length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -14,7 +14,8 @@ const README = path.resolve(import.meta.dirname, '../../../shared/fixtures/READM
 /** The 25 label names from the fixtures README's code block, in order. */
 function readmeLabels(): string[] {
   const text = fs.readFileSync(README, 'utf8');
-  const block = /carry \*\*25 labels\*\*, in this order:\s*```\s*([\s\S]*?)```/.exec(text)?.[1] ?? '';
+  const block =
+    /carry \*\*25 labels\*\*, in this order:\s*```\s*([\s\S]*?)```/.exec(text)?.[1] ?? '';
   return block.split(/[\s,]+/).filter(Boolean);
 }
 
@@ -39,8 +40,11 @@ describe('renderMetrics', () => {
     const expected = readmeLabels();
     expect(expected).toHaveLength(25);
     expect([...HTTP_LABEL_NAMES]).toEqual(expected);
-    expect(TCP_LABEL_NAMES).toEqual(expected.filter((n) => n !== 'response_code' && n !== 'grpc_response_status'));
-    for (const line of lines.filter((l) => l.startsWith('istio_requests_total{'))) expect(labelNames(line)).toEqual(expected);
+    expect(TCP_LABEL_NAMES).toEqual(
+      expected.filter((n) => n !== 'response_code' && n !== 'grpc_response_status'),
+    );
+    for (const line of lines.filter((l) => l.startsWith('istio_requests_total{')))
+      expect(labelNames(line)).toEqual(expected);
     const tcp = lines.filter((l) => l.startsWith('istio_tcp_'));
     expect(tcp.length).toBeGreaterThan(0);
     for (const line of tcp) expect(labelNames(line)).toEqual(TCP_LABEL_NAMES);
@@ -66,21 +70,54 @@ describe('renderMetrics', () => {
   });
 
   it("uses Envoy's default buckets, le printed like {:.32g}, cumulative, +Inf equal to _count", () => {
-    const first = lines.find((l) => l.startsWith('istio_request_duration_milliseconds_bucket{')) ?? '';
+    const first =
+      lines.find((l) => l.startsWith('istio_request_duration_milliseconds_bucket{')) ?? '';
     const labels = first.slice(first.indexOf('{') + 1, first.indexOf(',le="'));
-    const les = lines.filter((l) => l.startsWith(`istio_request_duration_milliseconds_bucket{${labels},le=`));
-    expect(les.map((l) => /le="([^"]+)"/.exec(l)?.[1])).toEqual(['0.5', '1', '5', '10', '25', '50', '100', '250', '500', '1000', '2500', '5000', '10000', '30000', '60000', '300000', '600000', '1800000', '3600000', '+Inf']);
+    const les = lines.filter((l) =>
+      l.startsWith(`istio_request_duration_milliseconds_bucket{${labels},le=`),
+    );
+    expect(les.map((l) => /le="([^"]+)"/.exec(l)?.[1])).toEqual([
+      '0.5',
+      '1',
+      '5',
+      '10',
+      '25',
+      '50',
+      '100',
+      '250',
+      '500',
+      '1000',
+      '2500',
+      '5000',
+      '10000',
+      '30000',
+      '60000',
+      '300000',
+      '600000',
+      '1800000',
+      '3600000',
+      '+Inf',
+    ]);
     const values = les.map((l) => Number(l.split(' ').pop()));
-    for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThanOrEqual(values[i - 1] ?? 0);
-    const count = lines.find((l) => l.startsWith(`istio_request_duration_milliseconds_count{${labels}}`));
+    for (let i = 1; i < values.length; i++)
+      expect(values[i]).toBeGreaterThanOrEqual(values[i - 1] ?? 0);
+    const count = lines.find((l) =>
+      l.startsWith(`istio_request_duration_milliseconds_count{${labels}}`),
+    );
     expect(Number(count?.split(' ').pop())).toBe(values[values.length - 1]);
   });
 
   it('has source- and destination-reported series, unknown sources from outside, and external hosts', () => {
     expect(text).toContain('reporter="source",source_workload="istio-ingressgateway"');
-    expect(text).toMatch(/reporter="destination",source_workload="unknown",.*destination_workload="istio-ingressgateway"/);
-    expect(text).toMatch(/reporter="source",source_workload="payments-v1",.*destination_workload="unknown",.*destination_service="api\.stripe\.example",.*destination_service_name="api\.stripe\.example"/);
-    expect(text).not.toMatch(/reporter="destination",[^\n]*destination_service="api\.stripe\.example"/);
+    expect(text).toMatch(
+      /reporter="destination",source_workload="unknown",.*destination_workload="istio-ingressgateway"/,
+    );
+    expect(text).toMatch(
+      /reporter="source",source_workload="payments-v1",.*destination_workload="unknown",.*destination_service="api\.stripe\.example",.*destination_service_name="api\.stripe\.example"/,
+    );
+    expect(text).not.toMatch(
+      /reporter="destination",[^\n]*destination_service="api\.stripe\.example"/,
+    );
     expect(text).toMatch(/request_protocol="grpc",response_code="200",grpc_response_status="0"/);
     expect(text).not.toMatch(/reporter="source",source_workload="legacy-batch"/);
   });
@@ -89,7 +126,12 @@ describe('renderMetrics', () => {
     const { scenario, config } = miniMesh({ rps: 20 });
     const state = run(scenario, config, 5);
     const read = (): Map<string, number> =>
-      new Map(renderMetrics(state).split('\n').filter((l) => l && !l.startsWith('#')).map((l) => [l.slice(0, l.lastIndexOf(' ')), Number(l.slice(l.lastIndexOf(' ') + 1))]));
+      new Map(
+        renderMetrics(state)
+          .split('\n')
+          .filter((l) => l && !l.startsWith('#'))
+          .map((l) => [l.slice(0, l.lastIndexOf(' ')), Number(l.slice(l.lastIndexOf(' ') + 1))]),
+      );
     const before = read();
     run(scenario, config, 5, state);
     const after = read();

@@ -1,5 +1,10 @@
 import { ScenarioBuilder } from '../scenarios/builder.js';
-import { destinationRule, peerAuthentication, versionSubsets, virtualService } from '../scenarios/istio-objects.js';
+import {
+  destinationRule,
+  peerAuthentication,
+  versionSubsets,
+  virtualService,
+} from '../scenarios/istio-objects.js';
 import { serviceHost, type BuiltScenario, type WorkloadBehaviour } from '../scenarios/topology.js';
 import { advance, createTrafficModel } from './advance.js';
 import { newModelState, type ModelState } from './state.js';
@@ -20,22 +25,63 @@ export interface MiniMeshOptions {
 export const NS = 'app';
 export const SERVER_HOST = serviceHost('server', NS);
 
-export function miniMesh(opts: MiniMeshOptions = {}): { scenario: BuiltScenario; config: StaticConfig } {
+export function miniMesh(opts: MiniMeshOptions = {}): {
+  scenario: BuiltScenario;
+  config: StaticConfig;
+} {
   const b = new ScenarioBuilder(7);
   b.namespace(NS, true);
   b.service(NS, 'server', [{ name: 'http', port: 8080 }], { app: 'server' });
   for (const version of ['v1', 'v2']) {
     b.workload(
-      { namespace: NS, name: `server-${version}`, app: 'server', version, serviceAccount: 'server', replicas: opts.serverReplicas ?? 1, sidecar: true, containerPorts: [8080], image: 'server' },
+      {
+        namespace: NS,
+        name: `server-${version}`,
+        app: 'server',
+        version,
+        serviceAccount: 'server',
+        replicas: opts.serverReplicas ?? 1,
+        sidecar: true,
+        containerPorts: [8080],
+        image: 'server',
+      },
       { latency: { medianMs: 20, p95Ms: 60 }, responseBytes: 800, ...opts.server },
     );
   }
-  b.workload({ namespace: NS, name: 'client', app: 'client', serviceAccount: 'client', replicas: 1, sidecar: opts.clientSidecar ?? true, containerPorts: [8080], image: 'client' });
+  b.workload({
+    namespace: NS,
+    name: 'client',
+    app: 'client',
+    serviceAccount: 'client',
+    replicas: 1,
+    sidecar: opts.clientSidecar ?? true,
+    containerPorts: [8080],
+    image: 'client',
+  });
   const jason = opts.jasonShare ?? 0;
-  b.call({ from: { namespace: NS, name: 'client' }, host: SERVER_HOST, port: 8080, protocol: 'http', rps: opts.rps ?? 50, method: 'GET', path: '/api', classShares: [1 - jason, jason] });
+  b.call({
+    from: { namespace: NS, name: 'client' },
+    host: SERVER_HOST,
+    port: 8080,
+    protocol: 'http',
+    rps: opts.rps ?? 50,
+    method: 'GET',
+    path: '/api',
+    classShares: [1 - jason, jason],
+  });
   b.add(
     destinationRule(NS, 'server', { host: 'server', subsets: versionSubsets(['v1', 'v2']) }),
-    virtualService(NS, 'server', { hosts: ['server'], http: [{ route: [{ destination: { host: 'server', subset: 'v1' }, weight: 80 }, { destination: { host: 'server', subset: 'v2' }, weight: 20 }] }] }),
+    virtualService(NS, 'server', {
+      hosts: ['server'],
+      http: [
+        {
+          route: [
+            { destination: { host: 'server', subset: 'v1' }, weight: 80 },
+            { destination: { host: 'server', subset: 'v2' }, weight: 20 },
+          ],
+        },
+      ],
+    }),
     peerAuthentication(NS, 'default', opts.mtls ?? 'PERMISSIVE'),
   );
   const scenario: BuiltScenario = {
@@ -55,7 +101,12 @@ export function miniMesh(opts: MiniMeshOptions = {}): { scenario: BuiltScenario;
 }
 
 /** Runs the model for `seconds` one-second ticks and returns the state. */
-export function run(scenario: BuiltScenario, config: StaticConfig, seconds: number, state: ModelState = newModelState(scenario.seed, 0)): ModelState {
+export function run(
+  scenario: BuiltScenario,
+  config: StaticConfig,
+  seconds: number,
+  state: ModelState = newModelState(scenario.seed, 0),
+): ModelState {
   const model = createTrafficModel(scenario, config);
   for (let i = 0; i < seconds; i++) advance(model, state, state.nowMs, state.nowMs + 1000);
   return state;

@@ -20,12 +20,21 @@ describe('traffic model routing', () => {
     const { scenario, config } = miniMesh({ rps: 100 });
     const state = run(scenario, config, 10);
     const before = requests(state, { ...SRC, destination_workload: 'server-v2' });
-    config.apply(virtualService(NS, 'server', { hosts: ['server'], http: [{ route: [{ destination: { host: 'server', subset: 'v2' }, weight: 100 }] }] }));
+    config.apply(
+      virtualService(NS, 'server', {
+        hosts: ['server'],
+        http: [{ route: [{ destination: { host: 'server', subset: 'v2' }, weight: 100 }] }],
+      }),
+    );
     run(scenario, config, 30, state);
-    expect(requests(state, { ...SRC, destination_workload: 'server-v2' }) - before).toBeGreaterThan(2_500);
+    expect(requests(state, { ...SRC, destination_workload: 'server-v2' }) - before).toBeGreaterThan(
+      2_500,
+    );
     // v1 stopped growing at the edit: same count as a run that never went past it.
     const untilEdit = run(scenario, miniMesh({ rps: 100 }).config, 10);
-    expect(requests(state, { ...SRC, destination_workload: 'server-v1' })).toBe(requests(untilEdit, { ...SRC, destination_workload: 'server-v1' }));
+    expect(requests(state, { ...SRC, destination_workload: 'server-v1' })).toBe(
+      requests(untilEdit, { ...SRC, destination_workload: 'server-v1' }),
+    );
   });
 
   it('routes on header matches for the share of requests that carry the header', () => {
@@ -34,7 +43,10 @@ describe('traffic model routing', () => {
       virtualService(NS, 'server', {
         hosts: ['server'],
         http: [
-          { match: [{ headers: { 'end-user': { exact: 'jason' } } }], route: [{ destination: { host: 'server', subset: 'v2' } }] },
+          {
+            match: [{ headers: { 'end-user': { exact: 'jason' } } }],
+            route: [{ destination: { host: 'server', subset: 'v2' } }],
+          },
           { route: [{ destination: { host: 'server', subset: 'v1' } }] },
         ],
       }),
@@ -47,9 +59,25 @@ describe('traffic model routing', () => {
 
   it('aborts injected faults at the client: status + FI, no destination report, no upstream', () => {
     const { scenario, config } = miniMesh({ rps: 100 });
-    config.apply(virtualService(NS, 'server', { hosts: ['server'], http: [{ fault: { abort: { percentage: { value: 30 }, httpStatus: 555 } }, route: [{ destination: { host: 'server', subset: 'v1' } }] }] }));
+    config.apply(
+      virtualService(NS, 'server', {
+        hosts: ['server'],
+        http: [
+          {
+            fault: { abort: { percentage: { value: 30 }, httpStatus: 555 } },
+            route: [{ destination: { host: 'server', subset: 'v1' } }],
+          },
+        ],
+      }),
+    );
     const state = run(scenario, config, 60);
-    const aborted = requests(state, { ...SRC, response_code: '555', response_flags: 'FI', destination_workload: 'unknown', destination_service: `server.${NS}.svc.cluster.local` });
+    const aborted = requests(state, {
+      ...SRC,
+      response_code: '555',
+      response_flags: 'FI',
+      destination_workload: 'unknown',
+      destination_service: `server.${NS}.svc.cluster.local`,
+    });
     const all = requests(state, SRC);
     expect(aborted / all).toBeCloseTo(0.3, 1);
     expect(requests(state, { reporter: 'destination', response_code: '555' })).toBe(0);
@@ -57,7 +85,18 @@ describe('traffic model routing', () => {
 
   it('adds fixed delays (DI) and turns requests slower than the route timeout into 504 UT', () => {
     const { scenario, config } = miniMesh({ rps: 50 });
-    config.apply(virtualService(NS, 'server', { hosts: ['server'], http: [{ timeout: '1s', fault: { delay: { percentage: { value: 50 }, fixedDelay: '2s' } }, route: [{ destination: { host: 'server', subset: 'v1' } }] }] }));
+    config.apply(
+      virtualService(NS, 'server', {
+        hosts: ['server'],
+        http: [
+          {
+            timeout: '1s',
+            fault: { delay: { percentage: { value: 50 }, fixedDelay: '2s' } },
+            route: [{ destination: { host: 'server', subset: 'v1' } }],
+          },
+        ],
+      }),
+    );
     const state = run(scenario, config, 40);
     const timedOut = requests(state, { ...SRC, response_code: '504', response_flags: 'DI,UT' });
     expect(timedOut / requests(state, SRC)).toBeCloseTo(0.5, 1);
@@ -66,15 +105,35 @@ describe('traffic model routing', () => {
 
   it('answers 503 NC for a subset no DestinationRule defines', () => {
     const { scenario, config } = miniMesh({ rps: 50 });
-    config.apply(virtualService(NS, 'server', { hosts: ['server'], http: [{ route: [{ destination: { host: 'server', subset: 'v9' } }] }] }));
+    config.apply(
+      virtualService(NS, 'server', {
+        hosts: ['server'],
+        http: [{ route: [{ destination: { host: 'server', subset: 'v9' } }] }],
+      }),
+    );
     const state = run(scenario, config, 10);
-    expect(requests(state, { ...SRC, response_code: '503', response_flags: 'NC' })).toBe(requests(state, SRC));
+    expect(requests(state, { ...SRC, response_code: '503', response_flags: 'NC' })).toBe(
+      requests(state, SRC),
+    );
     expect(requests(state, { reporter: 'destination' })).toBe(0);
   });
 
   it('retries retriable failures: extra attempts appear on the destination side only', () => {
-    const { scenario, config } = miniMesh({ rps: 100, server: { errorRate: 0.3, errorStatus: 503 } });
-    config.apply(virtualService(NS, 'server', { hosts: ['server'], http: [{ retries: { attempts: 2, retryOn: '5xx' }, route: [{ destination: { host: 'server', subset: 'v1' } }] }] }));
+    const { scenario, config } = miniMesh({
+      rps: 100,
+      server: { errorRate: 0.3, errorStatus: 503 },
+    });
+    config.apply(
+      virtualService(NS, 'server', {
+        hosts: ['server'],
+        http: [
+          {
+            retries: { attempts: 2, retryOn: '5xx' },
+            route: [{ destination: { host: 'server', subset: 'v1' } }],
+          },
+        ],
+      }),
+    );
     const state = run(scenario, config, 60);
     const clientSide = requests(state, SRC);
     const serverSide = requests(state, DST);
@@ -86,7 +145,12 @@ describe('traffic model routing', () => {
   it('ejects a failing pod with outlier detection, so 5xx drop', () => {
     const failing = { errorRate: 0.25, errorStatus: 503, errorPods: [0] };
     const base = miniMesh({ rps: 100, server: failing, serverReplicas: 2 });
-    const noRetries = virtualService(NS, 'server', { hosts: ['server'], http: [{ retries: { attempts: 0 }, route: [{ destination: { host: 'server', subset: 'v1' } }] }] });
+    const noRetries = virtualService(NS, 'server', {
+      hosts: ['server'],
+      http: [
+        { retries: { attempts: 0 }, route: [{ destination: { host: 'server', subset: 'v1' } }] },
+      ],
+    });
     base.config.apply(noRetries);
     const without = run(base.scenario, base.config, 60);
     const withOd = miniMesh({ rps: 100, server: failing, serverReplicas: 2 });
@@ -95,10 +159,22 @@ describe('traffic model routing', () => {
       apiVersion: 'networking.istio.io/v1',
       kind: 'DestinationRule',
       metadata: { name: 'server', namespace: NS },
-      spec: { host: 'server', subsets: [{ name: 'v1', labels: { version: 'v1' } }], trafficPolicy: { outlierDetection: { consecutive5xxErrors: 2, interval: '1s', baseEjectionTime: '30s', maxEjectionPercent: 50 } } },
+      spec: {
+        host: 'server',
+        subsets: [{ name: 'v1', labels: { version: 'v1' } }],
+        trafficPolicy: {
+          outlierDetection: {
+            consecutive5xxErrors: 2,
+            interval: '1s',
+            baseEjectionTime: '30s',
+            maxEjectionPercent: 50,
+          },
+        },
+      },
     });
     const withEjection = run(withOd.scenario, withOd.config, 60);
-    const rate = (s: typeof without): number => requests(s, { ...SRC, response_code: '503' }) / requests(s, SRC);
+    const rate = (s: typeof without): number =>
+      requests(s, { ...SRC, response_code: '503' }) / requests(s, SRC);
     expect(rate(without)).toBeCloseTo(0.25, 1);
     expect(rate(withEjection)).toBeLessThan(rate(without) / 3);
   });
@@ -108,8 +184,16 @@ describe('traffic model mTLS and peers', () => {
   it('reports mutual_tls on the destination side and unknown on the source side between sidecars', () => {
     const { scenario, config } = miniMesh({ rps: 20, mtls: 'STRICT' });
     const labels = seriesLabels(run(scenario, config, 10));
-    expect(labels.filter((l) => l.reporter === 'destination').every((l) => l.connection_security_policy === 'mutual_tls')).toBe(true);
-    expect(labels.filter((l) => l.reporter === 'source').every((l) => l.connection_security_policy === 'unknown')).toBe(true);
+    expect(
+      labels
+        .filter((l) => l.reporter === 'destination')
+        .every((l) => l.connection_security_policy === 'mutual_tls'),
+    ).toBe(true);
+    expect(
+      labels
+        .filter((l) => l.reporter === 'source')
+        .every((l) => l.connection_security_policy === 'unknown'),
+    ).toBe(true);
     const dst = labels.find((l) => l.reporter === 'destination');
     expect(dst?.source_principal).toBe(`spiffe://cluster.local/ns/${NS}/sa/client`);
     expect(dst?.destination_principal).toBe(`spiffe://cluster.local/ns/${NS}/sa/server`);
@@ -123,7 +207,13 @@ describe('traffic model mTLS and peers', () => {
     const dst = labels.filter((l) => l.reporter === 'destination');
     expect(dst.length).toBeGreaterThan(0);
     for (const l of dst) {
-      expect(l).toMatchObject({ source_workload: 'unknown', source_principal: 'unknown', source_canonical_revision: 'latest', connection_security_policy: 'none', destination_principal: 'unknown' });
+      expect(l).toMatchObject({
+        source_workload: 'unknown',
+        source_principal: 'unknown',
+        source_canonical_revision: 'latest',
+        connection_security_policy: 'none',
+        destination_principal: 'unknown',
+      });
     }
   });
 
@@ -142,7 +232,12 @@ describe('traffic model mTLS and peers', () => {
 
   it('a workload-selector PeerAuthentication overrides the namespace mode', () => {
     const { scenario, config } = miniMesh({ rps: 20, clientSidecar: false, mtls: 'STRICT' });
-    config.apply({ apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'v2-open', namespace: NS }, spec: { selector: { matchLabels: { version: 'v2' } }, mtls: { mode: 'PERMISSIVE' } } });
+    config.apply({
+      apiVersion: 'security.istio.io/v1',
+      kind: 'PeerAuthentication',
+      metadata: { name: 'v2-open', namespace: NS },
+      spec: { selector: { matchLabels: { version: 'v2' } }, mtls: { mode: 'PERMISSIVE' } },
+    });
     const labels = seriesLabels(run(scenario, config, 20));
     expect(new Set(labels.map((l) => l.destination_workload))).toEqual(new Set(['server-v2']));
   });
@@ -154,7 +249,9 @@ describe('traffic model determinism and counters', () => {
     const b = miniMesh({ rps: 30 });
     const sa = run(a.scenario, a.config, 20);
     const sb = run(b.scenario, b.config, 20);
-    expect([...sa.http.entries()].map(([k, s]) => [k, s.requests, s.duration.sum])).toEqual([...sb.http.entries()].map(([k, s]) => [k, s.requests, s.duration.sum]));
+    expect([...sa.http.entries()].map(([k, s]) => [k, s.requests, s.duration.sum])).toEqual(
+      [...sb.http.entries()].map(([k, s]) => [k, s.requests, s.duration.sum]),
+    );
     const c = miniMesh({ rps: 30 });
     const sc = run({ ...c.scenario, seed: 8 }, c.config, 20, newModelState(8, 0));
     expect(requests(sc, SRC)).not.toBe(requests(sa, SRC));
@@ -166,7 +263,8 @@ describe('traffic model determinism and counters', () => {
     let previous = new Map([...state.http].map(([k, s]) => [k, s.requests]));
     for (let i = 0; i < 20; i++) {
       run(scenario, config, 1, state);
-      for (const [k, v] of previous) expect(state.http.get(k)?.requests ?? -1).toBeGreaterThanOrEqual(v);
+      for (const [k, v] of previous)
+        expect(state.http.get(k)?.requests ?? -1).toBeGreaterThanOrEqual(v);
       previous = new Map([...state.http].map(([k, s]) => [k, s.requests]));
     }
   });

@@ -5,7 +5,8 @@ import { buildScenario } from './index.js';
 
 type Obj = Record<string, unknown>;
 const spec = (o: KubeObject): Obj => o.spec as Obj;
-const named = (list: unknown, name: string): Obj | undefined => (list as Obj[] | undefined)?.find((c) => c.name === name);
+const named = (list: unknown, name: string): Obj | undefined =>
+  (list as Obj[] | undefined)?.find((c) => c.name === name);
 
 describe('demo scenario', () => {
   const s = buildScenario('demo', 42);
@@ -22,7 +23,9 @@ describe('demo scenario', () => {
     expect(proxy?.restartPolicy).toBe('Always');
     expect(named(spec(p).initContainers, 'istio-init')).toBeDefined();
     expect(named(spec(p).containers, 'istio-proxy')).toBeUndefined();
-    expect(JSON.parse(p.metadata.annotations?.['sidecar.istio.io/status'] ?? '{}').initContainers).toEqual(['istio-init', 'istio-proxy']);
+    expect(
+      JSON.parse(p.metadata.annotations?.['sidecar.istio.io/status'] ?? '{}').initContainers,
+    ).toEqual(['istio-init', 'istio-proxy']);
     expect(p.metadata.labels).toMatchObject({
       app: 'reviews',
       version: 'v2',
@@ -44,15 +47,34 @@ describe('demo scenario', () => {
 
   it('ships Bookinfo routing, STRICT in bookinfo and PERMISSIVE in shop, a missing subset and a ServiceEntry', () => {
     const find = (kind: string, ns: string, name: string): KubeObject | undefined =>
-      s.objects.find((o) => o.kind === kind && o.metadata.namespace === ns && o.metadata.name === name);
+      s.objects.find(
+        (o) => o.kind === kind && o.metadata.namespace === ns && o.metadata.name === name,
+      );
     const reviews = spec(find('VirtualService', 'bookinfo', 'reviews') as KubeObject);
     expect(JSON.stringify(reviews)).toContain('"subset":"v3"');
-    expect((spec(find('DestinationRule', 'bookinfo', 'reviews') as KubeObject).subsets as Obj[]).map((x) => x.name)).toEqual(['v1', 'v2', 'v3']);
-    expect(spec(find('PeerAuthentication', 'bookinfo', 'default') as KubeObject)).toEqual({ mtls: { mode: 'STRICT' } });
-    expect(spec(find('PeerAuthentication', 'shop', 'default') as KubeObject)).toEqual({ mtls: { mode: 'PERMISSIVE' } });
-    expect(JSON.stringify(spec(find('VirtualService', 'shop', 'checkout') as KubeObject))).toContain('"subset":"v2"');
-    expect((spec(find('DestinationRule', 'shop', 'checkout') as KubeObject).subsets as Obj[]).map((x) => x.name)).toEqual(['v1']);
-    expect(spec(find('ServiceEntry', 'shop', 'stripe') as KubeObject)).toMatchObject({ hosts: ['api.stripe.example'], location: 'MESH_EXTERNAL' });
+    expect(
+      (spec(find('DestinationRule', 'bookinfo', 'reviews') as KubeObject).subsets as Obj[]).map(
+        (x) => x.name,
+      ),
+    ).toEqual(['v1', 'v2', 'v3']);
+    expect(spec(find('PeerAuthentication', 'bookinfo', 'default') as KubeObject)).toEqual({
+      mtls: { mode: 'STRICT' },
+    });
+    expect(spec(find('PeerAuthentication', 'shop', 'default') as KubeObject)).toEqual({
+      mtls: { mode: 'PERMISSIVE' },
+    });
+    expect(
+      JSON.stringify(spec(find('VirtualService', 'shop', 'checkout') as KubeObject)),
+    ).toContain('"subset":"v2"');
+    expect(
+      (spec(find('DestinationRule', 'shop', 'checkout') as KubeObject).subsets as Obj[]).map(
+        (x) => x.name,
+      ),
+    ).toEqual(['v1']);
+    expect(spec(find('ServiceEntry', 'shop', 'stripe') as KubeObject)).toMatchObject({
+      hosts: ['api.stripe.example'],
+      location: 'MESH_EXTERNAL',
+    });
     expect(find('Gateway', 'bookinfo', 'bookinfo-gateway')).toBeDefined();
   });
 
@@ -66,11 +88,19 @@ describe('scale scenario', () => {
   it('builds 3000 services across 30 namespaces quickly, each with a sidecar', () => {
     const t0 = performance.now();
     const s = buildScenario('scale', 5, { services: 3000 });
-    console.log(`scale 3000 built in ${(performance.now() - t0).toFixed(0)} ms, ${s.objects.length} objects`);
-    const services = s.objects.filter((o) => o.kind === 'Service' && o.metadata.namespace?.startsWith('mesh-'));
+    console.log(
+      `scale 3000 built in ${(performance.now() - t0).toFixed(0)} ms, ${s.objects.length} objects`,
+    );
+    const services = s.objects.filter(
+      (o) => o.kind === 'Service' && o.metadata.namespace?.startsWith('mesh-'),
+    );
     expect(services).toHaveLength(3000);
     expect(new Set(services.map((o) => o.metadata.namespace)).size).toBe(30);
-    expect(s.objects.filter((o) => o.kind === 'Pod' && o.metadata.namespace?.startsWith('mesh-')).every(podHasSidecar)).toBe(true);
+    expect(
+      s.objects
+        .filter((o) => o.kind === 'Pod' && o.metadata.namespace?.startsWith('mesh-'))
+        .every(podHasSidecar),
+    ).toBe(true);
     const childCalls = s.topology.calls.filter((c) => c.perRequest !== undefined);
     expect(childCalls.length).toBe(3000 - 30);
   });
