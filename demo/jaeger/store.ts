@@ -115,6 +115,6 @@ function spanMatches(s: SimSpan, q: TraceQuery): boolean {
 }
 
 /** Jaeger accepts IDs with or without leading zeros; ours are always 32 hex digits. */
-export function normalizeTraceId(id: string): string {
+function normalizeTraceId(id: string): string {
   return id.toLowerCase().padStart(32, '0');
 }

@@ -13,9 +13,6 @@ const NS = 'bookinfo';
 const IMAGE = (name: string): string =>
   `registry.istio.io/release/examples-bookinfo-${name}:1.20.3`;
 
-/** Request class 1 carries `end-user: jason`, the header Bookinfo's sample routes match on. */
-export const JASON_CLASS = 1;
-
 /** Bookinfo as istio 1.30.3 ships it (samples/bookinfo/platform/kube/bookinfo.yaml + networking/). */
 export function addBookinfo(b: ScenarioBuilder): void {
   b.namespace(NS, true);
