@@ -107,7 +107,8 @@ describe('redact', () => {
   });
 
   it('leaves plain URLs alone and does not echo unparseable ones', () => {
-    expect(redact('http://127.0.0.1:9090')).toBe('http://127.0.0.1:9090/');
+    expect(redact('http://127.0.0.1:9090')).toBe('http://127.0.0.1:9090');
+    expect(redact('http://127.0.0.1:9090/')).toBe('http://127.0.0.1:9090/');
     expect(redact('user:pw@host')).toBe('(invalid URL)');
   });
 });

@@ -199,7 +199,8 @@ export function redact(url: string): string {
     u.password = '';
     u.search = '';
     u.hash = '';
-    return u.toString();
+    // URL#toString adds a slash to a bare origin; show the URL as the person configured it.
+    return u.pathname === '/' && !url.endsWith('/') ? u.origin : u.toString();
   } catch {
     return '(invalid URL)';
   }

@@ -20,7 +20,7 @@ export function NamespaceCard({ ns }: { ns: NamespaceSummary }): ReactNode {
       aria-labelledby={`ns-${ns.name}`}
       data-testid="namespace-card"
       data-namespace={ns.name}
-      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      className="flex w-full flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
     >
       <header className="flex items-center justify-between gap-2">
         <h2 id={`ns-${ns.name}`} className="truncate text-base font-semibold">
@@ -33,7 +33,7 @@ export function NamespaceCard({ ns }: { ns: NamespaceSummary }): ReactNode {
         <Stat label="Workloads" value={ns.workloads} />
         <Stat label="Requests/s" value={metrics ? formatRps(ns.rps ?? 0) : '—'} />
         <Stat
-          label="Errors"
+          label="Error rate"
           value={
             metrics ? (
               <span className={ns.errorRate ? 'text-red-700 dark:text-red-400' : undefined}>
@@ -45,6 +45,29 @@ export function NamespaceCard({ ns }: { ns: NamespaceSummary }): ReactNode {
           }
         />
       </dl>
+      {ns.unhealthy.length > 0 ? (
+        <div className="text-xs">
+          <p className="text-slate-500 dark:text-slate-400">Needs attention</p>
+          <ul className="mt-1 flex flex-col gap-1">
+            {ns.unhealthy.slice(0, 3).map((w) => (
+              <li key={w.name} className="flex items-center justify-between gap-2">
+                <span className="truncate font-medium">{w.name}</span>
+                <HealthBadge health={w.health} />
+              </li>
+            ))}
+            {ns.unhealthy.length > 3 ? (
+              <li className="text-slate-500 dark:text-slate-400">
+                and {ns.unhealthy.length - 3} more
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      ) : null}
+      {ns.problems.map((p) => (
+        <p key={`${p.object}:${p.value}`} className="text-xs text-amber-800 dark:text-amber-300">
+          Health thresholds on {p.object} ignored: {p.message}
+        </p>
+      ))}
       {!metrics ? (
         <p
           role="status"

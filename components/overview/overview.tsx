@@ -1,12 +1,17 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import type { NamespaceSummary } from '@/lib/client/api-types';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { sortByHealth } from '@/lib/mesh/health-order';
 import { NamespaceCard } from './namespace-card';
 
+// Empty namespaces (default, kube-public, …) would push the mesh's own namespaces off the first screen.
+const isEmpty = (ns: NamespaceSummary): boolean => ns.services === 0 && ns.workloads === 0;
+
 export function Overview(): ReactNode {
   const { data, error, isPending, dataUpdatedAt } = useNamespacesQuery();
+  const empty = data?.filter(isEmpty) ?? [];
   return (
     <section aria-labelledby="overview-title" className="flex flex-col gap-4">
       <div className="flex items-baseline justify-between">
@@ -32,13 +37,18 @@ export function Overview(): ReactNode {
         <p className="text-sm text-slate-600 dark:text-slate-300">No namespaces found.</p>
       ) : null}
       {data ? (
-        <ul className="grid grid-cols-[repeat(auto-fill,minmax(16rem,1fr))] gap-4">
-          {sortByHealth(data).map((ns) => (
+        <ul className="grid grid-cols-[repeat(auto-fill,minmax(17rem,1fr))] gap-4">
+          {sortByHealth(data.filter((ns) => !isEmpty(ns))).map((ns) => (
             <li key={ns.name} className="flex">
               <NamespaceCard ns={ns} />
             </li>
           ))}
         </ul>
+      ) : null}
+      {empty.length > 0 ? (
+        <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="empty-namespaces">
+          Namespaces with no services or workloads: {empty.map((ns) => ns.name).join(', ')}
+        </p>
       ) : null}
     </section>
   );

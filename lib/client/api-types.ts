@@ -25,6 +25,14 @@ export interface NamespaceSummary {
   /** Share of those requests that failed, 0..1; null when metrics are unavailable. */
   readonly errorRate: number | null;
   readonly health: Health;
+  /** Degraded or failing workloads, worst first. */
+  readonly unhealthy: readonly { readonly name: string; readonly health: Health }[];
+  /** Health-threshold annotations that could not be used. */
+  readonly problems: readonly {
+    readonly object: string;
+    readonly value: string;
+    readonly message: string;
+  }[];
   /** Why rps and errorRate are null, for the card to say so. */
   readonly metricsError?: string;
 }

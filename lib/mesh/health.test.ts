@@ -3,7 +3,6 @@ import {
   DEFAULT_HEALTH_RULES,
   HEALTH_THRESHOLDS_ANNOTATION,
   evaluateTrafficHealth,
-  namespaceHealth,
   parseHealthThresholds,
   readinessHealth,
   rulesFor,
@@ -173,78 +172,5 @@ describe('health-threshold annotation', () => {
     const wl = rulesFor(ann('5xx=failing:50'), ann('garbage'));
     expect(wl.rules.serverErrors).toEqual({ degraded: 0, failing: 0.5 });
     expect(wl.problems.map((p) => p.scope)).toEqual(['workload']);
-  });
-});
-
-describe('namespaceHealth', () => {
-  const workload = (name: string, extra: Partial<InventoryWorkload> = {}): InventoryWorkload => ({
-    namespace: 'shop',
-    name,
-    kind: 'Deployment',
-    labels: {},
-    annotations: {},
-    desiredReplicas: 1,
-    readyReplicas: 1,
-    hasSidecar: true,
-    ...extra,
-  });
-  const inventory: Inventory = {
-    namespaces: [{ name: 'shop', labels: {}, annotations: {} }],
-    services: [
-      { namespace: 'shop', name: 'cart', selector: {}, ports: [] },
-      { namespace: 'other', name: 'x', selector: {}, ports: [] },
-    ],
-    workloads: [
-      workload('cart'),
-      workload('checkout', {
-        annotations: { [HEALTH_THRESHOLDS_ANNOTATION]: '5xx=degraded:50,failing:60' },
-      }),
-      workload('idle'),
-    ],
-    pods: [],
-  };
-
-  it('summarises counts, inbound rps, error share and the worst workload', () => {
-    const summary = namespaceHealth({
-      namespace: 'shop',
-      inventory,
-      inbound: new Map([
-        ['cart', counts(90, 0)],
-        ['checkout', counts(10, 2)],
-      ]),
-      outbound: new Map(),
-    });
-    expect(summary).toMatchObject({
-      name: 'shop',
-      services: 1,
-      workloads: 3,
-      rps: 100,
-      errorRate: 0.02,
-      health: 'healthy',
-    });
-  });
-
-  it('counts workloads seen only in metrics, and readiness', () => {
-    const summary = namespaceHealth({
-      namespace: 'shop',
-      inventory: { ...inventory, workloads: [workload('cart', { readyReplicas: 0 })] },
-      inbound: new Map([['ghost', counts(10, 1)]]),
-      outbound: new Map(),
-    });
-    expect(summary.health).toBe('failing');
-  });
-
-  it('is idle when nothing runs or flows, and reports bad annotations', () => {
-    const summary = namespaceHealth({
-      namespace: 'shop',
-      inventory: {
-        ...inventory,
-        workloads: [workload('a', { annotations: { [HEALTH_THRESHOLDS_ANNOTATION]: 'nope' } })],
-      },
-      inbound: new Map(),
-      outbound: new Map(),
-    });
-    expect(summary.health).toBe('idle');
-    expect(summary.problems).toHaveLength(1);
   });
 });

@@ -26,7 +26,12 @@ const inventory: Inventory = {
   pods: [],
 };
 
-const node = (name: string, rps: number, errorRate: number, health: MeshNode['health']): MeshNode => ({
+const node = (
+  name: string,
+  rps: number,
+  errorRate: number,
+  health: MeshNode['health'],
+): MeshNode => ({
   id: `wl:bookinfo:${name}`,
   kind: 'workload',
   namespace: 'bookinfo',
@@ -37,6 +42,22 @@ const node = (name: string, rps: number, errorRate: number, health: MeshNode['he
 });
 
 describe('summarizeNamespaces', () => {
+  it('reports health-threshold annotations it could not use', () => {
+    const annotated: Inventory = {
+      ...inventory,
+      workloads: [
+        {
+          ...workload('bookinfo', 'reviews-v1'),
+          annotations: { 'meshlens.io/health-thresholds': 'nonsense' },
+        },
+      ],
+    };
+    const [bookinfo] = summarizeNamespaces(annotated, undefined);
+    expect(bookinfo?.problems).toEqual([
+      expect.objectContaining({ object: 'reviews-v1', scope: 'workload', value: 'nonsense' }),
+    ]);
+  });
+
   it('sums inbound rates, weights error shares by rate and takes the worst health', () => {
     const graph: MeshGraph = {
       timestamp: 0,
@@ -45,14 +66,31 @@ describe('summarizeNamespaces', () => {
       edges: [],
     };
     const [bookinfo, empty] = summarizeNamespaces(inventory, graph);
-    expect(bookinfo).toMatchObject({ name: 'bookinfo', services: 2, workloads: 2, rps: 4, health: 'failing' });
+    expect(bookinfo).toMatchObject({
+      name: 'bookinfo',
+      services: 2,
+      workloads: 2,
+      rps: 4,
+      health: 'failing',
+    });
     expect(bookinfo?.errorRate).toBeCloseTo(0.05);
-    expect(empty).toEqual({ name: 'empty', services: 0, workloads: 0, rps: 0, errorRate: 0, health: 'idle' });
+    expect(bookinfo?.unhealthy).toEqual([{ name: 'ratings-v1', health: 'failing' }]);
+    expect(empty).toEqual({
+      name: 'empty',
+      services: 0,
+      workloads: 0,
+      rps: 0,
+      errorRate: 0,
+      health: 'idle',
+      unhealthy: [],
+      problems: [],
+    });
   });
 
   it('without metrics gives null rates, never zeros, and keeps readiness problems', () => {
     const [bookinfo, empty] = summarizeNamespaces(inventory, undefined);
     expect(bookinfo).toMatchObject({ rps: null, errorRate: null, health: 'failing' });
+    expect(bookinfo?.unhealthy).toEqual([{ name: 'ratings-v1', health: 'failing' }]);
     expect(empty).toMatchObject({ rps: null, errorRate: null, health: 'unknown' });
   });
 });

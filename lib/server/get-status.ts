@@ -20,10 +20,15 @@ export interface Status {
   readonly readOnly: boolean;
 }
 
-function kubernetesStatus(): Status['sources']['kubernetes'] {
+/** Waits briefly for the first sync, so that a fresh server does not report "not synced" for a healthy cluster. */
+const FIRST_SYNC_WAIT_MS = 3_000;
+
+async function kubernetesStatus(): Promise<Status['sources']['kubernetes']> {
   try {
     const server = getKubeClient().server;
-    const state = getInformers().state();
+    const informers = getInformers();
+    await informers.ready(FIRST_SYNC_WAIT_MS).catch(() => undefined);
+    const state = informers.state();
     return state.ok
       ? { ok: true, server }
       : { ok: false, server, error: state.error ?? 'not synced yet' };
@@ -36,8 +41,9 @@ function kubernetesStatus(): Status['sources']['kubernetes'] {
 export async function getStatus(): Promise<Status> {
   const config = getConfig();
   const jaeger = getJaegerClient();
-  const [prometheus, jaegerPing] = await Promise.all([
+  const [prometheus, kubernetes, jaegerPing] = await Promise.all([
     getPrometheusClient().ping(),
+    kubernetesStatus(),
     jaeger ? jaeger.ping() : Promise.resolve(undefined),
   ]);
   const jaegerUrl = config.jaeger ? redact(config.jaeger.url) : undefined;
@@ -46,7 +52,7 @@ export async function getStatus(): Promise<Status> {
     readOnly: config.readOnly,
     sources: {
       prometheus: { ...prometheus, url: redact(config.prometheus.url) },
-      kubernetes: kubernetesStatus(),
+      kubernetes,
       jaeger: jaegerPing
         ? {
             ok: jaegerPing.ok,

@@ -60,7 +60,7 @@ export class InventoryIndex {
   /**
    * Workload annotations override the namespace's only for workload nodes; app and service nodes span
    * several workloads, so they follow the namespace. Annotation problems are reported by the overview
-   * (namespaceHealth), not repeated per graph.
+   * (summarizeNamespaces), not repeated per graph.
    */
   rulesFor(namespace: string, nodeId: string): HealthRules {
     const w = this.workloads.get(nodeId);

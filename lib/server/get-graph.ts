@@ -1,0 +1,116 @@
+import 'server-only';
+import { coalescingCache, type CoalescingCache } from '@/lib/cache';
+import { UpstreamUnavailableError } from '@/lib/errors';
+import { buildGraph } from '@/lib/mesh/graph/build-graph';
+import type { GraphType, MeshGraph, Window } from '@/lib/mesh/types';
+import { getPrometheusClient } from '@/lib/prometheus/client';
+import { graphQueries } from '@/lib/prometheus/graph-queries';
+import { readCluster } from './read-cluster';
+import type { TimingEntry } from './server-timing';
+import { withDeadline } from './with-deadline';
+
+export interface GraphRequest {
+  readonly namespaces: readonly string[];
+  readonly type: GraphType;
+  readonly window: Window;
+  readonly idle: boolean;
+}
+
+export interface GraphResult {
+  readonly graph: MeshGraph;
+  /** prom (the four queries, decoding included), kube (informer caches), build, cache. */
+  readonly timings: readonly TimingEntry[];
+  /** PromQL queries behind this graph; whatever the number of namespaces. */
+  readonly queries: number;
+}
+
+interface Built {
+  readonly graph: MeshGraph;
+  readonly promMs: number;
+  readonly kubeMs: number;
+  readonly buildMs: number;
+}
+
+/** The four inputs of buildGraph: requests, duration buckets, TCP bytes sent and received. */
+export const GRAPH_QUERY_COUNT = 4;
+/** Shorter than the shortest refresh (10 s), so a viewer never sees the same graph twice. */
+const GRAPH_CACHE_TTL_MS = 5_000;
+/** The whole request, whatever the sources' own timeouts add up to. */
+const GRAPH_DEADLINE_MS = 10_000;
+
+const CACHE_KEY = Symbol.for('meshlens.graphCache');
+
+function graphCache(): CoalescingCache<Built> {
+  const store = globalThis as { [CACHE_KEY]?: CoalescingCache<Built> };
+  // Few entries: each holds a whole graph, and distinct views within 5 s are rare.
+  store[CACHE_KEY] ??= coalescingCache<Built>(GRAPH_CACHE_TTL_MS, Date.now, 32);
+  return store[CACHE_KEY];
+}
+
+async function load(req: GraphRequest): Promise<Built> {
+  const q = graphQueries(req.namespaces, req.window);
+  const prom = getPrometheusClient();
+  const timestamp = Date.now();
+  const started = performance.now();
+  let promMs: number | undefined;
+  let kubeMs: number | undefined;
+  const metrics = Promise.all([
+    prom.instantQuery(q.requests),
+    prom.instantQuery(q.durations),
+    prom.instantQuery(q.tcpSent),
+    prom.instantQuery(q.tcpReceived),
+  ]).then((r) => ((promMs = performance.now() - started), r));
+  const cluster = readCluster().then((c) => ((kubeMs = performance.now() - started), c));
+  const [[requests, durations, tcpSent, tcpReceived], { inventory, externalHosts }] =
+    await withDeadline(Promise.all([metrics, cluster]), GRAPH_DEADLINE_MS, () =>
+      promMs === undefined
+        ? new UpstreamUnavailableError(
+            'prometheus',
+            `Prometheus did not answer the graph queries within ${GRAPH_DEADLINE_MS / 1000} s.`,
+          )
+        : new UpstreamUnavailableError(
+            'kubernetes',
+            `The Kubernetes caches were not ready within ${GRAPH_DEADLINE_MS / 1000} s.`,
+          ),
+    );
+  const t = performance.now();
+  const graph = buildGraph({
+    type: req.type,
+    window: req.window,
+    timestamp,
+    namespaces: req.namespaces,
+    requests,
+    durations,
+    tcpSent,
+    tcpReceived,
+    inventory,
+    externalHosts,
+    includeIdle: req.idle,
+  });
+  return { graph, promMs: promMs ?? 0, kubeMs: kubeMs ?? 0, buildMs: performance.now() - t };
+}
+
+/**
+ * The topology graph of the selected namespaces: four PromQL queries in parallel plus the informer
+ * caches, built in lib/mesh. Identical requests within a few seconds share one build, so N viewers on
+ * the same view cost Prometheus what one does.
+ */
+export async function getGraph(req: GraphRequest): Promise<GraphResult> {
+  const namespaces = [...new Set(req.namespaces)].sort();
+  const key = [req.type, req.window, req.idle, namespaces.join(',')].join('|');
+  let fresh = false;
+  const built = await graphCache().get(key, () => {
+    fresh = true;
+    return load({ ...req, namespaces });
+  });
+  return {
+    graph: built.graph,
+    queries: GRAPH_QUERY_COUNT,
+    timings: [
+      { name: 'prom', durMs: built.promMs, desc: `${GRAPH_QUERY_COUNT} queries` },
+      { name: 'kube', durMs: built.kubeMs },
+      { name: 'build', durMs: built.buildMs },
+      { name: 'cache', desc: fresh ? 'miss' : 'hit' },
+    ],
+  };
+}
