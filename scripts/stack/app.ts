@@ -21,7 +21,7 @@ function newestMtime(entry: string): number {
 
 /** True when there is no production build or a source file changed after it was made. */
 export function buildIsStale(): boolean {
-  const buildId = path.join(ROOT, '.next/BUILD_ID');
+  const buildId = path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
   return [...SOURCE_DIRS, ...SOURCE_FILES].some((e) => newestMtime(path.join(ROOT, e)) > built);
