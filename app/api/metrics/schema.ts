@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { InvalidError } from '@/lib/errors';
+import { canBeSource, canBeTarget, parseNodeId } from '@/lib/mesh/parse-node-id';
+import type { MetricsRequest, NodeArg } from '@/lib/server/get-metrics';
+import { isNamespaceName } from '@/lib/mesh/namespace-name';
+import { GRAPH_TYPE_VALUES, windowParam } from '../graph/schema';
+
+const ID_HELP =
+  'a graph node id such as wl:<namespace>:<workload>, app:…, ver:…, svc:…, ext:<host> or unknown';
+
+function nodeId(accepts: (arg: NodeArg) => string | undefined): z.ZodType<NodeArg, string> {
+  return z
+    .string({ error: `required: ${ID_HELP}` })
+    .max(600, 'too long for a node id')
+    .transform((id, ctx) => {
+      const ref = parseNodeId(id);
+      const problem = ref === undefined ? `not ${ID_HELP}` : accepts({ id, ref });
+      if (ref === undefined || problem !== undefined) {
+        ctx.addIssue({ code: 'custom', message: problem ?? ID_HELP });
+        return z.NEVER;
+      }
+      return { id, ref };
+    });
+}
+
+const protocol = z.enum(['http', 'grpc', 'tcp'], { error: 'one of http, grpc, tcp' });
+const common = {
+  window: windowParam.default('5m'),
+  type: z.enum(GRAPH_TYPE_VALUES, { error: `one of ${GRAPH_TYPE_VALUES.join(', ')}` }).optional(),
+};
+
+const EdgeParams = z.object({
+  ...common,
+  // The edge's namespace as the UI knows it; the ids carry the namespaces that matter.
+  namespace: z.string().refine(isNamespaceName, 'not a namespace name (DNS-1123 label)').optional(),
+  source: nodeId(({ ref }) => (canBeSource(ref) ? undefined : 'this node never calls anything')),
+  target: nodeId(({ ref }) => (canBeTarget(ref) ? undefined : 'this node never receives traffic')),
+  protocol,
+});
+
+const NodeParams = z.object({
+  ...common,
+  node: nodeId(({ ref }) =>
+    canBeTarget(ref) ? undefined : 'the unknown caller has no inbound traffic',
+  ),
+  protocol: protocol.optional(),
+});
+
+/** An edge's (source, target, protocol) or a node's (node) series request; 400 naming the parameter. */
+export function parseMetricsParams(search: URLSearchParams): MetricsRequest {
+  const params = Object.fromEntries(search);
+  if (search.has('node') && (search.has('source') || search.has('target'))) {
+    throw new InvalidError(
+      'node: give either node (a node view) or source, target and protocol (an edge view), not both',
+      [{ path: 'node', message: 'not with source/target' }],
+      { malformedQuery: true },
+    );
+  }
+  const parsed = search.has('node') ? NodeParams.safeParse(params) : EdgeParams.safeParse(params);
+  if (!parsed.success) throw InvalidError.fromZod(parsed.error, { malformedQuery: true });
+  const d = parsed.data;
+  return 'node' in d ? { kind: 'node', ...d } : { kind: 'edge', ...d };
+}
