@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '@/lib/errors';
+import { auditResultOf, auditWrite, requestUser } from './audit-log';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('auditWrite', () => {
+  it('writes one parseable JSON line with every field', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    auditWrite(
+      {
+        action: 'update-weights',
+        kind: 'VirtualService',
+        namespace: 'bookinfo',
+        name: 'reviews',
+        who: 'ann@example.com',
+        diffSummary: 'route 0: v1 80→50, v3 10→50',
+        result: 'ok',
+        dryRun: false,
+      },
+      () => new Date('2026-01-02T03:04:05Z'),
+    );
+    expect(log).toHaveBeenCalledTimes(1);
+    const line = String(log.mock.calls[0]?.[0]);
+    expect(line).not.toContain('\n');
+    expect(JSON.parse(line)).toEqual({
+      time: '2026-01-02T03:04:05.000Z',
+      event: 'meshlens.audit',
+      action: 'update-weights',
+      kind: 'VirtualService',
+      namespace: 'bookinfo',
+      name: 'reviews',
+      who: 'ann@example.com',
+      diffSummary: 'route 0: v1 80→50, v3 10→50',
+      result: 'ok',
+      dryRun: false,
+    });
+  });
+});
+
+describe('requestUser', () => {
+  const req = (headers: Record<string, string>): Request =>
+    new Request('http://x/api', { method: 'PUT', headers });
+
+  it('takes the first forwarded user header present', () => {
+    expect(requestUser(req({ 'x-forwarded-user': 'ann' }))).toBe('ann');
+    expect(requestUser(req({ 'x-remote-user': 'bob' }))).toBe('bob');
+    expect(requestUser(req({ 'x-forwarded-email': 'c@example.com' }))).toBe('c@example.com');
+    expect(
+      requestUser(req({ 'x-forwarded-email': 'c@example.com', 'x-forwarded-user': 'ann' })),
+    ).toBe('ann');
+  });
+
+  it('is anonymous without one, or with a blank one', () => {
+    expect(requestUser(req({}))).toBe('anonymous');
+    expect(requestUser(req({ 'x-forwarded-user': '  ' }))).toBe('anonymous');
+  });
+
+  it('caps an absurdly long name', () => {
+    expect(requestUser(req({ 'x-forwarded-user': 'a'.repeat(1000) }))).toHaveLength(200);
+  });
+});
+
+describe('auditResultOf', () => {
+  it('maps typed errors to results and anything else to error', () => {
+    expect(auditResultOf(new InvalidError('bad'))).toBe('invalid');
+    expect(auditResultOf(new ConflictError('stale'))).toBe('conflict');
+    expect(auditResultOf(new ForbiddenError('no'))).toBe('forbidden');
+    expect(auditResultOf(new NotFoundError('gone'))).toBe('not-found');
+    expect(auditResultOf(new Error('boom'))).toBe('error');
+  });
+});
