@@ -1,6 +1,11 @@
-import type { ReactNode } from 'react';
-import { NotBuiltYet } from '@/components/ui/not-built-yet';
+import { Suspense, type ReactNode } from 'react';
+import { GraphView } from '@/components/graph/graph-view';
 
+// useSearchParams in the view needs a Suspense boundary, or Next renders the whole page on the client.
 export default function GraphPage(): ReactNode {
-  return <NotBuiltYet title="Graph" what="It will show the live topology of the mesh." />;
+  return (
+    <Suspense fallback={<p className="text-sm text-slate-500">Loading graph…</p>}>
+      <GraphView />
+    </Suspense>
+  );
 }

@@ -1,0 +1,85 @@
+import type { Core, ElementDefinition } from 'cytoscape';
+import type cytoscapeDagre from 'cytoscape-dagre';
+import { diffElements, needsFullLayout, structureKey } from './diff-elements';
+import { placeNewNodes, type Point } from './place-new-nodes';
+
+/** Roomy enough that the demo's labels never touch at 1440×900, tight enough that it fits unzoomed. */
+export const LAYOUT_SPACING = { rank: 150, sep: 56 } as const;
+
+export function dagreLayout(): cytoscapeDagre.DagreLayoutOptions {
+  return {
+    name: 'dagre',
+    rankDir: 'LR',
+    rankSep: LAYOUT_SPACING.rank - 30,
+    nodeSep: 22,
+    edgeSep: 12,
+    nodeDimensionsIncludeLabels: true,
+    fit: true,
+    padding: 24,
+    animate: false,
+  };
+}
+
+/** Keeps a freshly fitted small graph from being blown up to giant nodes and labels. */
+export const MAX_FIT_ZOOM = 1.3;
+
+export type ApplyOutcome = 'layout' | 'placed' | 'data';
+
+function currentStructure(cy: Core): Map<string, string> {
+  const out = new Map<string, string>();
+  cy.elements().forEach((ele) => {
+    out.set(ele.id(), structureKey({ data: ele.data() as ElementDefinition['data'] }));
+  });
+  return out;
+}
+
+/** Data fields that define structure; cytoscape refuses them in data() and they cannot differ here. */
+function withoutStructure(data: ElementDefinition['data']): Record<string, unknown> {
+  const rest: Record<string, unknown> = { ...data };
+  for (const key of ['id', 'parent', 'source', 'target']) delete rest[key];
+  return rest;
+}
+
+/**
+ * Brings the canvas to `elements` with as little movement as possible: a pure data refresh rewrites
+ * data in place (no layout: positions are what the user has been reading), a few new nodes are placed
+ * beside their neighbours, and only a mostly new picture gets a full dagre layout.
+ */
+export function applyElements(cy: Core, elements: readonly ElementDefinition[]): ApplyOutcome {
+  const diff = diffElements(currentStructure(cy), elements);
+  const first = cy.nodes().length === 0;
+  const full = first || needsFullLayout(diff);
+  let positions = new Map<string, Point>();
+  if (!full && diff.addedNodeIds.length > 0) {
+    const existing = new Map<string, Point>();
+    cy.nodes().forEach((n) => {
+      if (n.isChildless() && !diff.removed.includes(n.id())) existing.set(n.id(), n.position());
+    });
+    const links = elements.flatMap((e) =>
+      'source' in e.data ? [{ source: String(e.data.source), target: String(e.data.target) }] : [],
+    );
+    positions = placeNewNodes(diff.addedNodeIds, links, existing, LAYOUT_SPACING);
+  }
+  cy.batch(() => {
+    for (const id of diff.removed) cy.getElementById(id).remove();
+    for (const def of diff.updated) {
+      const id = def.data.id;
+      if (id !== undefined) cy.getElementById(id).data(withoutStructure(def.data));
+    }
+    cy.add(
+      diff.added.map((def) => {
+        const p = def.data.id === undefined ? undefined : positions.get(def.data.id);
+        return p === undefined ? def : { ...def, position: { x: p.x, y: p.y } };
+      }),
+    );
+  });
+  if (full) {
+    cy.layout(dagreLayout()).run();
+    if (cy.zoom() > MAX_FIT_ZOOM) {
+      cy.zoom(MAX_FIT_ZOOM);
+      cy.center();
+    }
+    return 'layout';
+  }
+  return diff.added.length > 0 ? 'placed' : 'data';
+}

@@ -1,0 +1,101 @@
+'use client';
+
+import { useCallback, useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { useRefreshInterval } from '@/lib/client/refresh-interval';
+import { useGraphQuery } from '@/lib/client/use-graph';
+import { useNamespacesQuery } from '@/lib/client/use-namespaces';
+import { ElementList } from './element-list';
+import { parseFilter } from './filter-expr';
+import { GraphCanvas } from './graph-canvas';
+import { GraphProblem, GraphStatus } from './graph-status';
+import { GraphToolbar } from './graph-toolbar';
+import { SidePanel } from './side-panel';
+import { toElements } from './to-elements';
+import { defaultNamespaces, GRAPH_REFRESH_MS } from './url-state';
+import { useGraphViewState } from './use-graph-view-state';
+
+export function GraphView(): ReactNode {
+  const [view, update] = useGraphViewState();
+  const namespacesQuery = useNamespacesQuery();
+  const allNamespaces = useMemo(
+    () => (namespacesQuery.data ?? []).map((n) => n.name).sort(),
+    [namespacesQuery.data],
+  );
+  const namespaces = useMemo(
+    () => (view.namespaces.length > 0 ? view.namespaces : defaultNamespaces(allNamespaces)),
+    [view.namespaces, allNamespaces],
+  );
+  const { intervalMs } = useRefreshInterval();
+  const refreshMs = view.refresh === 'default' ? intervalMs : GRAPH_REFRESH_MS[view.refresh];
+  const refetchInterval = refreshMs > 0 ? refreshMs : false;
+  const graphQuery = useGraphQuery(
+    { namespaces, type: view.type, window: view.window, idle: view.idle },
+    refetchInterval,
+  );
+  const graph = graphQuery.data;
+  const elements = useMemo(() => (graph ? toElements(graph) : null), [graph]);
+  const find = useMemo(() => parseFilter(view.find), [view.find]);
+  const hide = useMemo(() => parseFilter(view.hide), [view.hide]);
+  const isStale = graphQuery.isError && graph !== undefined;
+
+  const select = useCallback((id: string | null) => update({ selected: id }), [update]);
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
+    if (event.key === 'Escape' && view.selected !== null) update({ selected: null });
+  };
+
+  return (
+    <section aria-labelledby="graph-title" className="flex flex-col gap-3" onKeyDown={onKeyDown}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 id="graph-title" className="text-xl font-semibold">
+          Graph
+        </h1>
+        <GraphStatus query={graphQuery} />
+      </div>
+      <GraphToolbar
+        view={view}
+        update={update}
+        allNamespaces={allNamespaces}
+        namespaces={namespaces}
+        defaultRefreshMs={intervalMs}
+        find={find}
+        hide={hide}
+      />
+      <div className="flex gap-3">
+        <div className="relative h-[calc(100vh-15rem)] min-h-[28rem] flex-1 rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <ElementList graph={graph} hide={hide} selected={view.selected} onSelect={select} />
+          <GraphProblem query={graphQuery} />
+          <div
+            data-stale={isStale ? '1' : undefined}
+            className={`h-full transition-opacity ${isStale ? 'opacity-40 grayscale' : ''}`}
+          >
+            <GraphCanvas
+              elements={elements}
+              labels={view.labels}
+              animate={view.animate}
+              find={find}
+              hide={hide}
+              selected={view.selected}
+              onSelect={select}
+            />
+          </div>
+          {graph && graph.nodes.length === 0 ? (
+            <p className="absolute inset-0 m-auto h-fit max-w-md text-center text-sm text-slate-600 dark:text-slate-300">
+              No traffic in {namespaces.join(', ')} over the last {view.window}. Turn on idle nodes
+              to see what is deployed.
+            </p>
+          ) : null}
+        </div>
+        {view.selected !== null && graph ? (
+          <SidePanel
+            graph={graph}
+            type={view.type}
+            selected={view.selected}
+            window={view.window}
+            refetchInterval={refetchInterval}
+            onClose={() => update({ selected: null })}
+          />
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { formatPercent, formatRps } from '@/components/ui/format';
+import { HealthBadge } from '@/components/ui/health-badge';
+import type { MetricsTarget } from '@/lib/client/query-keys';
+import { UNKNOWN_SOURCE_ID } from '@/lib/mesh/graph/node-ids';
+import type { GraphType, MeshGraph, MeshNode, Window } from '@/lib/mesh/types';
+import { MetricsCharts } from './metrics-charts';
+import { StatList, type Stat } from './stat-list';
+
+export interface NodeDetailsProps {
+  readonly graph: MeshGraph;
+  readonly type: GraphType;
+  readonly node: MeshNode;
+  readonly window: Window;
+  readonly refetchInterval: number | false;
+}
+
+function sidecarText(node: MeshNode): string {
+  if (node.hasSidecar === undefined) return '—';
+  return node.hasSidecar ? 'Injected' : 'None: plaintext, seen only by its peers';
+}
+
+/** The unknown caller (traffic from outside the mesh) only ever calls: it has no inbound series. */
+function metricsTarget(graph: MeshGraph, type: GraphType, node: MeshNode): MetricsTarget | null {
+  if (node.id === UNKNOWN_SOURCE_ID) return null;
+  const inbound = graph.edges.filter((e) => e.target === node.id);
+  const tcpOnly = inbound.length > 0 && inbound.every((e) => e.protocol === 'tcp');
+  return { kind: 'node', type, node: node.id, ...(tcpOnly ? { protocol: 'tcp' } : {}) };
+}
+
+export function NodeDetails({
+  graph,
+  type,
+  node,
+  window,
+  refetchInterval,
+}: NodeDetailsProps): ReactNode {
+  const clientErrors = graph.edges
+    .filter((e) => e.target === node.id && e.protocol !== 'tcp')
+    .reduce((sum, e) => sum + (e.rps ?? 0) * (e.clientErrorRate ?? 0), 0);
+  const stats: Stat[] = [
+    { label: 'Health', value: <HealthBadge health={node.health} /> },
+    { label: 'Kind', value: node.isBox ? 'app (all versions)' : node.kind },
+    { label: 'Inbound requests/s', value: formatRps(node.rps) },
+    { label: 'Errors (5xx, gRPC)', value: node.rps > 0 ? formatPercent(node.errorRate) : '—' },
+    { label: '4xx', value: node.rps > 0 ? formatPercent(clientErrors / node.rps) : '—' },
+    {
+      label: 'Namespace',
+      value: node.outside ? `${node.namespace} (outside selection)` : node.namespace,
+    },
+    ...(node.app !== undefined ? [{ label: 'App', value: node.app }] : []),
+    ...(node.version !== undefined ? [{ label: 'Version', value: node.version }] : []),
+    ...(node.workload !== undefined ? [{ label: 'Workload', value: node.workload }] : []),
+    ...(node.kind === 'workload' || node.kind === 'app'
+      ? [{ label: 'Sidecar', value: sidecarText(node) }]
+      : []),
+  ];
+  const target = metricsTarget(graph, type, node);
+  return (
+    <>
+      <StatList stats={stats} />
+      {target ? (
+        <MetricsCharts
+          target={target}
+          window={window}
+          refetchInterval={refetchInterval}
+          title="Inbound traffic"
+        />
+      ) : (
+        <p className="text-xs text-slate-500">
+          Traffic from outside the mesh has no inbound series.
+        </p>
+      )}
+    </>
+  );
+}

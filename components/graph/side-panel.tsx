@@ -1,0 +1,83 @@
+'use client';
+
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { GraphType, MeshGraph, Window } from '@/lib/mesh/types';
+import { displayName } from './display-name';
+import { EdgeDetails } from './edge-details';
+import { NodeDetails } from './node-details';
+
+export interface SidePanelProps {
+  readonly graph: MeshGraph;
+  readonly type: GraphType;
+  readonly selected: string;
+  readonly window: Window;
+  readonly refetchInterval: number | false;
+  readonly onClose: () => void;
+}
+
+/** Details of the selected node or edge; Escape (handled by the view) or the button closes it. */
+export function SidePanel(props: SidePanelProps): ReactNode {
+  const { graph, type, selected, window, refetchInterval, onClose } = props;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const node = graph.nodes.find((n) => n.id === selected);
+  const edge = node ? undefined : graph.edges.find((e) => e.id === selected);
+  const source = edge && graph.nodes.find((n) => n.id === edge.source);
+  const target = edge && graph.nodes.find((n) => n.id === edge.target);
+  const title = node
+    ? displayName(node)
+    : edge
+      ? `${source ? displayName(source) : edge.source} → ${target ? displayName(target) : edge.target}`
+      : 'Not in the graph';
+
+  useEffect(() => {
+    headingRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  return (
+    <aside
+      aria-labelledby="side-panel-title"
+      data-testid="side-panel"
+      className="flex max-h-[calc(100vh-15rem)] min-h-[28rem] w-[24rem] shrink-0 flex-col gap-3 overflow-y-auto rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="flex items-start justify-between gap-2">
+        <h2 ref={headingRef} id="side-panel-title" className="text-base font-semibold break-all">
+          {title}
+        </h2>
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close details"
+          title="Close (Escape)"
+          className="rounded-md px-2 py-0.5 text-lg leading-none hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none dark:hover:bg-slate-800"
+        >
+          ×
+        </button>
+      </div>
+      {node ? (
+        <NodeDetails
+          graph={graph}
+          type={type}
+          node={node}
+          window={window}
+          refetchInterval={refetchInterval}
+        />
+      ) : null}
+      {edge && source && target ? (
+        <EdgeDetails
+          type={type}
+          edge={edge}
+          source={source}
+          target={target}
+          window={window}
+          refetchInterval={refetchInterval}
+        />
+      ) : null}
+      {!node && !edge ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          {selected} is not in the current graph: it had no traffic in the window, or the namespace
+          or graph type changed.
+        </p>
+      ) : null}
+    </aside>
+  );
+}

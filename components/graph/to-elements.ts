@@ -1,0 +1,122 @@
+import type { ElementDefinition } from 'cytoscape';
+import { formatBytesPerSecond, formatMs, formatPercent, formatRps } from '@/components/ui/format';
+import type { Health, MeshEdge, MeshGraph, MeshNode, NodeKind } from '@/lib/mesh/types';
+import { edgeWidth } from './edge-width';
+
+/** Data on every cytoscape node; styles select on role, kind, health and outside. */
+export interface GraphNodeData {
+  readonly id: string;
+  readonly parent?: string;
+  /** namespace: a namespace box; box: an app box of a versionedApp graph; node: a workload/app/service/... */
+  readonly role: 'namespace' | 'box' | 'node';
+  readonly kind: NodeKind | 'namespace';
+  readonly health: Health;
+  readonly label: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly outside: boolean;
+  readonly noSidecar: boolean;
+}
+
+/** Data on every cytoscape edge: one precomputed label per label mode, so switching modes is a style change. */
+export interface GraphEdgeData {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly protocol: MeshEdge['protocol'];
+  readonly health: Health;
+  readonly width: number;
+  /** Requests per second, or KiB/s for TCP: drives the optional traffic animation. */
+  readonly rate: number;
+  readonly rateLabel: string;
+  readonly errorLabel: string;
+  readonly p95Label: string;
+  readonly mtlsLabel: string;
+}
+
+export const NAMESPACE_BOX_PREFIX = 'ns:';
+
+/** unknown and external nodes are not inside a namespace of the mesh, so they get no box. */
+function inNamespaceBox(n: MeshNode): boolean {
+  return n.kind !== 'unknown' && n.kind !== 'external' && n.namespace !== 'unknown';
+}
+
+function nodeLabel(n: MeshNode): string {
+  const name = n.parent !== undefined && n.version !== undefined ? n.version : n.name;
+  const withVersion =
+    n.parent === undefined && n.id.startsWith('ver:') && n.version !== undefined
+      ? `${name} ${n.version}`
+      : name;
+  return n.hasSidecar === false ? `${withVersion}\n(no sidecar)` : withVersion;
+}
+
+export function mtlsLabel(mtls: number): string {
+  if (mtls >= 0.995) return '🔒';
+  if (mtls > 0) return `◐ ${Math.round(mtls * 100)}% mTLS`;
+  return '';
+}
+
+function edgeData(e: MeshEdge): GraphEdgeData {
+  const isTcp = e.protocol === 'tcp';
+  const bytes = e.bytesPerSecond ?? 0;
+  const rps = e.rps ?? 0;
+  return {
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    protocol: e.protocol,
+    health: e.health,
+    width: edgeWidth(isTcp ? bytes / 1024 : rps),
+    rate: isTcp ? bytes / 1024 : rps,
+    rateLabel: isTcp ? formatBytesPerSecond(bytes) : `${formatRps(rps)} rps`,
+    errorLabel: isTcp || rps === 0 ? '' : formatPercent(e.errorRate),
+    p95Label: e.p95Ms === undefined ? '' : formatMs(e.p95Ms),
+    mtlsLabel: mtlsLabel(e.mtls),
+  };
+}
+
+/** Cytoscape elements for a graph: namespace boxes around their nodes, app boxes, nodes, edges. */
+export function toElements(graph: MeshGraph): ElementDefinition[] {
+  const namespaces = new Map<string, boolean>();
+  const nodes: ElementDefinition[] = [];
+  for (const n of graph.nodes) {
+    const boxed = inNamespaceBox(n);
+    if (boxed && n.parent === undefined) {
+      const outside = namespaces.get(n.namespace);
+      namespaces.set(n.namespace, (outside ?? true) && n.outside === true);
+    }
+    const parent = n.parent ?? (boxed ? `${NAMESPACE_BOX_PREFIX}${n.namespace}` : undefined);
+    const data: GraphNodeData = {
+      id: n.id,
+      ...(parent === undefined ? {} : { parent }),
+      role: n.isBox === true ? 'box' : 'node',
+      kind: n.kind,
+      health: n.health,
+      label: n.isBox === true ? n.name : nodeLabel(n),
+      name: n.name,
+      namespace: n.namespace,
+      outside: n.outside === true,
+      noSidecar: n.hasSidecar === false,
+    };
+    nodes.push({ group: 'nodes', data });
+  }
+  const boxes: ElementDefinition[] = [...namespaces].map(([name, outside]) => {
+    const data: GraphNodeData = {
+      id: `${NAMESPACE_BOX_PREFIX}${name}`,
+      role: 'namespace',
+      kind: 'namespace',
+      health: 'unknown',
+      label: outside ? `${name} (outside selection)` : name,
+      name,
+      namespace: name,
+      outside,
+      noSidecar: false,
+    };
+    return { group: 'nodes', data };
+  });
+  const edges: ElementDefinition[] = graph.edges.map((e) => ({
+    group: 'edges',
+    data: edgeData(e),
+  }));
+  return [...boxes, ...nodes, ...edges];
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_VIEW,
+  defaultNamespaces,
+  parseGraphViewState,
+  serializeGraphViewState,
+  type GraphViewState,
+} from './url-state';
+
+const parse = (qs: string): GraphViewState => parseGraphViewState(new URLSearchParams(qs));
+
+describe('graph url state', () => {
+  it('reads defaults from an empty query and writes them back as nothing', () => {
+    expect(parse('')).toEqual(DEFAULT_VIEW);
+    expect(serializeGraphViewState(DEFAULT_VIEW)).toBe('');
+  });
+
+  it('round-trips every field', () => {
+    const view: GraphViewState = {
+      namespaces: ['bookinfo', 'shop'],
+      type: 'versionedApp',
+      window: '1h',
+      refresh: '30s',
+      idle: true,
+      labels: 'p95',
+      animate: true,
+      find: 'reviews health:failing',
+      hide: 'kind:service',
+      selected: 'wl:bookinfo:productpage-v1',
+    };
+    expect(parse(serializeGraphViewState(view))).toEqual(view);
+  });
+
+  it('drops malformed values instead of failing', () => {
+    const view = parse('namespaces=Bad_NS,shop,,shop&type=pods&window=2h&labels=x&refresh=5s');
+    expect(view.namespaces).toEqual(['shop']);
+    expect(view.type).toBe('workload');
+    expect(view.window).toBe('5m');
+    expect(view.labels).toBe('none');
+    expect(view.refresh).toBe('default');
+  });
+
+  it('defaults to the application namespaces', () => {
+    expect(defaultNamespaces(['bookinfo', 'istio-system', 'kube-system', 'shop'])).toEqual([
+      'bookinfo',
+      'shop',
+    ]);
+    expect(defaultNamespaces(['istio-system'])).toEqual(['istio-system']);
+  });
+});
