@@ -10,7 +10,7 @@ status=0
 summary=()
 
 count_vitest() { # kind file
-  node -e 'const r=require(process.argv[1]);console.log(`${process.argv[2]}: ${r.numPassedTests} passed, ${r.numFailedTests+r.numRuntimeErrorTestSuites} failed`)' "$PWD/$2" "$1" 2>/dev/null \
+  node -e 'const r=require(process.argv[1]);const f=r.numFailedTests||(r.success?0:Math.max(1,r.numFailedTestSuites));console.log(`${process.argv[2]}: ${r.numPassedTests} passed, ${f} failed`)' "$PWD/$2" "$1" 2>/dev/null \
     || echo "$1: 0 passed, 1 failed (no report)"
 }
 
@@ -23,7 +23,7 @@ if npx next build; then
   npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$out/integration.json" || status=1
   summary+=("$(count_vitest integration "$out/integration.json")")
 
-  PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" npx playwright test -c e2e/playwright.config.ts --reporter=list,json || status=1
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/$out/e2e.json" npx playwright test -c e2e/playwright.config.ts --reporter=list,json || status=1
   summary+=("$(node -e 'const s=require(process.argv[1]).stats;console.log(`e2e: ${s.expected+s.flaky} passed, ${s.unexpected} failed`)' "$PWD/$out/e2e.json" 2>/dev/null || echo 'e2e: 0 passed, 1 failed (no report)')")
 else
   status=1
