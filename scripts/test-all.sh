@@ -9,6 +9,19 @@ mkdir -p "$out"
 status=0
 summary=()
 
+missing=()
+for bin in chromium prometheus promtool; do command -v "$bin" >/dev/null || missing+=("$bin"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's chromium and prometheus (missing: ${missing[*]})…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium prometheus
+  else
+    echo "The tests need Debian's chromium and prometheus packages (missing: ${missing[*]})." >&2
+    echo "Install them with: sudo apt-get install chromium prometheus" >&2
+    exit 1
+  fi
+fi
+
 count_vitest() { # kind file
   node -e 'const r=require(process.argv[1]);const f=r.numFailedTests||(r.success?0:Math.max(1,r.numFailedTestSuites));console.log(`${process.argv[2]}: ${r.numPassedTests} passed, ${f} failed`)' "$PWD/$2" "$1" 2>/dev/null \
     || echo "$1: 0 passed, 1 failed (no report)"
