@@ -69,7 +69,7 @@ describe('createJaegerClient().ping', () => {
     const ping = await createJaegerClient({ url: fake.url, api: 'v1', timeoutMs: 2000 }).ping();
     expect(ping).toEqual({
       ok: false,
-      error: `Jaeger at ${fake.url}/ answered HTTP 404 to GET /api/services.`,
+      error: `Jaeger at ${fake.url} answered HTTP 404 to GET /api/services.`,
     });
   });
 
@@ -79,7 +79,7 @@ describe('createJaegerClient().ping', () => {
     const refused = await createJaegerClient({ url: closed.url, timeoutMs: 2000 }).ping();
     expect(refused).toEqual({
       ok: false,
-      error: `Jaeger at ${closed.url}/ is unreachable: connect ECONNREFUSED ${closed.url.slice(7)}`,
+      error: `Jaeger at ${closed.url} is unreachable: connect ECONNREFUSED ${closed.url.slice(7)}`,
     });
     const slow = await fakeJaeger({ '/api/v3/services': V3_SERVICES }, 300);
     expect(await createJaegerClient({ url: slow.url, timeoutMs: 50 }).ping()).toMatchObject({
