@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkDestinationHost } from './destination-host';
+import { istio, meshOf, service } from './test-mesh';
+
+const route = (host: string): ReturnType<typeof istio> =>
+  istio('VirtualService', 'shop', 'r', {
+    hosts: ['x'],
+    http: [{ route: [{ destination: { host } }] }],
+  });
+const stripe = istio('ServiceEntry', 'shop', 'stripe', { hosts: ['api.stripe.example'] });
+const wildcard = istio('ServiceEntry', 'shop', 'any-google', { hosts: ['*.googleapis.com'] });
+const mesh = meshOf([stripe, wildcard], [service('shop', 'cart'), service('bookinfo', 'reviews')]);
+
+describe('checkDestinationHost', () => {
+  it('resolves short names in the object’s namespace, FQDNs anywhere, and ServiceEntry hosts', () => {
+    for (const host of [
+      'cart',
+      'reviews.bookinfo.svc.cluster.local',
+      'api.stripe.example',
+      'storage.googleapis.com',
+    ])
+      expect(checkDestinationHost(route(host), mesh), host).toEqual([]);
+  });
+
+  it('flags a host nothing provides, explaining how a short name was read', () => {
+    const found = checkDestinationHost(route('reviews'), mesh);
+    expect(found).toEqual([
+      {
+        code: 'IST0101',
+        severity: 'error',
+        message: expect.stringContaining(
+          "host 'reviews' matches no service or ServiceEntry (a short name, read as reviews.shop",
+        ) as string,
+        path: 'spec.http[0].route[0].destination.host',
+      },
+    ]);
+  });
+
+  it('checks a DestinationRule’s host too', () => {
+    const dr = istio('DestinationRule', 'shop', 'ghost', { host: 'ghost' });
+    expect(checkDestinationHost(dr, mesh)[0]?.path).toBe('spec.host');
+    expect(checkDestinationHost({ ...dr, spec: { host: 'cart' } }, mesh)).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+import type { IstioObject } from '@/lib/mesh/types';
+import { checkConflictingHosts } from './conflicting-hosts';
+import { checkDestinationHost } from './destination-host';
+import { checkGatewayNotFound } from './gateway-not-found';
+import { checkInvalidRegex } from './invalid-regex';
+import { checkMtlsConflict } from './mtls-conflict';
+import { checkRouteWeights } from './route-weights';
+import { validateSchema, type CrdSchemas } from './schema';
+import { checkSubsetNoPods } from './subset-no-pods';
+import { checkSubsetNotFound } from './subset-not-found';
+import { SEVERITY_ORDER, type MeshConfig, type SemanticCheck, type Validation } from './types';
+
+export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
+  checkRouteWeights,
+  checkSubsetNotFound,
+  checkSubsetNoPods,
+  checkDestinationHost,
+  checkConflictingHosts,
+  checkGatewayNotFound,
+  checkMtlsConflict,
+  checkInvalidRegex,
+];
+
+export function sortValidations(list: readonly Validation[]): Validation[] {
+  return [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/** The raw object Kubernetes stores for a domain object; what the CRD schema describes. */
+export function toManifest(obj: IstioObject): Record<string, unknown> {
+  return {
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    metadata: {
+      name: obj.name,
+      namespace: obj.namespace,
+      ...(Object.keys(obj.labels).length > 0 && { labels: obj.labels }),
+    },
+    spec: obj.spec,
+  };
+}
+
+/**
+ * Schema and semantic findings for one object, errors first. Semantic checks only run on an object the
+ * schema accepts: on a malformed spec they would report noise on top of the real problem.
+ */
+export function validateIstioObject(
+  obj: IstioObject,
+  manifest: unknown,
+  mesh: MeshConfig,
+  schemas: CrdSchemas,
+): Validation[] {
+  const schema = validateSchema(manifest, schemas);
+  if (schema.length > 0) return sortValidations(schema);
+  return sortValidations(SEMANTIC_CHECKS.flatMap((check) => check(obj, mesh)));
+}

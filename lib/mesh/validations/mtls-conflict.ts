@@ -1,0 +1,91 @@
+import type { InventoryPod, IstioObject } from '@/lib/mesh/types';
+import { displayHost, findService, hostMatches, ofKind, resolveHost, serviceFqdn } from './hosts';
+import { formatPath, type PathSegment } from './path';
+import { asList, asRecord, labelsMatch } from './spec-walk';
+import type { MeshConfig, Validation } from './types';
+
+/**
+ * IST0113 MTLSPolicyConflict, "A DestinationRule and Policy are in conflict with regards to mTLS"
+ * (istio/istio pkg/config/analysis/msg/messages.yaml). Kiali reports the same on the DestinationRule
+ * as KIA0207 "PeerAuthentication with TLS strict mode found, it should be permissive". A client that
+ * sends plaintext to a STRICT server gets its connection reset: every request fails.
+ */
+export const MTLS_CONFLICT_CODE = 'IST0113';
+
+/** Istio's root namespace, where a selector-less PeerAuthentication is mesh-wide. */
+const ROOT_NAMESPACE = 'istio-system';
+
+type Mode = 'STRICT' | 'PERMISSIVE' | 'DISABLE' | 'UNSET';
+
+function modeOf(pa: IstioObject): Mode {
+  const mode = asRecord(pa.spec.mtls)?.mode;
+  return mode === 'STRICT' || mode === 'PERMISSIVE' || mode === 'DISABLE' ? mode : 'UNSET';
+}
+
+function selectorOf(pa: IstioObject): Readonly<Record<string, unknown>> | undefined {
+  const labels = asRecord(asRecord(pa.spec.selector)?.matchLabels);
+  return labels && Object.keys(labels).length > 0 ? labels : undefined;
+}
+
+/** The PeerAuthentication that decides a pod's mode: workload, then namespace, then mesh; UNSET inherits. */
+export function effectivePeerAuthentication(
+  mesh: MeshConfig,
+  pod: Pick<InventoryPod, 'namespace' | 'labels'>,
+): IstioObject | undefined {
+  const all = ofKind(mesh, 'PeerAuthentication');
+  const chain = [
+    all.find(
+      (pa) =>
+        pa.namespace === pod.namespace &&
+        selectorOf(pa) &&
+        labelsMatch(selectorOf(pa) ?? {}, pod.labels),
+    ),
+    all.find((pa) => pa.namespace === pod.namespace && !selectorOf(pa)),
+    all.find((pa) => pa.namespace === ROOT_NAMESPACE && !selectorOf(pa)),
+  ];
+  return chain.find((pa) => pa !== undefined && modeOf(pa) !== 'UNSET');
+}
+
+/** The TLS modes a DestinationRule sets, with where: top level and per port. */
+function tlsModes(dr: IstioObject): { mode: string; path: PathSegment[] }[] {
+  const out: { mode: string; path: PathSegment[] }[] = [];
+  const policy = asRecord(dr.spec.trafficPolicy);
+  const top = asRecord(policy?.tls)?.mode;
+  if (typeof top === 'string')
+    out.push({ mode: top, path: ['spec', 'trafficPolicy', 'tls', 'mode'] });
+  asList(policy?.portLevelSettings).forEach((p, i) => {
+    const mode = asRecord(asRecord(p)?.tls)?.mode;
+    if (typeof mode === 'string')
+      out.push({ mode, path: ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls', 'mode'] });
+  });
+  return out;
+}
+
+export function checkMtlsConflict(obj: IstioObject, mesh: MeshConfig): Validation[] {
+  if (obj.kind !== 'DestinationRule' || typeof obj.spec.host !== 'string') return [];
+  const disabled = tlsModes(obj).filter((t) => t.mode === 'DISABLE');
+  if (disabled.length === 0) return [];
+  const fqdn = resolveHost(obj.spec.host, obj.namespace);
+  const exact = findService(mesh, fqdn);
+  const services = exact
+    ? [exact]
+    : mesh.inventory.services.filter((s) => hostMatches(fqdn, serviceFqdn(s)));
+  const strict = new Map<string, IstioObject>();
+  for (const service of services) {
+    if (Object.keys(service.selector).length === 0) continue;
+    for (const pod of mesh.inventory.pods) {
+      if (pod.namespace !== service.namespace || !labelsMatch(service.selector, pod.labels))
+        continue;
+      const pa = effectivePeerAuthentication(mesh, pod);
+      if (pa && modeOf(pa) === 'STRICT') strict.set(`${pa.namespace}/${pa.name}`, pa);
+    }
+  }
+  if (strict.size === 0) return [];
+  const policies = [...strict.keys()].map((k) => `'${k}'`).join(', ');
+  return disabled.map(({ path }) => ({
+    code: MTLS_CONFLICT_CODE,
+    severity: 'error',
+    message: `This DestinationRule sends plaintext (tls.mode DISABLE) to ${displayHost(fqdn)}, but PeerAuthentication ${policies} requires mTLS (STRICT) there, so every request will fail. Use ISTIO_MUTUAL, or make the PeerAuthentication PERMISSIVE.`,
+    path: formatPath(path),
+  }));
+}
