@@ -1,0 +1,37 @@
+import { toProblemResponse } from '@/lib/errors';
+import { requestUser } from '@/lib/server/audit-log';
+import { getTraffic } from '@/lib/server/get-traffic';
+import { updateTrafficWeights } from '@/lib/server/update-traffic-weights';
+import { assertWritable } from '@/lib/server/write-guard';
+import { parseTrafficParams, parseTrafficQuery, parseUpdateWeightsBody } from './schema';
+
+export const dynamic = 'force-dynamic';
+
+interface Context {
+  readonly params: Promise<{ namespace: string; service: string }>;
+}
+
+/** GET /api/traffic/{namespace}/{service}?window=1m → the configured and observed split. */
+export async function GET(req: Request, ctx: Context): Promise<Response> {
+  try {
+    const { namespace, service } = parseTrafficParams(await ctx.params);
+    const { window } = parseTrafficQuery(new URL(req.url).searchParams);
+    return Response.json(await getTraffic({ namespace, service, window }));
+  } catch (err) {
+    return toProblemResponse(err);
+  }
+}
+
+/** PUT /api/traffic/{namespace}/{service}[?dryRun=true] {route?, weights, resourceVersion}. */
+export async function PUT(req: Request, ctx: Context): Promise<Response> {
+  try {
+    assertWritable(req);
+    const { namespace, service } = parseTrafficParams(await ctx.params);
+    const { dryRun } = parseTrafficQuery(new URL(req.url).searchParams);
+    const body = await parseUpdateWeightsBody(req);
+    const who = requestUser(req);
+    return Response.json(await updateTrafficWeights({ namespace, service, ...body, dryRun, who }));
+  } catch (err) {
+    return toProblemResponse(err);
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { InvalidError } from '@/lib/errors';
+import { isNamespaceName } from '@/lib/mesh/namespace-name';
+import { WINDOWS, type Window } from '@/lib/mesh/types';
+
+const dnsLabel = (what: string): z.ZodType<string> =>
+  z.string().refine(isNamespaceName, { error: `not a ${what} name (1–63 of a-z, 0-9 and '-')` });
+
+const Params = z.object({ namespace: dnsLabel('namespace'), service: dnsLabel('service') });
+
+export function parseTrafficParams(params: unknown): { namespace: string; service: string } {
+  const parsed = Params.safeParse(params);
+  if (!parsed.success) throw InvalidError.fromZod(parsed.error, { malformedQuery: true });
+  return parsed.data;
+}
+
+const Query = z.object({
+  window: z.enum(WINDOWS, { error: `one of ${WINDOWS.join(', ')}` }).default('1m'),
+  dryRun: z
+    .enum(['true', 'false'], { error: 'true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export function parseTrafficQuery(search: URLSearchParams): { window: Window; dryRun: boolean } {
+  const parsed = Query.safeParse(Object.fromEntries(search));
+  if (!parsed.success) throw InvalidError.fromZod(parsed.error, { malformedQuery: true });
+  return parsed.data;
+}
+
+/** Weights are checked here only for shape; validateWeights gives the reasons a person can act on. */
+export const UpdateWeightsBody = z.object({
+  route: z.number().int().min(0).optional(),
+  weights: z.record(z.string().min(1).max(253), z.number()),
+  resourceVersion: z.string().min(1, 'required: the resourceVersion the editor loaded'),
+});
+export type UpdateWeightsBody = z.infer<typeof UpdateWeightsBody>;
+
+/** The JSON body of a write: 400 when it is not JSON, 422 naming each bad field otherwise. */
+export async function parseUpdateWeightsBody(req: Request): Promise<UpdateWeightsBody> {
+  let json: unknown;
+  try {
+    json = await req.json();
+  } catch {
+    throw new InvalidError('The request body is not valid JSON.', [], { malformedQuery: true });
+  }
+  const parsed = UpdateWeightsBody.safeParse(json);
+  if (!parsed.success) throw InvalidError.fromZod(parsed.error);
+  return parsed.data;
+}

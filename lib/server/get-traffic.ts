@@ -1,0 +1,71 @@
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { isProblemError, NotFoundError } from '@/lib/errors';
+import { getInformers } from '@/lib/kube/informers';
+import { listIstioObjects } from '@/lib/kube/istio-config';
+import { computeTrafficSplit } from '@/lib/mesh/traffic-split';
+import type { TrafficSplit } from '@/lib/mesh/traffic-split-types';
+import type { Sample, Window } from '@/lib/mesh/types';
+import { getPrometheusClient } from '@/lib/prometheus/client';
+import { trafficQueries } from '@/lib/prometheus/traffic-queries';
+import { readCluster } from './read-cluster';
+
+export interface TrafficRequest {
+  readonly namespace: string;
+  readonly service: string;
+  readonly window: Window;
+}
+
+export type TrafficResponse = TrafficSplit & {
+  readonly readOnly: boolean;
+  /** Why the observed shares and signals are missing; they are then not zeros but unknown. */
+  readonly metricsError?: string;
+};
+
+/**
+ * GET /api/traffic/{namespace}/{service}: the VirtualService and DestinationRules from the informer
+ * caches, the observed split from two PromQL queries. A Prometheus outage still returns the
+ * configured split, with `metricsError` saying why the observed side is missing.
+ */
+export async function getTraffic(req: TrafficRequest): Promise<TrafficResponse> {
+  const { inventory } = await readCluster();
+  const istioObjects = listIstioObjects(getInformers(), {
+    kinds: ['VirtualService', 'DestinationRule'],
+  });
+  const service = { namespace: req.namespace, name: req.service };
+  const known = inventory.services.some(
+    (s) => s.namespace === req.namespace && s.name === req.service,
+  );
+
+  let requests: Sample[] = [];
+  let durations: Sample[] = [];
+  let metricsError: string | undefined;
+  try {
+    const queries = trafficQueries(req.namespace, req.service, req.window);
+    const prometheus = getPrometheusClient();
+    [requests, durations] = await Promise.all([
+      prometheus.instantQuery(queries.requests),
+      prometheus.instantQuery(queries.durations),
+    ]);
+  } catch (err) {
+    if (!isProblemError(err)) throw err;
+    metricsError = err.detail;
+  }
+
+  const split = computeTrafficSplit({
+    service,
+    istioObjects,
+    inventory,
+    requests,
+    durations,
+    window: req.window,
+  });
+  if (!known && split.virtualService === null) {
+    throw new NotFoundError(`There is no service ${req.namespace}/${req.service}.`);
+  }
+  return {
+    ...split,
+    readOnly: getConfig().readOnly,
+    ...(metricsError !== undefined && { metricsError }),
+  };
+}

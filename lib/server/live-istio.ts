@@ -1,0 +1,47 @@
+import 'server-only';
+import { NotFoundError, UpstreamError } from '@/lib/errors';
+import { getKubeClient } from '@/lib/kube/client';
+import { toIstioObject } from '@/lib/kube/istio-config';
+import { createIstioWriter, type IstioWriter } from '@/lib/kube/istio-write';
+import { ISTIO_KINDS, type IstioKind } from '@/lib/kube/resources';
+import { toKubeError } from '@/lib/kube/status-error';
+import type { IstioObject } from '@/lib/mesh/types';
+
+let writer: IstioWriter | undefined;
+
+export function getIstioWriter(): IstioWriter {
+  writer ??= createIstioWriter(getKubeClient().custom);
+  return writer;
+}
+
+/**
+ * The object as the API server holds it now, not as the informer cache last saw it. A write derived
+ * from the cache could carry a fresh resourceVersion over a stale spec and erase someone's change.
+ */
+export async function readLiveIstioObject(
+  kind: IstioKind,
+  namespace: string,
+  name: string,
+): Promise<IstioObject> {
+  let raw: unknown;
+  try {
+    raw = await getKubeClient().custom.getNamespacedCustomObject({
+      ...ISTIO_KINDS[kind],
+      namespace,
+      name,
+    });
+  } catch (err) {
+    const typed = toKubeError(err);
+    if (typed instanceof NotFoundError) {
+      throw new NotFoundError(`${kind} ${namespace}/${name} no longer exists.`);
+    }
+    throw typed;
+  }
+  const obj = toIstioObject(kind, raw);
+  if (!obj)
+    throw new UpstreamError(
+      'kubernetes',
+      `The Kubernetes API returned something that is not a ${kind}.`,
+    );
+  return obj;
+}
