@@ -6,6 +6,7 @@ import { formatBytesPerSecond, formatMs, formatPercent, formatRps } from '@/comp
 import { HealthBadge } from '@/components/ui/health-badge';
 import { useStatusQuery } from '@/lib/client/use-status';
 import type { GraphType, MeshEdge, MeshNode, Window } from '@/lib/mesh/types';
+import { LockIcon } from './lock-icon';
 import { MetricsCharts } from './metrics-charts';
 import { StatList, type Stat } from './stat-list';
 
@@ -20,9 +21,20 @@ export interface EdgeDetailsProps {
 
 const ms = (value: number | undefined): string => (value === undefined ? '—' : formatMs(value));
 
-function mtlsText(mtls: number): string {
-  if (mtls >= 0.995) return '🔒 100%';
-  return mtls > 0 ? `◐ ${formatPercent(mtls)}` : 'None (plaintext)';
+function MtlsValue({ mtls }: { mtls: number }): ReactNode {
+  if (mtls >= 0.995)
+    return (
+      <>
+        <LockIcon /> All traffic
+      </>
+    );
+  if (mtls > 0)
+    return (
+      <>
+        <LockIcon isOpen /> {formatPercent(mtls)} of traffic
+      </>
+    );
+  return 'None (plaintext)';
 }
 
 /** The namespace traces are searched in: the callee's, unless it lives outside the mesh. */
@@ -101,7 +113,7 @@ export function EdgeDetails({
     { label: 'Health', value: <HealthBadge health={edge.health} /> },
     { label: 'Protocol', value: edge.protocol.toUpperCase() },
     ...(edge.protocol === 'tcp' ? tcpStats(edge) : requestStats(edge)),
-    { label: 'mTLS', value: mtlsText(edge.mtls) },
+    { label: 'mTLS', value: <MtlsValue mtls={edge.mtls} /> },
   ];
   return (
     <>

@@ -66,9 +66,13 @@ export function GraphCanvas(props: GraphCanvasProps): ReactNode {
       const ele = event.target as cytoscape.SingularElementReturnValue;
       onSelectRef.current(ele.data('role') === 'namespace' ? null : ele.id());
     });
+    // Cytoscape only watches the window; the side panel opening narrows the container too.
+    const resize = new ResizeObserver(() => instance.resize());
+    if (containerRef.current) resize.observe(containerRef.current);
     window.__cy = instance;
     setCy(instance);
     return () => {
+      resize.disconnect();
       delete window.__cy;
       instance.destroy();
     };

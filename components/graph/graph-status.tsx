@@ -1,37 +1,33 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { ApiProblem } from '@/lib/client/api-fetch';
-import type { MeshGraph } from '@/lib/mesh/types';
+import type { GraphQueryState } from '@/lib/client/use-graph';
 
 const clock = (ms: number): string => new Date(ms).toLocaleTimeString('en-GB');
 
-type GraphQuery = UseQueryResult<MeshGraph, ApiProblem>;
-
 /** When the numbers on screen were true, and how big the picture is. */
-export function GraphStatus({ query }: { query: GraphQuery }): ReactNode {
-  const { data, isPending, isFetching, dataUpdatedAt } = query;
-  if (data === undefined)
+export function GraphStatus({ state }: { state: GraphQueryState }): ReactNode {
+  const { graph, isPending, isFetching, updatedAt } = state;
+  if (graph === undefined)
     return isPending ? <p className="text-xs text-slate-500">Loading graph…</p> : null;
   return (
     <p className="text-xs text-slate-500 tabular-nums dark:text-slate-400">
-      {data.nodes.filter((n) => n.isBox !== true).length} nodes · {data.edges.length} edges ·
-      updated {clock(dataUpdatedAt)}
+      {graph.nodes.filter((n) => n.isBox !== true).length} nodes · {graph.edges.length} edges ·
+      updated {clock(updatedAt)}
       {isFetching ? ' · refreshing…' : ''}
     </p>
   );
 }
 
 /**
- * A failed refresh keeps the last graph on screen (dimmed by the view) and says since when it is
+ * A failed request keeps the last graph on screen (dimmed by the view) and says since when it is
  * stale and why; polling goes on, so the banner leaves by itself when the source is back.
  */
-export function GraphProblem({ query }: { query: GraphQuery }): ReactNode {
-  const { error, data, dataUpdatedAt } = query;
+export function GraphProblem({ state }: { state: GraphQueryState }): ReactNode {
+  const { error, graph, updatedAt } = state;
   if (error === null) return null;
   const text =
-    data === undefined
+    graph === undefined
       ? `Could not load the graph — ${error.detail}`
-      : `Stale since ${clock(dataUpdatedAt)} — ${error.detail}`;
+      : `Stale since ${clock(updatedAt)} — ${error.detail}`;
   return (
     <p
       role="alert"

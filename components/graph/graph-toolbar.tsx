@@ -147,7 +147,7 @@ export function GraphToolbar(props: GraphToolbarProps): ReactNode {
           onChange={(window) => update({ window })}
         />
         <Select
-          label="Refresh"
+          label="Refresh graph"
           value={view.refresh}
           options={GRAPH_REFRESH_CHOICES}
           names={(r) => (r === 'default' ? `Default (${defaultRefresh})` : REFRESH_NAMES[r])}

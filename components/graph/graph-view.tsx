@@ -28,15 +28,15 @@ export function GraphView(): ReactNode {
   const { intervalMs } = useRefreshInterval();
   const refreshMs = view.refresh === 'default' ? intervalMs : GRAPH_REFRESH_MS[view.refresh];
   const refetchInterval = refreshMs > 0 ? refreshMs : false;
-  const graphQuery = useGraphQuery(
+  const graphState = useGraphQuery(
     { namespaces, type: view.type, window: view.window, idle: view.idle },
     refetchInterval,
   );
-  const graph = graphQuery.data;
+  const { graph } = graphState;
   const elements = useMemo(() => (graph ? toElements(graph) : null), [graph]);
   const find = useMemo(() => parseFilter(view.find), [view.find]);
   const hide = useMemo(() => parseFilter(view.hide), [view.hide]);
-  const isStale = graphQuery.isError && graph !== undefined;
+  const isStale = graphState.error !== null && graph !== undefined;
 
   const select = useCallback((id: string | null) => update({ selected: id }), [update]);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
@@ -49,7 +49,7 @@ export function GraphView(): ReactNode {
         <h1 id="graph-title" className="text-xl font-semibold">
           Graph
         </h1>
-        <GraphStatus query={graphQuery} />
+        <GraphStatus state={graphState} />
       </div>
       <GraphToolbar
         view={view}
@@ -61,9 +61,9 @@ export function GraphView(): ReactNode {
         hide={hide}
       />
       <div className="flex gap-3">
-        <div className="relative h-[calc(100vh-15rem)] min-h-[28rem] flex-1 rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="relative h-[calc(100vh-15rem)] min-h-[28rem] min-w-0 flex-1 rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <ElementList graph={graph} hide={hide} selected={view.selected} onSelect={select} />
-          <GraphProblem query={graphQuery} />
+          <GraphProblem state={graphState} />
           <div
             data-stale={isStale ? '1' : undefined}
             className={`h-full transition-opacity ${isStale ? 'opacity-40 grayscale' : ''}`}

@@ -1,6 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import { formatBytesPerSecond, formatMs, formatPercent, formatRps } from '@/components/ui/format';
 import type { Health, MeshEdge, MeshGraph, MeshNode, NodeKind } from '@/lib/mesh/types';
+import { displayName } from './display-name';
 import { edgeWidth } from './edge-width';
 
 /** Data on every cytoscape node; styles select on role, kind, health and outside. */
@@ -42,12 +43,9 @@ function inNamespaceBox(n: MeshNode): boolean {
 }
 
 function nodeLabel(n: MeshNode): string {
-  const name = n.parent !== undefined && n.version !== undefined ? n.version : n.name;
-  const withVersion =
-    n.parent === undefined && n.id.startsWith('ver:') && n.version !== undefined
-      ? `${name} ${n.version}`
-      : name;
-  return n.hasSidecar === false ? `${withVersion}\n(no sidecar)` : withVersion;
+  // Inside an app box the box already names the app.
+  const name = n.parent !== undefined && n.version !== undefined ? n.version : displayName(n);
+  return n.hasSidecar === false ? `${name}\n(no sidecar)` : name;
 }
 
 export function mtlsLabel(mtls: number): string {

@@ -1,6 +1,7 @@
 'use client';
 
-import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { MeshGraph } from '@/lib/mesh/types';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys, type GraphQueryParams } from './query-keys';
@@ -15,21 +16,43 @@ export function graphPath(params: GraphQueryParams): string {
   return `/api/graph?${search.toString()}`;
 }
 
+export interface GraphQueryState {
+  /** The graph to draw: the latest answer, or the last good one while requests fail. */
+  readonly graph: MeshGraph | undefined;
+  /** When `graph` was fetched, epoch milliseconds. */
+  readonly updatedAt: number;
+  readonly error: ApiProblem | null;
+  readonly isPending: boolean;
+  readonly isFetching: boolean;
+}
+
 /**
- * The topology graph. The previous graph stays as data while a new key loads and after a failed
- * refetch, so the canvas never blanks: the view dims it and says since when it is stale.
+ * The topology graph. The canvas never blanks: the previous graph stays while another view loads
+ * (keepPreviousData), and the last good one stays through failed requests — react-query drops
+ * placeholder data on an error, so it is kept here — for the view to dim and call stale.
  */
 export function useGraphQuery(
   params: GraphQueryParams,
   refetchInterval: number | false,
-): UseQueryResult<MeshGraph, ApiProblem> {
-  return useQuery<MeshGraph, ApiProblem>({
+): GraphQueryState {
+  const query = useQuery<MeshGraph, ApiProblem>({
     queryKey: queryKeys.graph(params),
     queryFn: ({ signal }) => apiFetch<MeshGraph>(graphPath(params), { signal }),
     enabled: params.namespaces.length > 0,
     placeholderData: keepPreviousData,
     refetchInterval,
-    // A 503 means Prometheus is down: retrying at once only delays the stale banner; polling continues.
+    // A 503 means Prometheus is down: retrying at once only delays the stale banner; polling goes on.
     retry: false,
   });
+  const [lastGood, setLastGood] = useState<{ graph: MeshGraph; at: number } | null>(null);
+  const fresh = query.isPlaceholderData ? undefined : query.data;
+  if (fresh !== undefined && fresh !== lastGood?.graph)
+    setLastGood({ graph: fresh, at: query.dataUpdatedAt });
+  return {
+    graph: query.data ?? lastGood?.graph,
+    updatedAt: fresh !== undefined ? query.dataUpdatedAt : (lastGood?.at ?? 0),
+    error: query.error,
+    isPending: query.isPending,
+    isFetching: query.isFetching,
+  };
 }

@@ -1,0 +1,85 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+/** The /graph page. Cytoscape draws on a canvas, so elements are found through window.__cy. */
+export class GraphPage {
+  constructor(private readonly page: Page) {}
+
+  get canvas(): Locator {
+    return this.page.getByTestId('graph');
+  }
+
+  get panel(): Locator {
+    return this.page.getByTestId('side-panel');
+  }
+
+  get elementList(): Locator {
+    return this.page.getByRole('navigation', { name: 'Graph elements' });
+  }
+
+  async open(query = ''): Promise<void> {
+    await this.page.goto(`/graph${query}`);
+    await expect(this.canvas).toHaveAttribute('data-ready', '1');
+    await expect(this.canvas.locator('canvas').first()).toBeVisible();
+  }
+
+  async nodeIds(): Promise<string[]> {
+    return this.page.evaluate(() => window.__cy?.nodes().map((n) => n.id()) ?? []);
+  }
+
+  /** The first edge from `source` to a node whose id starts with `targetPrefix`. */
+  async edgeId(source: string, targetPrefix: string): Promise<string> {
+    const id = await this.page.evaluate(
+      ([s, t]) =>
+        window.__cy
+          ?.edges()
+          .filter(
+            (e) =>
+              e.source().id() === s &&
+              e
+                .target()
+                .id()
+                .startsWith(t ?? ''),
+          )
+          .first()
+          .id(),
+      [source, targetPrefix],
+    );
+    if (!id) throw new Error(`no edge ${source} → ${targetPrefix}*`);
+    return id;
+  }
+
+  /** A real mouse click at the edge's midpoint on screen. */
+  async clickEdge(id: string): Promise<void> {
+    const mid = await this.page.evaluate(
+      (edge) => window.__cy?.getElementById(edge).renderedMidpoint(),
+      id,
+    );
+    const box = await this.canvas.boundingBox();
+    if (!mid || !box) throw new Error(`edge ${id} is not on screen`);
+    await this.page.mouse.click(box.x + mid.x, box.y + mid.y);
+  }
+
+  async edgeLabel(id: string): Promise<string> {
+    return this.page.evaluate(
+      (edge) => String(window.__cy?.getElementById(edge).style('label') ?? ''),
+      id,
+    );
+  }
+
+  async selectedIds(): Promise<string[]> {
+    return this.page.evaluate(() => window.__cy?.$(':selected').map((e) => e.id()) ?? []);
+  }
+
+  async setEdgeLabels(name: string): Promise<void> {
+    await this.page.getByLabel('Edge labels').selectOption({ label: name });
+  }
+
+  async setTheme(theme: 'light' | 'dark'): Promise<void> {
+    const isDark = await this.page.evaluate(() =>
+      document.documentElement.classList.contains('dark'),
+    );
+    if (isDark !== (theme === 'dark'))
+      await this.page.getByRole('button', { name: /theme/ }).click();
+  }
+}

@@ -1,0 +1,92 @@
+import { expect, test } from '../fixtures';
+import { GraphPage } from '../pages/graph-page';
+
+const PRODUCTPAGE = 'wl:bookinfo:productpage-v1';
+
+test('the graph shows Bookinfo and shop, and an edge opens its panel with charts', async ({
+  page,
+}) => {
+  const graph = new GraphPage(page);
+  await graph.open();
+  const ids = await graph.nodeIds();
+  expect(ids).toContain(PRODUCTPAGE);
+  expect(ids).toContain('wl:bookinfo:details-v1');
+  expect(ids).toContain('ns:shop');
+
+  const edge = await graph.edgeId(PRODUCTPAGE, 'wl:bookinfo:reviews-');
+  await graph.clickEdge(edge);
+  await expect(graph.panel.getByRole('heading', { level: 2 })).toHaveText(
+    /productpage-v1 → reviews-v\d/,
+  );
+  expect(await graph.selectedIds()).toEqual([edge]);
+  await expect(graph.panel.getByText('Requests/s', { exact: true })).toBeVisible();
+  await expect(graph.panel.getByRole('link', { name: /Traces between/ })).toHaveAttribute(
+    'href',
+    /\/traces\?namespace=bookinfo&source=productpage-v1&target=reviews/,
+  );
+  const charts = graph.panel.getByTestId('metrics-chart');
+  await expect(charts).toHaveCount(3);
+  await expect(charts.first().locator('path.recharts-area-area').first()).toBeVisible();
+  await expect(charts.last().locator('path.recharts-line-curve').first()).toBeVisible();
+
+  await graph.setEdgeLabels('p95 latency');
+  await expect.poll(() => graph.edgeLabel(edge)).toMatch(/^\d+(\.\d+)? (ms|s)$/);
+  await expect(page).toHaveURL(/labels=p95/);
+  await expect(page).toHaveURL(new RegExp(`selected=${encodeURIComponent(edge)}`));
+
+  await graph.setTheme('light');
+  await page.screenshot({ path: 'docs/graph-light.png' });
+  await graph.setTheme('dark');
+  await page.screenshot({ path: 'docs/graph-dark.png' });
+  await graph.setTheme('light');
+
+  // A copied link reproduces the view.
+  await page.reload();
+  await expect(graph.canvas).toHaveAttribute('data-ready', '1');
+  await expect(graph.panel.getByRole('heading', { level: 2 })).toHaveText(
+    /productpage-v1 → reviews/,
+  );
+  await expect.poll(() => graph.edgeLabel(edge)).not.toBe('');
+});
+
+test('nodes are selectable without a mouse', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open('?namespaces=bookinfo');
+
+  await graph.canvas.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(graph.panel).toBeVisible();
+  expect(await graph.selectedIds()).toHaveLength(1);
+  await page.keyboard.press('Escape');
+  await expect(graph.panel).toBeHidden();
+
+  const item = graph.elementList.getByRole('button', { name: /^productpage-v1 \(/ });
+  await item.focus();
+  await expect(graph.elementList).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(graph.panel.getByRole('heading', { level: 2 })).toHaveText('productpage-v1');
+  expect(await graph.selectedIds()).toEqual([PRODUCTPAGE]);
+  await expect(item).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a failed refresh keeps the last graph, dimmed, and says since when', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open('?namespaces=bookinfo');
+  await page.route('**/api/graph?**', (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({
+        type: 'about:blank',
+        title: 'Prometheus unavailable',
+        status: 503,
+        detail: 'Prometheus did not answer within 10 s',
+      }),
+    }),
+  );
+  await page.getByLabel('Window').selectOption('15m');
+  await expect(page.getByTestId('graph-problem')).toHaveText(
+    /^Stale since \d\d:\d\d:\d\d — Prometheus did not answer within 10 s$/,
+  );
+  expect(await graph.nodeIds()).toContain(PRODUCTPAGE);
+});
