@@ -25,10 +25,27 @@ export type MetricsTarget =
       readonly protocol: Protocol;
     };
 
+/** A traces search as /api/traces takes it (lib/server/get-traces.ts TracesRequest). */
+export interface TracesQueryParams {
+  readonly namespace: string;
+  readonly source?: string;
+  readonly target?: string;
+  readonly window: string;
+  readonly limit: number;
+  readonly minDurationMs?: number;
+  readonly errorsOnly: boolean;
+  readonly operation?: string;
+  readonly sort: 'newest' | 'slowest';
+}
+
 /** Every react-query key in one place, hierarchical so that invalidating a prefix reaches its children. */
 export const queryKeys = {
   status: () => ['status'] as const,
   namespaces: () => ['namespaces'] as const,
   graph: (params: GraphQueryParams) => ['graph', params] as const,
   metrics: (target: MetricsTarget, window: Window) => ['metrics', target, window] as const,
+  traces: (params: TracesQueryParams | undefined) => ['traces', params] as const,
+  trace: (traceId: string) => ['trace', traceId] as const,
+  services: (namespaces: readonly string[]) => ['services', { namespaces }] as const,
+  traffic: (namespace: string, service: string) => ['traffic', namespace, service] as const,
 };

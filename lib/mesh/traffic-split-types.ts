@@ -50,3 +50,9 @@ export interface TrafficSplit {
   readonly subsets: readonly SubsetSignals[];
   readonly warnings: readonly TrafficWarning[];
 }
+
+/** One line of a YAML diff of two versions of an object. */
+export interface DiffLine {
+  readonly kind: 'hunk' | 'context' | 'add' | 'remove';
+  readonly text: string;
+}

@@ -1,12 +1,10 @@
 import 'server-only';
 import { structuredPatch } from 'diff';
 import { stringify } from 'yaml';
+import type { DiffLine } from '@/lib/mesh/traffic-split-types';
 import type { IstioObject } from '@/lib/mesh/types';
 
-export interface DiffLine {
-  readonly kind: 'hunk' | 'context' | 'add' | 'remove';
-  readonly text: string;
-}
+export type { DiffLine };
 
 /**
  * The object as a person would write it in YAML. resourceVersion is left out: it changes on every

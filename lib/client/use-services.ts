@@ -1,0 +1,26 @@
+'use client';
+
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { ServiceListItem } from '@/lib/mesh/service-list';
+import { apiFetch, type ApiProblem } from './api-fetch';
+import { queryKeys } from './query-keys';
+import { useRefetchInterval } from './refresh-interval';
+
+export interface ServicesResponse {
+  readonly services: readonly ServiceListItem[];
+  readonly metricsError?: string;
+}
+
+/** Services of the given namespaces; all namespaces for an empty list. */
+export function useServicesQuery(
+  namespaces: readonly string[],
+): UseQueryResult<ServicesResponse, ApiProblem> {
+  const refetchInterval = useRefetchInterval();
+  const query =
+    namespaces.length > 0 ? `?namespaces=${namespaces.map(encodeURIComponent).join(',')}` : '';
+  return useQuery<ServicesResponse, ApiProblem>({
+    queryKey: queryKeys.services(namespaces),
+    queryFn: ({ signal }) => apiFetch<ServicesResponse>(`/api/services${query}`, { signal }),
+    refetchInterval,
+  });
+}
