@@ -48,4 +48,9 @@ export const queryKeys = {
   trace: (traceId: string) => ['trace', traceId] as const,
   services: (namespaces: readonly string[]) => ['services', { namespaces }] as const,
   traffic: (namespace: string, service: string) => ['traffic', namespace, service] as const,
+  istioList: (namespaces: readonly string[]) => ['istio', 'list', { namespaces }] as const,
+  istioObject: (namespace: string, kind: string, name: string) =>
+    ['istio', 'object', namespace, kind, name] as const,
+  serviceRouting: (namespace: string, service: string) =>
+    ['istio', 'routing', namespace, service] as const,
 };

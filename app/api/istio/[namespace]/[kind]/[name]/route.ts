@@ -1,0 +1,57 @@
+import { toProblemResponse } from '@/lib/errors';
+import { requestUser } from '@/lib/server/audit-log';
+import { getIstioObject } from '@/lib/server/istio-config/get-istio-object';
+import {
+  deleteIstioObject,
+  replaceIstioObject,
+} from '@/lib/server/istio-config/write-istio-object';
+import { assertWritable } from '@/lib/server/write-guard';
+import {
+  parseDeleteQuery,
+  parseDryRun,
+  parseObjectParams,
+  parseReplaceBody,
+} from '../../../schema';
+
+export const dynamic = 'force-dynamic';
+
+interface Context {
+  readonly params: Promise<{ namespace: string; kind: string; name: string }>;
+}
+
+/** GET → {kind, namespace, name, resourceVersion, yaml, object, validations (with lines)}. */
+export async function GET(_req: Request, ctx: Context): Promise<Response> {
+  try {
+    const { kind, namespace, name } = parseObjectParams(await ctx.params);
+    return Response.json(await getIstioObject(kind, namespace, name));
+  } catch (err) {
+    return toProblemResponse(err);
+  }
+}
+
+/** PUT [?dryRun=true] {yaml, resourceVersion}: 422 with lines when invalid, 409 with the current object when stale. */
+export async function PUT(req: Request, ctx: Context): Promise<Response> {
+  try {
+    assertWritable(req);
+    const target = parseObjectParams(await ctx.params);
+    const dryRun = parseDryRun(new URL(req.url).searchParams);
+    const body = await parseReplaceBody(req);
+    return Response.json(
+      await replaceIstioObject({ ...target, ...body, dryRun, who: requestUser(req) }),
+    );
+  } catch (err) {
+    return toProblemResponse(err);
+  }
+}
+
+/** DELETE ?resourceVersion=…[&dryRun=true]: 409 if the object changed since it was read. */
+export async function DELETE(req: Request, ctx: Context): Promise<Response> {
+  try {
+    assertWritable(req);
+    const target = parseObjectParams(await ctx.params);
+    const query = parseDeleteQuery(new URL(req.url).searchParams);
+    return Response.json(await deleteIstioObject({ ...target, ...query, who: requestUser(req) }));
+  } catch (err) {
+    return toProblemResponse(err);
+  }
+}

@@ -1,0 +1,25 @@
+import { toProblemResponse } from '@/lib/errors';
+import { requestUser } from '@/lib/server/audit-log';
+import { createIstioObject } from '@/lib/server/istio-config/write-istio-object';
+import { assertWritable } from '@/lib/server/write-guard';
+import { parseCreateBody, parseDryRun, parseNamespaceParam } from '../schema';
+
+export const dynamic = 'force-dynamic';
+
+interface Context {
+  readonly params: Promise<{ namespace: string }>;
+}
+
+/** POST /api/istio/{namespace}[?dryRun=true] {yaml} → 201 with the created object. */
+export async function POST(req: Request, ctx: Context): Promise<Response> {
+  try {
+    assertWritable(req);
+    const namespace = parseNamespaceParam(await ctx.params);
+    const dryRun = parseDryRun(new URL(req.url).searchParams);
+    const { yaml } = await parseCreateBody(req);
+    const created = await createIstioObject({ namespace, yaml, dryRun, who: requestUser(req) });
+    return Response.json(created, { status: dryRun ? 200 : 201 });
+  } catch (err) {
+    return toProblemResponse(err);
+  }
+}

@@ -1,0 +1,19 @@
+import { toProblemResponse } from '@/lib/errors';
+import { checkManifestText } from '@/lib/server/istio-config/validate-manifest';
+import { parseValidateBody } from '../schema';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * POST /api/istio/validate {yaml, namespace?} → {validations: [{code, severity, message, path?, line?}]}.
+ * Writes nothing, so it needs no CSRF header: the editor calls it on every pause in typing.
+ */
+export async function POST(req: Request): Promise<Response> {
+  try {
+    const { yaml, namespace } = await parseValidateBody(req);
+    const { validations } = await checkManifestText(yaml, namespace);
+    return Response.json({ validations });
+  } catch (err) {
+    return toProblemResponse(err);
+  }
+}

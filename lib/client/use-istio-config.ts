@@ -1,0 +1,143 @@
+'use client';
+
+import {
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseMutationResult,
+  type UseQueryResult,
+} from '@tanstack/react-query';
+import { ISTIO_KIND_INFO, type IstioKindName } from '@/lib/mesh/istio-kinds';
+import type { LocatedValidation } from '@/lib/mesh/validations/types';
+import { apiFetch, type ApiProblem } from './api-fetch';
+import type {
+  IstioConfigItem,
+  IstioObjectDocument,
+  IstioWriteResult,
+  ServiceRouting,
+} from './istio-types';
+import { queryKeys } from './query-keys';
+import { useRefetchInterval } from './refresh-interval';
+
+const seg = encodeURIComponent;
+
+export function objectPath(namespace: string, kind: IstioKindName, name: string): string {
+  return `/api/istio/${seg(namespace)}/${ISTIO_KIND_INFO[kind].plural}/${seg(name)}`;
+}
+
+/** Every Istio object of the namespaces (all when empty) with its validations. */
+export function useIstioListQuery(
+  namespaces: readonly string[],
+): UseQueryResult<IstioConfigItem[], ApiProblem> {
+  const refetchInterval = useRefetchInterval();
+  const query = namespaces.length > 0 ? `?namespaces=${namespaces.map(seg).join(',')}` : '';
+  return useQuery<IstioConfigItem[], ApiProblem>({
+    queryKey: queryKeys.istioList(namespaces),
+    queryFn: ({ signal }) => apiFetch<IstioConfigItem[]>(`/api/istio${query}`, { signal }),
+    refetchInterval,
+  });
+}
+
+/** One object for the editor. Not refetched in the background: the editor decides when to reload. */
+export function useIstioObjectQuery(
+  namespace: string,
+  kind: IstioKindName,
+  name: string,
+): UseQueryResult<IstioObjectDocument, ApiProblem> {
+  return useQuery<IstioObjectDocument, ApiProblem>({
+    queryKey: queryKeys.istioObject(namespace, kind, name),
+    queryFn: ({ signal }) =>
+      apiFetch<IstioObjectDocument>(objectPath(namespace, kind, name), { signal }),
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+export function useServiceRoutingQuery(
+  namespace: string,
+  service: string,
+): UseQueryResult<ServiceRouting, ApiProblem> {
+  return useQuery<ServiceRouting, ApiProblem>({
+    queryKey: queryKeys.serviceRouting(namespace, service),
+    queryFn: ({ signal }) =>
+      apiFetch<ServiceRouting>(`/api/routing/${seg(namespace)}/${seg(service)}`, { signal }),
+  });
+}
+
+/** Schema and semantic findings for a text, with lines; writes nothing. */
+export async function validateIstioYaml(
+  yaml: string,
+  namespace: string,
+  signal?: AbortSignal,
+): Promise<LocatedValidation[]> {
+  const { validations } = await apiFetch<{ validations: LocatedValidation[] }>(
+    '/api/istio/validate',
+    {
+      method: 'POST',
+      body: { yaml, namespace },
+      ...(signal && { signal }),
+    },
+  );
+  return validations;
+}
+
+export type IstioWrite =
+  | {
+      readonly op: 'replace';
+      readonly namespace: string;
+      readonly kind: IstioKindName;
+      readonly name: string;
+      readonly yaml: string;
+      readonly resourceVersion: string;
+      readonly dryRun: boolean;
+    }
+  | {
+      readonly op: 'create';
+      readonly namespace: string;
+      readonly yaml: string;
+      readonly dryRun: boolean;
+    }
+  | {
+      readonly op: 'delete';
+      readonly namespace: string;
+      readonly kind: IstioKindName;
+      readonly name: string;
+      readonly resourceVersion: string;
+      readonly dryRun: boolean;
+    };
+
+export function sendIstioWrite(write: IstioWrite): Promise<IstioWriteResult> {
+  const dry = write.dryRun ? 'dryRun=true' : '';
+  switch (write.op) {
+    case 'replace':
+      return apiFetch(`${objectPath(write.namespace, write.kind, write.name)}${dry && `?${dry}`}`, {
+        method: 'PUT',
+        body: { yaml: write.yaml, resourceVersion: write.resourceVersion },
+      });
+    case 'create':
+      return apiFetch(`/api/istio/${seg(write.namespace)}${dry && `?${dry}`}`, {
+        method: 'POST',
+        body: { yaml: write.yaml },
+      });
+    case 'delete':
+      return apiFetch(
+        `${objectPath(write.namespace, write.kind, write.name)}?resourceVersion=${seg(write.resourceVersion)}${dry && `&${dry}`}`,
+        { method: 'DELETE' },
+      );
+  }
+}
+
+/** Any Istio write; on success every Istio query (lists, objects, routing) is refetched. */
+export function useIstioWriteMutation(): UseMutationResult<
+  IstioWriteResult,
+  ApiProblem,
+  IstioWrite
+> {
+  const client = useQueryClient();
+  return useMutation<IstioWriteResult, ApiProblem, IstioWrite>({
+    mutationFn: sendIstioWrite,
+    onSuccess: async (_result, write) => {
+      if (!write.dryRun) await client.invalidateQueries({ queryKey: ['istio'] });
+    },
+  });
+}

@@ -1,0 +1,52 @@
+import 'server-only';
+import { NotFoundError } from '@/lib/errors';
+import { resolveHost } from '@/lib/mesh/validations/hosts';
+import { subsetsFromInventory } from '@/lib/mesh/routing-forms/subsets-from-inventory';
+import type { SubsetInput } from '@/lib/mesh/routing-forms/types';
+import type { IstioObject } from '@/lib/mesh/types';
+import { readMeshConfig } from './mesh-config';
+
+export interface ObjectRef {
+  readonly name: string;
+  readonly resourceVersion: string;
+}
+
+export interface ServiceRouting {
+  readonly namespace: string;
+  readonly service: string;
+  /** Subsets a new DestinationRule would define: one per version label of the service's pods. */
+  readonly subsets: readonly SubsetInput[];
+  /** The objects that already route this host, if any: the forms replace them rather than add a rival. */
+  readonly virtualService: ObjectRef | null;
+  readonly destinationRule: ObjectRef | null;
+}
+
+const ref = (obj: IstioObject | undefined): ObjectRef | null =>
+  obj ? { name: obj.name, resourceVersion: obj.resourceVersion } : null;
+
+/** What the routing forms start from for one service, from the informer caches. */
+export async function getServiceRouting(
+  namespace: string,
+  service: string,
+): Promise<ServiceRouting> {
+  const { mesh } = await readMeshConfig();
+  if (!mesh.inventory.services.some((s) => s.namespace === namespace && s.name === service))
+    throw new NotFoundError(`Service ${namespace}/${service} does not exist.`);
+  const fqdn = resolveHost(service, namespace);
+  const inNamespace = mesh.objects.filter((o) => o.namespace === namespace);
+  const hosts = (o: IstioObject): string[] =>
+    (Array.isArray(o.spec.hosts) ? o.spec.hosts : [o.spec.host])
+      .filter((h): h is string => typeof h === 'string')
+      .map((h) => resolveHost(h, namespace));
+  return {
+    namespace,
+    service,
+    subsets: subsetsFromInventory(mesh.inventory, namespace, service),
+    virtualService: ref(
+      inNamespace.find((o) => o.kind === 'VirtualService' && hosts(o).includes(fqdn)),
+    ),
+    destinationRule: ref(
+      inNamespace.find((o) => o.kind === 'DestinationRule' && hosts(o).includes(fqdn)),
+    ),
+  };
+}

@@ -1,0 +1,47 @@
+import 'server-only';
+import { toManifest, validateIstioObject } from '@/lib/mesh/validations';
+import type { Validation } from '@/lib/mesh/validations/types';
+import type { IstioObject } from '@/lib/mesh/types';
+import { CRD_SCHEMAS, readMeshConfig } from './mesh-config';
+
+export interface IstioConfigItem {
+  readonly kind: IstioObject['kind'];
+  readonly namespace: string;
+  readonly name: string;
+  readonly resourceVersion: string;
+  readonly validations: readonly Validation[];
+}
+
+export interface ListIstioConfigRequest {
+  readonly namespaces?: readonly string[];
+  readonly kinds?: readonly IstioObject['kind'][];
+}
+
+let memo: { readonly revision: number; readonly items: readonly IstioConfigItem[] } | undefined;
+
+/**
+ * Every object of the mesh with its validations. Checks look across namespaces (a VirtualService here
+ * may route to a DestinationRule there), so the whole mesh is validated at once and kept until the
+ * informer caches change: viewers and refreshes in between cost nothing.
+ */
+async function validatedMesh(): Promise<readonly IstioConfigItem[]> {
+  const { mesh, revision } = await readMeshConfig();
+  if (memo?.revision === revision) return memo.items;
+  const items = mesh.objects.map((obj) => ({
+    kind: obj.kind,
+    namespace: obj.namespace,
+    name: obj.name,
+    resourceVersion: obj.resourceVersion,
+    validations: validateIstioObject(obj, toManifest(obj), mesh, CRD_SCHEMAS),
+  }));
+  memo = { revision, items };
+  return items;
+}
+
+export async function listIstioConfig(req: ListIstioConfigRequest): Promise<IstioConfigItem[]> {
+  const namespaces = req.namespaces && new Set(req.namespaces);
+  const kinds = req.kinds && new Set(req.kinds);
+  return (await validatedMesh()).filter(
+    (i) => (!namespaces || namespaces.has(i.namespace)) && (!kinds || kinds.has(i.kind)),
+  );
+}

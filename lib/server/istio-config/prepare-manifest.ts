@@ -1,0 +1,59 @@
+import 'server-only';
+import type { IstioKind } from '@/lib/kube/resources';
+import type { LocatedValidation } from '@/lib/mesh/validations/types';
+import { IstioInvalidError } from './errors';
+import { checkManifestText } from './validate-manifest';
+
+export interface Target {
+  readonly namespace: string;
+  /** Absent on create: the manifest names the kind and object. */
+  readonly kind?: IstioKind;
+  readonly name?: string;
+}
+
+export interface PreparedManifest {
+  readonly kind: IstioKind;
+  readonly name: string;
+  /** The manifest with the target namespace filled in; what goes to the API server. */
+  readonly body: Record<string, unknown>;
+  readonly validations: readonly LocatedValidation[];
+}
+
+function mismatch(message: string, path: string): IstioInvalidError {
+  return new IstioInvalidError([{ code: 'MESHLENS-003', severity: 'error', message, path }]);
+}
+
+/**
+ * Checks an edited text before any write: one document, valid YAML, the CRD schema, and the object it
+ * names is the one the URL names (a renamed object would be a create in disguise). Throws a 422 with
+ * the findings and their lines; nothing is written then.
+ */
+export async function prepareManifest(text: string, target: Target): Promise<PreparedManifest> {
+  const checked = await checkManifestText(text, target.namespace);
+  if (!checked.ok) throw new IstioInvalidError(checked.validations);
+  const { manifest } = checked;
+  const meta = (manifest.metadata ?? {}) as Record<string, unknown>;
+  const kind = manifest.kind as IstioKind;
+  const name = String(meta.name);
+  if (target.kind && kind !== target.kind)
+    throw mismatch(
+      `kind is ${kind} but this is a ${target.kind}; create a new object to change the kind.`,
+      'kind',
+    );
+  if (target.name && name !== target.name)
+    throw mismatch(
+      `metadata.name is '${name}' but this object is '${target.name}'; use "New" to make a copy under another name.`,
+      'metadata.name',
+    );
+  if (meta.namespace !== undefined && meta.namespace !== target.namespace)
+    throw mismatch(
+      `metadata.namespace is '${String(meta.namespace)}' but the object goes to '${target.namespace}'.`,
+      'metadata.namespace',
+    );
+  return {
+    kind,
+    name,
+    body: { ...manifest, metadata: { ...meta, namespace: target.namespace } },
+    validations: checked.validations,
+  };
+}

@@ -1,0 +1,168 @@
+import 'server-only';
+import { diffLines } from 'diff';
+import { ConflictError } from '@/lib/errors';
+import { toIstioObject } from '@/lib/kube/istio-config';
+import type { IstioKind } from '@/lib/kube/resources';
+import { manifestYaml } from '@/lib/mesh/istio-yaml';
+import { toManifest } from '@/lib/mesh/validations';
+import type { LocatedValidation } from '@/lib/mesh/validations/types';
+import type { IstioObject } from '@/lib/mesh/types';
+import { auditResultOf, auditWrite } from '@/lib/server/audit-log';
+import { IstioConflictError } from './errors';
+import { istioWriter, readLive } from './live';
+import { prepareManifest } from './prepare-manifest';
+
+export interface WriteResult {
+  readonly kind: IstioKind;
+  readonly namespace: string;
+  readonly name: string;
+  /** The stored object's new resourceVersion; with dryRun, the one the write was checked against. */
+  readonly resourceVersion: string;
+  /** What the API server stores (or would store, with dryRun), admission defaults included. */
+  readonly yaml: string;
+  readonly dryRun: boolean;
+  /** Semantic findings that did not block the write. */
+  readonly validations: readonly LocatedValidation[];
+}
+
+interface Common {
+  readonly namespace: string;
+  readonly dryRun: boolean;
+  readonly who: string;
+}
+
+function summary(before: string, after: string): string {
+  let added = 0;
+  let removed = 0;
+  for (const part of diffLines(before, after)) {
+    if (part.added) added += part.count ?? 0;
+    if (part.removed) removed += part.count ?? 0;
+  }
+  return `+${added} -${removed} lines`;
+}
+
+const yamlOf = (obj: IstioObject): string => manifestYaml(toManifest(obj));
+
+/** Runs a write and logs one audit line for it, whatever the outcome. */
+async function audited<T>(
+  entry: {
+    action: string;
+    kind: string;
+    namespace: string;
+    name: string;
+    who: string;
+    dryRun: boolean;
+  },
+  write: (setSummary: (s: string) => void) => Promise<T>,
+): Promise<T> {
+  let diffSummary = '';
+  try {
+    const result = await write((s) => (diffSummary = s));
+    auditWrite({ ...entry, diffSummary, result: 'ok' });
+    return result;
+  } catch (err) {
+    auditWrite({
+      ...entry,
+      diffSummary,
+      result: auditResultOf(err),
+      detail: err instanceof Error ? err.message : String(err),
+    });
+    throw err;
+  }
+}
+
+/** PUT: replace the object with the edited text, guarded by the resourceVersion the editor loaded. */
+export async function replaceIstioObject(
+  req: Common & { kind: IstioKind; name: string; yaml: string; resourceVersion: string },
+): Promise<WriteResult> {
+  const { kind, namespace, name, dryRun, who } = req;
+  return audited({ action: 'replace', kind, namespace, name, who, dryRun }, async (setSummary) => {
+    const prepared = await prepareManifest(req.yaml, { namespace, kind, name });
+    const live = await readLive(kind, namespace, name);
+    const before = toIstioObject(kind, live.raw);
+    const body = {
+      ...prepared.body,
+      metadata: { ...(prepared.body.metadata as object), resourceVersion: req.resourceVersion },
+    };
+    let stored: IstioObject;
+    try {
+      stored = await istioWriter().replace(kind, namespace, name, body, { dryRun });
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      const now = await readLive(kind, namespace, name);
+      throw new IstioConflictError(
+        `${kind} ${namespace}/${name} was changed by someone else since you loaded it (your version ${req.resourceVersion}, now ${now.resourceVersion}). Nothing was written; review their change and re-apply.`,
+        now,
+      );
+    }
+    const after = yamlOf(stored);
+    setSummary(before ? summary(yamlOf(before), after) : 'replaced');
+    return {
+      kind,
+      namespace,
+      name,
+      resourceVersion: stored.resourceVersion,
+      yaml: after,
+      dryRun,
+      validations: prepared.validations,
+    };
+  });
+}
+
+/** POST: create a new object in `namespace` from a YAML text (a template or a routing form's output). */
+export async function createIstioObject(req: Common & { yaml: string }): Promise<WriteResult> {
+  const { namespace, dryRun, who } = req;
+  const prepared = await prepareManifest(req.yaml, { namespace }).catch((err: unknown) => {
+    auditWrite({
+      action: 'create',
+      kind: '?',
+      namespace,
+      name: '?',
+      who,
+      dryRun,
+      diffSummary: '',
+      result: auditResultOf(err),
+      detail: String(err),
+    });
+    throw err;
+  });
+  const { kind, name } = prepared;
+  return audited({ action: 'create', kind, namespace, name, who, dryRun }, async (setSummary) => {
+    const stored = await istioWriter().create(kind, namespace, prepared.body, { dryRun });
+    const yaml = yamlOf(stored);
+    setSummary(summary('', yaml));
+    return {
+      kind,
+      namespace,
+      name,
+      resourceVersion: stored.resourceVersion,
+      yaml,
+      dryRun,
+      validations: prepared.validations,
+    };
+  });
+}
+
+/** DELETE, refused with a 409 if the object changed since `resourceVersion` was read. */
+export async function deleteIstioObject(
+  req: Common & { kind: IstioKind; name: string; resourceVersion: string },
+): Promise<{ readonly deleted: boolean; readonly dryRun: boolean }> {
+  const { kind, namespace, name, dryRun, who } = req;
+  return audited({ action: 'delete', kind, namespace, name, who, dryRun }, async (setSummary) => {
+    setSummary('whole object');
+    try {
+      await istioWriter().delete(kind, namespace, name, {
+        dryRun,
+        resourceVersion: req.resourceVersion,
+      });
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      const now = await readLive(kind, namespace, name);
+      throw new IstioConflictError(
+        `${kind} ${namespace}/${name} was changed since you loaded it (now ${now.resourceVersion}); it was not deleted. Review the change first.`,
+        now,
+      );
+    }
+    return { deleted: !dryRun, dryRun };
+  });
+}
