@@ -1,0 +1,116 @@
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { getJaegerClient } from '@/lib/jaeger/client';
+import { getInformers } from '@/lib/kube/informers';
+import { readInventory } from '@/lib/kube/inventory';
+import { resolveEndpoint } from '@/lib/mesh/traces/resolve-endpoint';
+import { selectTraces, type TraceSort } from '@/lib/mesh/traces/select-traces';
+import type { TracesResponse, TracingState } from '@/lib/mesh/traces/responses';
+import type { Trace } from '@/lib/mesh/traces/types';
+import type { Inventory } from '@/lib/mesh/types';
+
+export const TRACE_WINDOWS = ['1m', '5m', '15m', '1h', '6h'] as const;
+export type TraceWindow = (typeof TRACE_WINDOWS)[number];
+const WINDOW_US: Readonly<Record<TraceWindow, number>> = {
+  '1m': 60e6,
+  '5m': 300e6,
+  '15m': 900e6,
+  '1h': 3600e6,
+  '6h': 21600e6,
+};
+
+export interface TracesRequest {
+  readonly namespace: string;
+  readonly source?: string;
+  readonly target?: string;
+  readonly window: TraceWindow;
+  readonly limit: number;
+  readonly minDurationMs?: number;
+  readonly errorsOnly: boolean;
+  readonly operation?: string;
+  readonly sort: TraceSort;
+}
+
+/**
+ * Jaeger can only search by service (and span tags), not by "a span of B under a span of A", so we
+ * fetch more traces than asked and keep those that really cross the edge. The factor is a bet on how
+ * many of a service's traces come through one of its callers; it is bounded so that one page view
+ * never asks Jaeger for more than MAX_FETCH traces per service.
+ */
+const FETCH_FACTOR = 5;
+const MAX_FETCH = 1000;
+/** Kubernetes only sharpens name resolution; traces must not wait long for it. */
+const INVENTORY_WAIT_MS = 1_000;
+
+export function tracingState(): TracingState {
+  const ui = getConfig().jaegerUiUrl;
+  return {
+    configured: getJaegerClient() !== undefined,
+    ...(ui ? { jaegerUiUrl: ui.replace(/\/+$/, '') } : {}),
+  };
+}
+
+async function inventoryOrUndefined(): Promise<Inventory | undefined> {
+  try {
+    const informers = getInformers();
+    await informers.ready(INVENTORY_WAIT_MS);
+    return readInventory(informers);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The traces across `source → target` in `namespace` (or touching one of them) in the window. */
+export async function getTraces(req: TracesRequest, nowMs = Date.now()): Promise<TracesResponse> {
+  const client = getJaegerClient();
+  if (!client) {
+    return {
+      traces: [],
+      tracing: { configured: false },
+      operations: [],
+      searched: { services: [], traces: 0 },
+    };
+  }
+  const inventory = await inventoryOrUndefined();
+  const source =
+    req.source === undefined ? undefined : resolveEndpoint(req.namespace, req.source, inventory);
+  const target =
+    req.target === undefined ? undefined : resolveEndpoint(req.namespace, req.target, inventory);
+  const endUs = nowMs * 1000;
+  const base = {
+    startUs: endUs - WINDOW_US[req.window],
+    endUs,
+    limit: Math.min(req.limit * FETCH_FACTOR, MAX_FETCH),
+    ...(req.minDurationMs !== undefined ? { minDurationMs: req.minDurationMs } : {}),
+  };
+  // Search the callee: every request that reached it left a server span there, and a service has
+  // fewer callers than a busy caller has callees, so fewer unrelated traces come back. A request the
+  // caller's proxy failed (fault injection, circuit breaking) never reaches the callee, so when
+  // errors are asked for, the caller's failing traces are searched too.
+  const primary = target ?? source;
+  const searches: { service: string; tags?: Record<string, string> }[] = (
+    primary?.jaegerServices ?? []
+  )
+    .slice(0, 3)
+    .map((service) => ({ service, ...(req.errorsOnly ? { tags: { error: 'true' } } : {}) }));
+  if (req.errorsOnly && source && target)
+    for (const service of source.jaegerServices.slice(0, 3))
+      searches.push({ service, tags: { error: 'true' } });
+  const results = await Promise.all(searches.map((s) => client.searchTraces({ ...base, ...s })));
+  const candidates: Trace[] = results.flat();
+  const { traces, operations } = selectTraces(candidates, {
+    ...(source ? { source: source.endpoint } : {}),
+    ...(target ? { target: target.endpoint } : {}),
+    errorsOnly: req.errorsOnly,
+    ...(req.minDurationMs !== undefined ? { minDurationMs: req.minDurationMs } : {}),
+    ...(req.operation !== undefined ? { operation: req.operation } : {}),
+    sort: req.sort,
+    limit: req.limit,
+  });
+  return {
+    traces,
+    tracing: tracingState(),
+    operations,
+    searched: { services: [...new Set(searches.map((s) => s.service))], traces: candidates.length },
+  };
+}
