@@ -1,11 +1,11 @@
-import type { ReactNode } from 'react';
-import { NotBuiltYet } from '@/components/ui/not-built-yet';
+import { Suspense, type ReactNode } from 'react';
+import { ServiceList } from '@/components/services/service-list';
 
+// The namespace filter reads useSearchParams, which needs a Suspense boundary.
 export default function ServicesPage(): ReactNode {
   return (
-    <NotBuiltYet
-      title="Services"
-      what="It will list services with their golden metrics and traffic splits."
-    />
+    <Suspense fallback={<p className="text-sm text-slate-500">Loading services…</p>}>
+      <ServiceList />
+    </Suspense>
   );
 }

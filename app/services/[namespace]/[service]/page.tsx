@@ -1,0 +1,29 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { TrafficSplitPanel } from '@/components/traffic/traffic-split-panel';
+import { isNamespaceName } from '@/lib/mesh/namespace-name';
+
+interface ServicePageProps {
+  readonly params: Promise<{ namespace: string; service: string }>;
+}
+
+export default async function ServicePage({ params }: ServicePageProps): Promise<ReactNode> {
+  const { namespace, service } = await params;
+  if (!isNamespaceName(namespace) || !isNamespaceName(service)) notFound();
+  return (
+    <div className="flex flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
+        <Link href="/services" className="hover:underline">
+          Services
+        </Link>
+        {' / '}
+        <Link href={`/services?namespaces=${namespace}`} className="hover:underline">
+          {namespace}
+        </Link>
+      </nav>
+      <h1 className="text-xl font-semibold">{service}</h1>
+      <TrafficSplitPanel namespace={namespace} service={service} />
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { formatPercent, formatRps } from '@/components/ui/format';
+import { HealthBadge } from '@/components/ui/health-badge';
+import { useNamespacesQuery } from '@/lib/client/use-namespaces';
+import { useServicesQuery } from '@/lib/client/use-services';
+
+/** `?namespaces=a,b` in the URL, so a filtered list can be linked to. */
+function useNamespaceFilter(): [string[], (namespaces: string[]) => void] {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const selected = (params.get('namespaces') ?? '').split(',').filter(Boolean);
+  const set = (namespaces: string[]): void => {
+    const next = new URLSearchParams(params);
+    if (namespaces.length > 0) next.set('namespaces', namespaces.join(','));
+    else next.delete('namespaces');
+    const query = next.toString();
+    router.replace(query ? `${pathname}?${query}` : pathname);
+  };
+  return [selected, set];
+}
+
+export function ServiceList(): ReactNode {
+  const [selected, setSelected] = useNamespaceFilter();
+  const namespaces = useNamespacesQuery();
+  const { data, error, isPending } = useServicesQuery(selected);
+  const metrics = data?.metricsError === undefined;
+  return (
+    <section aria-labelledby="services-title" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 id="services-title" className="text-xl font-semibold">
+          Services
+        </h1>
+        <label className="flex items-center gap-2 text-sm">
+          Namespace
+          <select
+            value={
+              selected.length === 1 ? selected[0] : selected.length === 0 ? '' : selected.join(',')
+            }
+            onChange={(e) => setSelected(e.target.value ? e.target.value.split(',') : [])}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+          >
+            <option value="">All namespaces</option>
+            {selected.length > 1 ? (
+              <option value={selected.join(',')}>{selected.join(', ')}</option>
+            ) : null}
+            {(namespaces.data ?? []).map((ns) => (
+              <option key={ns.name} value={ns.name}>
+                {ns.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error ? (
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+        >
+          {error.title}: {error.detail}
+        </p>
+      ) : null}
+      {data?.metricsError ? (
+        <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
+          Metrics unavailable: {data.metricsError}
+        </p>
+      ) : null}
+      {isPending ? <p className="text-sm text-slate-500">Loading services…</p> : null}
+      {data ? (
+        <table className="w-full rounded-lg bg-white text-sm shadow-sm dark:bg-slate-900">
+          <thead>
+            <tr className="border-b border-slate-200 text-left text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
+              <th scope="col" className="px-3 py-2 font-medium">
+                Service
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Namespace
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Health
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                Requests/s
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                Error rate
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Routing
+              </th>
+            </tr>
+          </thead>
+          <tbody className="tabular-nums">
+            {data.services.map((s) => (
+              <tr
+                key={`${s.namespace}/${s.name}`}
+                data-testid="service-row"
+                className="border-b border-slate-100 last:border-0 dark:border-slate-800"
+              >
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  <Link
+                    href={`/services/${s.namespace}/${s.name}`}
+                    className="text-sky-700 hover:underline dark:text-sky-400"
+                  >
+                    {s.name}
+                  </Link>
+                </th>
+                <td className="px-3 py-2">{s.namespace}</td>
+                <td className="px-3 py-2">
+                  <HealthBadge health={s.health} />
+                </td>
+                <td className="px-3 py-2 text-right">
+                  {metrics && s.rps !== null ? formatRps(s.rps) : '—'}
+                </td>
+                <td
+                  className={`px-3 py-2 text-right ${s.errorRate ? 'text-red-700 dark:text-red-400' : ''}`}
+                >
+                  {metrics && s.errorRate !== null ? formatPercent(s.errorRate) : '—'}
+                </td>
+                <td className="px-3 py-2 text-xs">
+                  {s.hasTrafficSplit ? (
+                    <span className="rounded-full bg-violet-100 px-2 py-0.5 font-medium text-violet-900 dark:bg-violet-950 dark:text-violet-200">
+                      Traffic split
+                    </span>
+                  ) : s.virtualService ? (
+                    <span className="text-slate-600 dark:text-slate-300">VirtualService</span>
+                  ) : (
+                    <span className="text-slate-400">—</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {data && data.services.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">No services.</p>
+      ) : null}
+    </section>
+  );
+}

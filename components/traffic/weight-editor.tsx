@@ -1,0 +1,255 @@
+'use client';
+
+import { useReducer, useState, type ReactNode } from 'react';
+import {
+  useUpdateTrafficWeightsMutation,
+  weightsConflictOf,
+  type TrafficResponse,
+} from '@/lib/client/use-traffic';
+import type { TrafficRoute } from '@/lib/mesh/route-weights';
+import { allTo, presets, type Weights } from '@/lib/mesh/weights';
+import { PRIMARY_BUTTON, SECONDARY_BUTTON, SMALL_BUTTON } from './button-styles';
+import { ConflictPanel } from './conflict-panel';
+import { DiffView } from './diff-view';
+import {
+  activeDraft,
+  draftReducer,
+  INITIAL_DRAFT,
+  isDirty,
+  sameWeights,
+  stableSubset,
+  type ServerRoute,
+} from './weight-draft';
+import { WeightSliders } from './weight-sliders';
+
+export interface WeightEditorProps {
+  readonly namespace: string;
+  readonly service: string;
+  readonly traffic: TrafficResponse;
+}
+
+const weightsOf = (route: TrafficRoute | undefined): Weights =>
+  Object.fromEntries((route?.destinations ?? []).map((d) => [d.subset ?? d.host, d.weight]));
+
+/** The canary slider (STYLE.md 2.4): draft → preview (dry run) → apply with the loaded resourceVersion. */
+export function WeightEditor({ namespace, service, traffic }: WeightEditorProps): ReactNode {
+  const editable = traffic.routes.filter((r) => r.subsets !== undefined);
+  const [chosenRoute, setChosenRoute] = useState(traffic.defaultRoute);
+  const route = editable.find((r) => r.index === chosenRoute) ?? editable[0];
+  const resourceVersion = traffic.virtualService?.resourceVersion ?? '';
+  const server: ServerRoute = {
+    route: route?.index ?? 0,
+    resourceVersion,
+    weights: weightsOf(route),
+  };
+  const [state, dispatch] = useReducer(draftReducer, INITIAL_DRAFT);
+  const preview = useUpdateTrafficWeightsMutation(namespace, service);
+  const apply = useUpdateTrafficWeightsMutation(namespace, service);
+  const [appliedVersion, setAppliedVersion] = useState<string | null>(null);
+
+  if (route?.subsets === undefined || traffic.virtualService === null) {
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        No route of this service can be split by weight
+        {traffic.routes[0]?.notEditable ? `: ${traffic.routes[0].notEditable}` : ''}.
+      </p>
+    );
+  }
+  const subsets = route.subsets;
+  const draft = activeDraft(state, server);
+  const weights = draft?.weights ?? server.weights;
+  const dirty = isDirty(draft);
+  const base = draft?.baseResourceVersion ?? resourceVersion;
+  const movedMeanwhile = dirty && base !== resourceVersion;
+  const conflict = weightsConflictOf(apply.error);
+  const busy = apply.isPending || preview.isPending;
+  const stable = stableSubset(subsets, server.weights) ?? subsets[0] ?? '';
+  const previewFits =
+    preview.variables !== undefined && sameWeights(preview.variables.weights, weights);
+
+  const write = async (against: string): Promise<void> => {
+    const vars = { route: route.index, weights, resourceVersion: against };
+    setAppliedVersion(null);
+    try {
+      await apply.mutateAsync({ ...vars, dryRun: true });
+      const result = await apply.mutateAsync({ ...vars, dryRun: false });
+      dispatch({ type: 'applied', resourceVersion: result.resourceVersion });
+      setAppliedVersion(result.resourceVersion);
+    } catch {
+      // apply.error holds the problem; the panels below show it.
+    }
+  };
+  const replace = (next: Weights): void => dispatch({ type: 'replace', server, weights: next });
+  const discard = (): void => {
+    dispatch({ type: 'discard' });
+    apply.reset();
+    preview.reset();
+  };
+
+  return (
+    <section
+      aria-labelledby="weights-title"
+      className="flex flex-col gap-4"
+      data-testid="weight-editor"
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 id="weights-title" className="text-base font-semibold">
+          Change the split
+        </h3>
+        {editable.length > 1 ? (
+          <label className="flex items-center gap-2 text-xs">
+            Route
+            <select
+              value={route.index}
+              disabled={dirty}
+              onChange={(e) => setChosenRoute(Number(e.target.value))}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+            >
+              {editable.map((r) => (
+                <option key={r.index} value={r.index}>
+                  {r.name ?? `#${r.index}`} {r.match ? '(matched)' : '(default)'}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+
+      {movedMeanwhile && !conflict ? (
+        <ConflictPanel
+          title="The VirtualService changed since you started editing"
+          detail={`It moved from version ${base} to ${resourceVersion}. Applying your draft as is would be refused; review their change first.`}
+          subsets={subsets}
+          base={draft?.baseWeights ?? {}}
+          theirs={server.weights}
+          yours={weights}
+          busy={busy}
+          onReapply={() => void write(resourceVersion)}
+          onDiscard={discard}
+        />
+      ) : null}
+
+      <WeightSliders
+        subsets={subsets}
+        weights={weights}
+        locks={state.locks}
+        disabled={busy}
+        onChange={(subset, value) => dispatch({ type: 'set', server, subset, value })}
+        onToggleLock={(subset) => dispatch({ type: 'toggle-lock', subset })}
+      />
+
+      <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Presets">
+        <span className="text-xs text-slate-500 dark:text-slate-400">Presets</span>
+        {presets(subsets, stable).map((p) => (
+          <button
+            key={p.label}
+            type="button"
+            className={SMALL_BUTTON}
+            disabled={busy}
+            onClick={() => replace(p.weights)}
+          >
+            {p.label}
+          </button>
+        ))}
+        {subsets
+          .filter((s) => s !== stable)
+          .map((s) => (
+            <button
+              key={s}
+              type="button"
+              className={SMALL_BUTTON}
+              disabled={busy}
+              onClick={() => replace(allTo(subsets, s))}
+            >
+              Promote {s}
+            </button>
+          ))}
+        <button
+          type="button"
+          className={SMALL_BUTTON}
+          disabled={busy}
+          onClick={() => replace(allTo(subsets, stable))}
+        >
+          Roll back to {stable}
+        </button>
+      </div>
+
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          className={SECONDARY_BUTTON}
+          disabled={!dirty || busy}
+          onClick={() =>
+            preview.mutate({ route: route.index, weights, resourceVersion: base, dryRun: true })
+          }
+        >
+          Preview
+        </button>
+        <button
+          type="button"
+          className={PRIMARY_BUTTON}
+          disabled={!dirty || busy || movedMeanwhile}
+          onClick={() => void write(base)}
+        >
+          {apply.isPending ? 'Applying…' : 'Apply'}
+        </button>
+        <button
+          type="button"
+          className={SECONDARY_BUTTON}
+          disabled={!dirty || busy}
+          onClick={discard}
+        >
+          Discard
+        </button>
+        <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400">
+          Total {Object.values(weights).reduce((a, b) => a + b, 0)}% · version {base}
+        </span>
+      </div>
+
+      {appliedVersion !== null && !dirty ? (
+        <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
+          Applied (version {appliedVersion}). The observed split follows as Prometheus sees the new
+          traffic, within about a {traffic.observed.window} window.
+        </p>
+      ) : null}
+
+      {conflict ? (
+        <ConflictPanel
+          title="Changed meanwhile: nothing was written"
+          detail={apply.error?.detail ?? ''}
+          subsets={subsets}
+          base={draft?.baseWeights ?? server.weights}
+          theirs={weightsOf(conflict.routes[route.index])}
+          yours={weights}
+          diff={conflict.diff}
+          busy={busy}
+          onReapply={() => void write(conflict.resourceVersion)}
+          onDiscard={discard}
+        />
+      ) : null}
+      {[apply.error, preview.error].map((error, i) =>
+        error && error.status !== 409 ? (
+          <div
+            key={i}
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+          >
+            <p className="font-medium">
+              {error.title}: {error.detail}
+            </p>
+          </div>
+        ) : null,
+      )}
+
+      {preview.data?.diff && previewFits ? (
+        <div className="flex flex-col gap-1" data-testid="preview">
+          <p className="text-xs text-slate-600 dark:text-slate-300">
+            Preview: the VirtualService as the API server would store it (dry run), against the live
+            one.
+          </p>
+          <DiffView lines={preview.data.diff} label="YAML diff of the VirtualService" />
+        </div>
+      ) : null}
+    </section>
+  );
+}
