@@ -14,14 +14,31 @@ export function dagreLayout(): cytoscapeDagre.DagreLayoutOptions {
     nodeSep: 22,
     edgeSep: 12,
     nodeDimensionsIncludeLabels: true,
-    fit: true,
-    padding: 24,
+    // fitGraph fits afterwards, capping the zoom.
+    fit: false,
     animate: false,
   };
 }
 
 /** Keeps a freshly fitted small graph from being blown up to giant nodes and labels. */
 export const MAX_FIT_ZOOM = 1.3;
+
+/** Fits what is shown, without blowing a small graph up to giant nodes and labels. */
+export function fitGraph(cy: Core): void {
+  const shown = cy.elements(':visible');
+  cy.fit(shown, 24);
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center(shown);
+  }
+}
+
+/** True when every shown element is inside the viewport. */
+export function showsEverything(cy: Core): boolean {
+  const box = cy.elements(':visible').boundingBox();
+  const view = cy.extent();
+  return box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2;
+}
 
 export type ApplyOutcome = 'layout' | 'placed' | 'data';
 
@@ -75,10 +92,7 @@ export function applyElements(cy: Core, elements: readonly ElementDefinition[]):
   });
   if (full) {
     cy.layout(dagreLayout()).run();
-    if (cy.zoom() > MAX_FIT_ZOOM) {
-      cy.zoom(MAX_FIT_ZOOM);
-      cy.center();
-    }
+    fitGraph(cy);
     return 'layout';
   }
   return diff.added.length > 0 ? 'placed' : 'data';

@@ -2,7 +2,7 @@
 
 import type { Core } from 'cytoscape';
 import type { ReactNode } from 'react';
-import { MAX_FIT_ZOOM } from './apply-elements';
+import { fitGraph } from './apply-elements';
 
 const ZOOM_STEP = 1.25;
 
@@ -11,14 +11,6 @@ function zoomBy(cy: Core, factor: number): void {
     level: cy.zoom() * factor,
     renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
   });
-}
-
-function fit(cy: Core): void {
-  cy.fit(cy.elements(':visible'), 24);
-  if (cy.zoom() > MAX_FIT_ZOOM) {
-    cy.zoom(MAX_FIT_ZOOM);
-    cy.center(cy.elements(':visible'));
-  }
 }
 
 const BUTTON =
@@ -53,7 +45,7 @@ export function CanvasControls({ cy }: { cy: Core | null }): ReactNode {
         title="Fit the graph to the view"
         className={`${BUTTON} w-auto px-2 text-xs`}
         disabled={!cy}
-        onClick={() => cy && fit(cy)}
+        onClick={() => cy && fitGraph(cy)}
       >
         Fit
       </button>

@@ -3,7 +3,7 @@
 import cytoscape, { type Core, type ElementDefinition, type Position } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { applyElements } from './apply-elements';
+import { applyElements, fitGraph, showsEverything } from './apply-elements';
 import { applyFilters } from './canvas-filters';
 import { CanvasControls } from './canvas-controls';
 import type { ParsedFilter } from './filter-expr';
@@ -66,8 +66,17 @@ export function GraphCanvas(props: GraphCanvasProps): ReactNode {
       const ele = event.target as cytoscape.SingularElementReturnValue;
       onSelectRef.current(ele.data('role') === 'namespace' ? null : ele.id());
     });
-    // Cytoscape only watches the window; the side panel opening narrows the container too.
-    const resize = new ResizeObserver(() => instance.resize());
+    // Cytoscape only watches the window, but the side panel narrows the container too. A graph the
+    // user saw whole stays whole (a zoom change, never a position change); one they zoomed into stays.
+    let wasWhole = true;
+    instance.on('viewport', () => {
+      wasWhole = showsEverything(instance);
+    });
+    const resize = new ResizeObserver(() => {
+      const refit = wasWhole && instance.nodes().nonempty();
+      instance.resize();
+      if (refit) fitGraph(instance);
+    });
     if (containerRef.current) resize.observe(containerRef.current);
     window.__cy = instance;
     setCy(instance);

@@ -81,6 +81,7 @@ export function graphStylesheet({ theme, labels, animate }: StyleOptions): Style
       'border-width': 1,
       'border-color': p.namespaceBorder,
       padding: '14px',
+      'text-max-width': '320px',
       'text-background-opacity': 0,
     }),
     node('node[role = "namespace"]', {

@@ -22,8 +22,9 @@ export function GraphView(): ReactNode {
     [namespacesQuery.data],
   );
   const namespaces = useMemo(
-    () => (view.namespaces.length > 0 ? view.namespaces : defaultNamespaces(allNamespaces)),
-    [view.namespaces, allNamespaces],
+    () =>
+      view.namespaces.length > 0 ? view.namespaces : defaultNamespaces(namespacesQuery.data ?? []),
+    [view.namespaces, namespacesQuery.data],
   );
   const { intervalMs } = useRefreshInterval();
   const refreshMs = view.refresh === 'default' ? intervalMs : GRAPH_REFRESH_MS[view.refresh];

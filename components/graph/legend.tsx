@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { Health } from '@/lib/mesh/types';
 import { edgeWidth } from './edge-width';
 import { PALETTES } from './graph-theme';
+import { LockIcon } from './lock-icon';
 import { useTheme } from './use-theme';
 
 const SHAPE_PATHS: readonly { label: string; path: string }[] = [
@@ -147,7 +148,16 @@ export function Legend({ id, onClose }: { id: string; onClose: () => void }): Re
           ))}
         </div>
         <h3 className="mt-2 font-semibold">mTLS label</h3>
-        <div>🔒 all traffic mTLS · ◐ 60% mTLS partly · no mark: plaintext</div>
+        <div className={ROW}>
+          <LockIcon /> all traffic mTLS · ◐ 60% mTLS: partly · no mark: plaintext
+        </div>
+        <h3 className="mt-2 font-semibold">Halo</h3>
+        <div className={ROW}>
+          <span aria-hidden className="size-3 rounded-full" style={{ background: p.selected }} />
+          Selected
+          <span aria-hidden className="ml-3 size-3 rounded-full" style={{ background: p.found }} />
+          Matches Find (the rest fades)
+        </div>
       </div>
     </section>
   );

@@ -17,7 +17,7 @@ describe('toElements', () => {
     const graph = testGraph([testNode('wl:istio-system:ingress', { outside: true })]);
     expect(dataOf('ns:istio-system', graph)).toMatchObject({
       outside: true,
-      label: 'istio-system (outside selection)',
+      label: 'istio-system · outside selection',
     });
     expect(dataOf('ns:bookinfo', graph)?.outside).toBe(false);
   });

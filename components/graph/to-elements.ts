@@ -104,7 +104,7 @@ export function toElements(graph: MeshGraph): ElementDefinition[] {
       role: 'namespace',
       kind: 'namespace',
       health: 'unknown',
-      label: outside ? `${name} (outside selection)` : name,
+      label: outside ? `${name} · outside selection` : name,
       name,
       namespace: name,
       outside,

@@ -40,11 +40,20 @@ describe('graph url state', () => {
     expect(view.refresh).toBe('default');
   });
 
-  it('defaults to the application namespaces', () => {
-    expect(defaultNamespaces(['bookinfo', 'istio-system', 'kube-system', 'shop'])).toEqual([
-      'bookinfo',
-      'shop',
-    ]);
-    expect(defaultNamespaces(['istio-system'])).toEqual(['istio-system']);
+  it('defaults to the application namespaces that run something', () => {
+    const ns = (name: string, workloads = 3): { name: string; workloads: number } => ({
+      name,
+      workloads,
+    });
+    const all = [
+      ns('bookinfo'),
+      ns('default', 0),
+      ns('istio-system'),
+      ns('kube-system'),
+      ns('shop'),
+    ];
+    expect(defaultNamespaces(all)).toEqual(['bookinfo', 'shop']);
+    expect(defaultNamespaces([ns('default', 0), ns('kube-system')])).toEqual(['default']);
+    expect(defaultNamespaces([ns('istio-system')])).toEqual(['istio-system']);
   });
 });

@@ -96,8 +96,14 @@ export function serializeGraphViewState(state: GraphViewState): string {
 
 const SYSTEM_NAMESPACE = /^(istio-system|kube-.*)$/;
 
-/** The namespaces shown when the URL names none: the application ones, as an SRE would pick. */
-export function defaultNamespaces(all: readonly string[]): string[] {
-  const apps = all.filter((n) => !SYSTEM_NAMESPACE.test(n));
-  return apps.length > 0 ? apps : [...all];
+/**
+ * The namespaces shown when the URL names none: the application ones that run something, as an SRE
+ * would pick; failing that every application one, failing that all.
+ */
+export function defaultNamespaces(
+  all: readonly { readonly name: string; readonly workloads: number }[],
+): string[] {
+  const apps = all.filter((n) => !SYSTEM_NAMESPACE.test(n.name));
+  const busy = apps.filter((n) => n.workloads > 0);
+  return (busy.length > 0 ? busy : apps.length > 0 ? apps : all).map((n) => n.name);
 }

@@ -67,6 +67,10 @@ export class GraphPage {
     );
   }
 
+  async idsWithClass(className: string): Promise<string[]> {
+    return this.page.evaluate((c) => window.__cy?.$(`.${c}`).map((e) => e.id()) ?? [], className);
+  }
+
   async selectedIds(): Promise<string[]> {
     return this.page.evaluate(() => window.__cy?.$(':selected').map((e) => e.id()) ?? []);
   }

@@ -67,6 +67,8 @@ test('nodes are selectable without a mouse', async ({ page }) => {
   await expect(graph.panel.getByRole('heading', { level: 2 })).toHaveText('productpage-v1');
   expect(await graph.selectedIds()).toEqual([PRODUCTPAGE]);
   await expect(item).toHaveAttribute('aria-pressed', 'true');
+  await expect(graph.panel.getByTestId('metrics-chart')).toHaveCount(3);
+  await page.screenshot({ path: 'test-results/graph-node-panel.png' });
 });
 
 test('a failed refresh keeps the last graph, dimmed, and says since when', async ({ page }) => {
@@ -89,4 +91,47 @@ test('a failed refresh keeps the last graph, dimmed, and says since when', async
     /^Stale since \d\d:\d\d:\d\d — Prometheus did not answer within 10 s$/,
   );
   expect(await graph.nodeIds()).toContain(PRODUCTPAGE);
+});
+
+test('find rings matches, hide takes nodes away, and the legend explains the marks', async ({
+  page,
+}) => {
+  const graph = new GraphPage(page);
+  await graph.open('?namespaces=bookinfo');
+  await page.getByLabel('Find', { exact: true }).fill('reviews');
+  await expect
+    .poll(() => graph.idsWithClass('found'))
+    .toEqual(expect.arrayContaining(['wl:bookinfo:reviews-v1', 'wl:bookinfo:reviews-v2']));
+  expect(await graph.idsWithClass('faded')).toContain(PRODUCTPAGE);
+
+  await page.getByLabel('Hide', { exact: true }).fill('ns:bookinfo');
+  await expect.poll(() => graph.idsWithClass('hidden')).toContain(PRODUCTPAGE);
+  await expect(page).toHaveURL(/find=reviews&hide=ns%3Abookinfo/);
+  await page.getByLabel('Hide', { exact: true }).fill('kind:pod');
+  await expect(page.getByText('"kind:pod": kind is one of')).toBeVisible();
+  await page.getByLabel('Hide', { exact: true }).fill('');
+
+  await page.getByRole('button', { name: 'Legend' }).click();
+  const legend = page.getByRole('region', { name: 'Legend' });
+  await expect(legend).toBeVisible();
+  await expect(legend.getByText('Faded, dashed: outside the selected namespaces')).toBeVisible();
+  await page.screenshot({ path: 'test-results/graph-legend.png' });
+  await legend.getByRole('button', { name: 'Close legend' }).click();
+  await expect(legend).toBeHidden();
+});
+
+test('the versioned app graph boxes the versions of an app', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open('?type=versionedApp');
+  const children = await page.evaluate(() =>
+    window.__cy
+      ?.getElementById('app:bookinfo:reviews')
+      .children()
+      .map((n) => n.id()),
+  );
+  expect(children).toEqual(
+    expect.arrayContaining(['ver:bookinfo:reviews:v1', 'ver:bookinfo:reviews:v2']),
+  );
+  await graph.setEdgeLabels('mTLS');
+  await page.screenshot({ path: 'test-results/graph-versioned.png' });
 });
