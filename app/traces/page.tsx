@@ -1,6 +1,10 @@
-import type { ReactNode } from 'react';
-import { NotBuiltYet } from '@/components/ui/not-built-yet';
+import { Suspense, type ReactNode } from 'react';
+import { TracesView } from '@/components/traces/traces-view';
 
 export default function TracesPage(): ReactNode {
-  return <NotBuiltYet title="Traces" what="It will search Jaeger traces across graph edges." />;
+  return (
+    <Suspense>
+      <TracesView />
+    </Suspense>
+  );
 }
