@@ -33,6 +33,15 @@ describe('draftReducer', () => {
     expect(activeDraft(clean, moved)).toBeNull();
   });
 
+  it('rebalances every step of one gesture from where it began, so the path does not matter', () => {
+    let s = INITIAL_DRAFT;
+    for (let v = 10; v >= 0; v--)
+      s = draftReducer(s, { type: 'set', server, subset: 'v2', value: v });
+    expect(s.draft?.weights).toEqual({ v1: 89, v2: 0, v3: 11 });
+    s = draftReducer(s, { type: 'set', server, subset: 'v2', value: 10 });
+    expect(s.draft?.weights).toEqual(server.weights);
+  });
+
   it('honours locks', () => {
     const locked = draftReducer(INITIAL_DRAFT, { type: 'toggle-lock', subset: 'v2' });
     const s = draftReducer(locked, { type: 'set', server, subset: 'v3', value: 50 });

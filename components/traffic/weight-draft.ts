@@ -16,6 +16,12 @@ export interface Draft {
 export interface DraftState {
   readonly draft: Draft | null;
   readonly locks: ReadonlySet<string>;
+  /**
+   * The weights when the current slider gesture began. Every step of a drag or key repeat rebalances
+   * from these, not from the previous step, so rounding does not pile up along the way and moving a
+   * slider back returns the others to exactly where they were.
+   */
+  readonly gesture: { readonly subset: string; readonly from: Weights } | null;
 }
 
 /** The route as the server holds it now. */
@@ -39,7 +45,7 @@ export type DraftAction =
   | { readonly type: 'rebase'; readonly server: ServerRoute }
   | { readonly type: 'applied'; readonly resourceVersion: string };
 
-export const INITIAL_DRAFT: DraftState = { draft: null, locks: new Set() };
+export const INITIAL_DRAFT: DraftState = { draft: null, locks: new Set(), gesture: null };
 
 export function sameWeights(a: Weights, b: Weights): boolean {
   const keys = Object.keys(a);
@@ -73,18 +79,26 @@ export function draftReducer(state: DraftState, action: DraftAction): DraftState
   switch (action.type) {
     case 'set': {
       const draft = startFrom(state, action.server);
-      const weights = rebalance(draft.weights, action.subset, action.value, state.locks);
-      return { ...state, draft: { ...draft, weights } };
+      const gesture =
+        state.gesture?.subset === action.subset && activeDraft(state, action.server) !== null
+          ? state.gesture
+          : { subset: action.subset, from: draft.weights };
+      const weights = rebalance(gesture.from, action.subset, action.value, state.locks);
+      return { ...state, gesture, draft: { ...draft, weights } };
     }
     case 'replace':
-      return { ...state, draft: { ...startFrom(state, action.server), weights: action.weights } };
+      return {
+        ...state,
+        gesture: null,
+        draft: { ...startFrom(state, action.server), weights: action.weights },
+      };
     case 'toggle-lock': {
       const locks = new Set(state.locks);
       if (!locks.delete(action.subset)) locks.add(action.subset);
-      return { ...state, locks };
+      return { ...state, locks, gesture: null };
     }
     case 'discard':
-      return { ...state, draft: null };
+      return { ...state, draft: null, gesture: null };
     case 'rebase':
       return state.draft === null
         ? state

@@ -75,6 +75,8 @@ export function WeightEditor({ namespace, service, traffic }: WeightEditorProps)
       const result = await apply.mutateAsync({ ...vars, dryRun: false });
       dispatch({ type: 'applied', resourceVersion: result.resourceVersion });
       setAppliedVersion(result.resourceVersion);
+      // The preview described the change now written; keeping it would suggest something pending.
+      preview.reset();
     } catch {
       // apply.error holds the problem; the panels below show it.
     }
