@@ -1,11 +1,10 @@
-import type { ReactNode } from 'react';
-import { NotBuiltYet } from '@/components/ui/not-built-yet';
+import { Suspense, type ReactNode } from 'react';
+import { ConfigList } from '@/components/istio-config/config-list';
 
-export default function IstioconfigPage(): ReactNode {
+export default function IstioConfigPage(): ReactNode {
   return (
-    <NotBuiltYet
-      title="Istio config"
-      what="It will list and validate VirtualServices, DestinationRules and the other Istio objects."
-    />
+    <Suspense>
+      <ConfigList />
+    </Suspense>
   );
 }

@@ -2,9 +2,9 @@
 export function formatDurationUs(us: number): string {
   if (us < 1000) return `${Math.round(us)} µs`;
   const ms = us / 1000;
-  if (ms < 10) return `${ms.toFixed(2)} ms`;
-  if (ms < 1000) return `${ms.toFixed(1)} ms`;
-  return `${(ms / 1000).toFixed(2)} s`;
+  if (ms < 10) return `${Number(ms.toFixed(2))} ms`;
+  if (ms < 1000) return `${Number(ms.toFixed(1))} ms`;
+  return `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 /** Wall-clock time of day with milliseconds, in the viewer's zone. */

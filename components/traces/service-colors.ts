@@ -1,12 +1,12 @@
 /**
  * Bar colours per service: mid-tone hues that read on light and dark backgrounds. Red is left out:
- * it means "error" here, and errors are also marked with an icon, never by colour alone.
+ * it means "error" here, and errors are also marked with an icon, never by colour alone. Amber is
+ * left out too: it marks the chosen edge's spans.
  */
 const PALETTE = [
   '#0ea5e9', // sky
   '#8b5cf6', // violet
   '#10b981', // emerald
-  '#f59e0b', // amber
   '#ec4899', // pink
   '#14b8a6', // teal
   '#6366f1', // indigo

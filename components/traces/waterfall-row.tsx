@@ -32,6 +32,16 @@ export function WaterfallRow(props: WaterfallRowProps): ReactNode {
   const left = span.startUs - traceStartUs;
   const endPct = ((left + span.durationUs) / durationUs) * 100;
   const hasChildren = node.children.length > 0;
+  // The duration goes after the bar; a bar reaching the right edge takes it before its start, or
+  // inside itself when it also starts near the left.
+  const startPct = (left / durationUs) * 100;
+  const labelInside = endPct > 80 && startPct < 20;
+  const labelStyle: CSSProperties =
+    endPct <= 80
+      ? { left: `${endPct}%` }
+      : labelInside
+        ? { right: `${100 - endPct}%`, textShadow: '0 0 2px rgb(0 0 0 / 0.9)' }
+        : { right: `${100 - startPct}%` };
   return (
     <div
       role="treeitem"
@@ -121,10 +131,10 @@ export function WaterfallRow(props: WaterfallRowProps): ReactNode {
           />
         ))}
         <span
-          className="absolute top-1/2 -translate-y-1/2 px-1 text-[11px] whitespace-nowrap text-slate-700 tabular-nums dark:text-slate-200"
-          style={
-            endPct > 80 ? { right: `${100 - (left / durationUs) * 100}%` } : { left: `${endPct}%` }
-          }
+          className={`absolute top-1/2 -translate-y-1/2 px-1 text-[11px] whitespace-nowrap tabular-nums ${
+            labelInside ? 'text-white' : 'text-slate-700 dark:text-slate-200'
+          }`}
+          style={labelStyle}
         >
           {formatDurationUs(span.durationUs)}
         </span>

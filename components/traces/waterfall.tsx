@@ -42,6 +42,8 @@ export function Waterfall({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_PX,
     overscan: 12,
+    // Rows on the first paint, before the scroll box has been measured.
+    initialRect: { width: 0, height: MAX_HEIGHT_PX },
   });
 
   useEffect(() => {

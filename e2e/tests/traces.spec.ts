@@ -60,7 +60,7 @@ test('from the productpage → reviews edge to its slowest trace, reviews spans 
 test('a bad trace id and an unknown edge say so in place', async ({ page }) => {
   const traces = new TracesPage(page);
   await traces.open('namespace=bookinfo&source=productpage&target=reviews&trace=0123456789abcdef');
-  await expect(page.getByRole('alert')).toContainText('Trace not found');
+  await expect(page.getByRole('alert').filter({ hasText: 'Trace not found' })).toBeVisible();
   await traces.waitForList();
   await traces.open('namespace=bookinfo&source=ratings&target=productpage');
   await expect(page.getByTestId('no-traces')).toBeVisible();

@@ -1,0 +1,137 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import type { ReactNode } from 'react';
+import type { IstioConfigItem } from '@/lib/client/istio-types';
+import { useIstioListQuery } from '@/lib/client/use-istio-config';
+import { useNamespacesQuery } from '@/lib/client/use-namespaces';
+import { ISTIO_KIND_INFO } from '@/lib/mesh/istio-kinds';
+import { ListFilters } from './list-filters';
+import { LINK, PRIMARY_BUTTON, BUTTON } from './styles';
+import { readListState, writeListState, type ListUrlState } from './url-state';
+import { StatusBadge, statusOf } from './validation-status';
+import { useCanWrite } from './use-write-access';
+
+export function editorHref(item: Pick<IstioConfigItem, 'namespace' | 'kind' | 'name'>): string {
+  return `/istio/${item.namespace}/${ISTIO_KIND_INFO[item.kind].plural}/${item.name}`;
+}
+
+function matches(item: IstioConfigItem, state: ListUrlState): boolean {
+  if (state.kind !== 'all' && item.kind !== state.kind) return false;
+  return state.status === 'all' || statusOf(item.validations) === state.status;
+}
+
+/** /istio: every Istio object of the selected namespaces with its validation result. */
+export function ConfigList(): ReactNode {
+  const router = useRouter();
+  const pathname = usePathname();
+  const state = readListState(new URLSearchParams(useSearchParams().toString()));
+  const list = useIstioListQuery(state.namespaces);
+  const namespaces = useNamespacesQuery();
+  const canWrite = useCanWrite();
+  const items = (list.data ?? []).filter((i) => matches(i, state));
+  const errors = items.filter((i) => statusOf(i.validations) === 'error').length;
+  const warnings = items.filter((i) => statusOf(i.validations) === 'warning').length;
+
+  return (
+    <section className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold">Istio config</h1>
+        {canWrite && (
+          <div className="flex gap-2">
+            <Link className={BUTTON} href="/istio/wizard">
+              Routing forms
+            </Link>
+            <Link
+              className={PRIMARY_BUTTON}
+              href={`/istio/new${state.namespaces[0] ? `?namespace=${state.namespaces[0]}` : ''}`}
+            >
+              New from template
+            </Link>
+          </div>
+        )}
+      </div>
+      <ListFilters
+        state={state}
+        namespaces={(namespaces.data ?? []).map((n) => n.name)}
+        onChange={(next) => router.replace(`${pathname}${writeListState(next)}`, { scroll: false })}
+      />
+      {list.error && (
+        <p role="alert" className="text-red-800 dark:text-red-300">
+          Could not load the Istio config: {list.error.detail}
+        </p>
+      )}
+      {list.isPending ? (
+        <p className="text-slate-600 dark:text-slate-300">Loading Istio config…</p>
+      ) : (
+        <>
+          <p className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
+            {items.length} objects: {errors} with errors, {warnings} with warnings.
+          </p>
+          <ConfigTable items={items} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function ConfigTable({ items }: { items: readonly IstioConfigItem[] }): ReactNode {
+  if (items.length === 0)
+    return (
+      <p className="text-slate-600 dark:text-slate-300">No Istio objects match these filters.</p>
+    );
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-slate-100 text-xs tracking-wide text-slate-700 uppercase dark:bg-slate-800 dark:text-slate-300">
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              Kind
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Namespace
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Name
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Validation
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 bg-white dark:divide-slate-700 dark:bg-slate-900">
+          {items.map((item) => (
+            <tr
+              key={`${item.kind}/${item.namespace}/${item.name}`}
+              data-testid="istio-row"
+              data-kind={item.kind}
+              data-namespace={item.namespace}
+              data-name={item.name}
+              data-status={statusOf(item.validations)}
+            >
+              <td className="px-3 py-2 whitespace-nowrap">{item.kind}</td>
+              <td className="px-3 py-2">{item.namespace}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <Link className={LINK} href={editorHref(item)}>
+                  {item.name}
+                </Link>
+              </td>
+              <td className="px-3 py-2">
+                <div className="flex items-start gap-2">
+                  <StatusBadge validations={item.validations} />
+                  {item.validations[0] && (
+                    <span className="line-clamp-2 text-slate-700 dark:text-slate-300">
+                      <code className="mr-1 text-xs">{item.validations[0].code}</code>
+                      {item.validations[0].message}
+                    </span>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,222 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useState, type ReactNode } from 'react';
+import type { IstioObjectDocument } from '@/lib/client/istio-types';
+import {
+  useIstioObjectQuery,
+  useIstioWriteMutation,
+  validateIstioYaml,
+} from '@/lib/client/use-istio-config';
+import type { IstioKindName } from '@/lib/mesh/istio-kinds';
+import type { LocatedValidation } from '@/lib/mesh/validations/types';
+import { DeleteButton } from './delete-dialog';
+import { DiffView } from './diff-view';
+import { conflictCurrent, problemDetail, problemValidations } from './problem-validations';
+import { BUTTON, LINK, PANEL, PRIMARY_BUTTON } from './styles';
+import { useCanWrite } from './use-write-access';
+import { ValidationList } from './validation-list';
+import { YamlEditor } from './yaml-editor';
+
+export interface IstioEditorProps {
+  readonly namespace: string;
+  readonly kind: IstioKindName;
+  readonly name: string;
+}
+
+/** /istio/{namespace}/{kind}/{name}: the YAML editor of one object. */
+export function IstioEditorPage({ namespace, kind, name }: IstioEditorProps): ReactNode {
+  const query = useIstioObjectQuery(namespace, kind, name);
+  return (
+    <section className="flex flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link className={LINK} href="/istio">
+          Istio config
+        </Link>{' '}
+        / {namespace} / {kind}
+      </nav>
+      <h1 className="text-xl font-semibold">
+        {kind} <span className="font-mono">{name}</span>
+      </h1>
+      {query.isPending && <p>Loading {name}…</p>}
+      {query.error && (
+        <p role="alert" className="text-red-800 dark:text-red-300">
+          {query.error.detail}
+        </p>
+      )}
+      {query.data && (
+        <LoadedEditor
+          key={query.data.resourceVersion}
+          doc={query.data}
+          reload={() => void query.refetch()}
+        />
+      )}
+    </section>
+  );
+}
+
+type Conflict = { resourceVersion: string; yaml: string };
+
+function LoadedEditor({
+  doc,
+  reload,
+}: {
+  doc: IstioObjectDocument;
+  reload: () => void;
+}): ReactNode {
+  const router = useRouter();
+  const canWrite = useCanWrite();
+  const write = useIstioWriteMutation();
+  const [text, setText] = useState(doc.yaml);
+  const [validations, setValidations] = useState<readonly LocatedValidation[]>(doc.validations);
+  const [conflict, setConflict] = useState<Conflict | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [deleteError, setDeleteError] = useState<string | undefined>();
+  const [applied, setApplied] = useState<string | undefined>();
+  const { namespace, kind, name } = doc;
+  const dirty = text !== doc.yaml;
+  const validate = useCallback((t: string) => validateIstioYaml(t, namespace), [namespace]);
+
+  const apply = async (resourceVersion: string): Promise<void> => {
+    setError(undefined);
+    setApplied(undefined);
+    const base = { op: 'replace' as const, namespace, kind, name, yaml: text, resourceVersion };
+    try {
+      // The dry run lets the API server (admission, its own schema) refuse before anything is stored.
+      await write.mutateAsync({ ...base, dryRun: true });
+      const result = await write.mutateAsync({ ...base, dryRun: false });
+      setConflict(undefined);
+      setApplied(`Applied. ${kind} ${name} is now at resourceVersion ${result.resourceVersion}.`);
+    } catch (err) {
+      const current = conflictCurrent(err);
+      if (current) setConflict(current);
+      else {
+        const found = problemValidations(err);
+        if (found.length > 0) setValidations(found);
+        setError(problemDetail(err));
+      }
+    }
+  };
+
+  const remove = async (): Promise<void> => {
+    setDeleteError(undefined);
+    try {
+      await write.mutateAsync({
+        op: 'delete',
+        namespace,
+        kind,
+        name,
+        resourceVersion: doc.resourceVersion,
+        dryRun: false,
+      });
+      router.push(`/istio?namespaces=${namespace}`);
+    } catch (err) {
+      setDeleteError(problemDetail(err));
+    }
+  };
+
+  return (
+    <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="flex flex-col gap-3">
+        <YamlEditor
+          label={`YAML of ${kind} ${name}`}
+          value={doc.yaml}
+          onChange={setText}
+          validate={validate}
+          onValidated={setValidations}
+          readOnly={!canWrite}
+        />
+        {canWrite && (
+          <div className="flex flex-wrap items-center gap-2">
+            <button
+              type="button"
+              className={PRIMARY_BUTTON}
+              disabled={!dirty || write.isPending}
+              onClick={() => void apply(doc.resourceVersion)}
+            >
+              {write.isPending ? 'Applying…' : 'Apply'}
+            </button>
+            <button
+              type="button"
+              className={BUTTON}
+              disabled={!dirty}
+              onClick={() => setText(doc.yaml)}
+            >
+              Discard changes
+            </button>
+            <span className="text-xs text-slate-600 dark:text-slate-400">
+              Loaded at resourceVersion {doc.resourceVersion}; Apply runs a dry run first.
+            </span>
+            <span className="ml-auto">
+              <DeleteButton
+                kind={kind}
+                name={name}
+                busy={write.isPending}
+                onConfirm={() => void remove()}
+                {...(deleteError && { error: deleteError })}
+              />
+            </span>
+          </div>
+        )}
+        {!canWrite && (
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            Read-only: Meshlens does not write to this cluster.
+          </p>
+        )}
+        {applied && (
+          <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
+            {applied}
+          </p>
+        )}
+        {error && (
+          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="flex flex-col gap-4">
+        {conflict && (
+          <div role="alert" className={`${PANEL} border-amber-500 dark:border-amber-500`}>
+            <h2 className="mb-2 text-sm font-semibold">
+              Someone changed {name} while you were editing
+            </h2>
+            <p className="mb-2 text-sm">
+              Nothing was written. Their change, from the version you loaded to the current one:
+            </p>
+            <DiffView
+              before={doc.yaml}
+              after={conflict.yaml}
+              beforeLabel={`loaded (${doc.resourceVersion})`}
+              afterLabel={`current (${conflict.resourceVersion})`}
+            />
+            <div className="mt-3 flex flex-wrap gap-2">
+              <button
+                type="button"
+                className={PRIMARY_BUTTON}
+                onClick={() => void apply(conflict.resourceVersion)}
+              >
+                Re-apply my version on top of theirs
+              </button>
+              <button type="button" className={BUTTON} onClick={reload}>
+                Discard mine, load theirs
+              </button>
+            </div>
+          </div>
+        )}
+        <div className={PANEL}>
+          <ValidationList validations={validations} />
+        </div>
+        <div className={PANEL}>
+          <h2 className="mb-2 text-sm font-semibold">Changes against the live object</h2>
+          <DiffView
+            before={doc.yaml}
+            after={text}
+            beforeLabel={`live (${doc.resourceVersion})`}
+            afterLabel="your edit"
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

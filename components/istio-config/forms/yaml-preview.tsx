@@ -1,0 +1,32 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { ValidationList } from '../validation-list';
+import { PANEL } from '../styles';
+import { useLiveValidation } from './use-live-validation';
+
+/** The YAML a form will write, exactly, with what the schema and semantic checks say about it. */
+export function YamlPreview({
+  title,
+  yaml,
+  namespace,
+}: {
+  title: string;
+  yaml: string;
+  namespace: string;
+}): ReactNode {
+  const validations = useLiveValidation(yaml, namespace);
+  return (
+    <section className={PANEL} aria-label={title}>
+      <h3 className="mb-2 text-sm font-semibold">{title}</h3>
+      <pre className="mb-3 max-h-80 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-950">
+        {yaml}
+      </pre>
+      {validations ? (
+        <ValidationList validations={validations} title={`Checks of the ${title}`} />
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">Checking…</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useState, type ReactNode } from 'react';
+import { useIstioWriteMutation, validateIstioYaml } from '@/lib/client/use-istio-config';
+import { useNamespacesQuery } from '@/lib/client/use-namespaces';
+import { ISTIO_KIND_INFO, ISTIO_KIND_NAMES, type IstioKindName } from '@/lib/mesh/istio-kinds';
+import { templateYaml } from '@/lib/mesh/istio-templates';
+import type { LocatedValidation } from '@/lib/mesh/validations/types';
+import { problemDetail, problemValidations } from './problem-validations';
+import { INPUT, LINK, PANEL, PRIMARY_BUTTON } from './styles';
+import { useCanWrite } from './use-write-access';
+import { ValidationList } from './validation-list';
+import { YamlEditor } from './yaml-editor';
+
+/** /istio/new?kind=&namespace=: a new object from a per-kind template, checked as it is typed. */
+export function NewObjectPage(): ReactNode {
+  const params = useSearchParams();
+  const router = useRouter();
+  const canWrite = useCanWrite();
+  const namespaces = (useNamespacesQuery().data ?? []).map((n) => n.name);
+  const write = useIstioWriteMutation();
+  const [kind, setKind] = useState<IstioKindName>(
+    ISTIO_KIND_NAMES.find((k) => k === params.get('kind')) ?? 'VirtualService',
+  );
+  const [namespace, setNamespace] = useState(params.get('namespace') ?? 'default');
+  const [start, setStart] = useState(() => templateYaml(kind, namespace));
+  const [text, setText] = useState(start);
+  const [validations, setValidations] = useState<readonly LocatedValidation[]>([]);
+  const [error, setError] = useState<string | undefined>();
+  const validate = useCallback((t: string) => validateIstioYaml(t, namespace), [namespace]);
+
+  const restart = (k: IstioKindName, ns: string): void => {
+    setKind(k);
+    setNamespace(ns);
+    const fresh = templateYaml(k, ns);
+    setStart(fresh);
+    setText(fresh);
+  };
+
+  const create = async (): Promise<void> => {
+    setError(undefined);
+    try {
+      await write.mutateAsync({ op: 'create', namespace, yaml: text, dryRun: true });
+      const created = await write.mutateAsync({
+        op: 'create',
+        namespace,
+        yaml: text,
+        dryRun: false,
+      });
+      router.push(
+        `/istio/${created.namespace}/${ISTIO_KIND_INFO[created.kind].plural}/${created.name}`,
+      );
+    } catch (err) {
+      const found = problemValidations(err);
+      if (found.length > 0) setValidations(found);
+      setError(problemDetail(err));
+    }
+  };
+
+  return (
+    <section className="flex flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link className={LINK} href="/istio">
+          Istio config
+        </Link>{' '}
+        / new
+      </nav>
+      <h1 className="text-xl font-semibold">New Istio object from a template</h1>
+      <div className="flex flex-wrap gap-4">
+        <label className="flex flex-col text-xs font-semibold">
+          Kind
+          <select
+            className={INPUT}
+            value={kind}
+            onChange={(e) => restart(e.target.value as IstioKindName, namespace)}
+          >
+            {ISTIO_KIND_NAMES.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-semibold">
+          Namespace
+          <select
+            className={INPUT}
+            value={namespace}
+            onChange={(e) => restart(kind, e.target.value)}
+          >
+            {[...new Set([namespace, ...namespaces])].map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="flex flex-col gap-3">
+          <YamlEditor
+            label={`YAML of the new ${kind}`}
+            value={start}
+            onChange={setText}
+            validate={validate}
+            onValidated={setValidations}
+            readOnly={!canWrite}
+          />
+          {canWrite ? (
+            <div>
+              <button
+                type="button"
+                className={PRIMARY_BUTTON}
+                disabled={write.isPending}
+                onClick={() => void create()}
+              >
+                {write.isPending ? 'Creating…' : `Create in ${namespace}`}
+              </button>
+            </div>
+          ) : (
+            <p className="text-sm">Read-only: Meshlens does not write to this cluster.</p>
+          )}
+          {error && (
+            <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+              {error}
+            </p>
+          )}
+        </div>
+        <div className={PANEL}>
+          <ValidationList validations={validations} />
+        </div>
+      </div>
+    </section>
+  );
+}

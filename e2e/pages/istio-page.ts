@@ -1,0 +1,41 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The Istio config list and the YAML editor. */
+export class IstioPage {
+  constructor(private readonly page: Page) {}
+
+  async openList(query = ''): Promise<void> {
+    await this.page.goto(`/istio${query}`);
+  }
+
+  row(kind: string, namespace: string, name: string): Locator {
+    return this.page.locator(
+      `[data-testid="istio-row"][data-kind="${kind}"][data-namespace="${namespace}"][data-name="${name}"]`,
+    );
+  }
+
+  async openInEditor(kind: string, namespace: string, name: string): Promise<void> {
+    await this.row(kind, namespace, name).getByRole('link', { name }).click();
+  }
+
+  editor(): Locator {
+    return this.page.getByTestId('yaml-editor');
+  }
+
+  /** The editor line that carries an inline error marker (CodeMirror's lint range). */
+  linesWithError(): Locator {
+    return this.editor().locator('.cm-line', { has: this.page.locator('.cm-lintRange-error') });
+  }
+
+  validationList(): Locator {
+    return this.page.getByTestId('validation-list');
+  }
+
+  async setTheme(theme: 'light' | 'dark'): Promise<void> {
+    const isDark = await this.page.evaluate(() =>
+      document.documentElement.classList.contains('dark'),
+    );
+    if (isDark !== (theme === 'dark'))
+      await this.page.getByRole('button', { name: /theme/ }).click();
+  }
+}

@@ -1,0 +1,46 @@
+import { expect, test } from '../fixtures';
+import { IstioPage } from '../pages/istio-page';
+
+test('the broken VirtualService is flagged in the list and its error shows inline in the editor', async ({
+  page,
+}) => {
+  const istio = new IstioPage(page);
+  await istio.openList('?namespaces=shop,bookinfo');
+  const checkout = istio.row('VirtualService', 'shop', 'checkout');
+  await expect(checkout).toHaveAttribute('data-status', 'error');
+  await expect(checkout).toContainText('1 error');
+  await expect(checkout).toContainText("Subset 'v2' of checkout.shop is not defined");
+  await expect(istio.row('VirtualService', 'bookinfo', 'reviews')).toHaveAttribute(
+    'data-status',
+    'valid',
+  );
+
+  await istio.setTheme('light');
+  await page.screenshot({ path: 'docs/istio-light.png', fullPage: true });
+  await istio.setTheme('dark');
+  await page.screenshot({ path: 'docs/istio-dark.png', fullPage: true });
+  await istio.setTheme('light');
+
+  await istio.openInEditor('VirtualService', 'shop', 'checkout');
+  await expect(page).toHaveURL(/\/istio\/shop\/virtualservices\/checkout$/);
+  await expect(istio.editor()).toContainText('subset: v2');
+  // CodeMirror marks the offending line itself: the subset that no DestinationRule defines.
+  await expect(istio.linesWithError()).toHaveCount(1);
+  await expect(istio.linesWithError()).toHaveText(/subset: v2/);
+  await expect(istio.editor().locator('.cm-lint-marker-error')).toHaveCount(1);
+  await expect(istio.validationList()).toContainText('IST0101');
+  await expect(istio.validationList()).toContainText(/line \d+/);
+  await page.screenshot({ path: 'docs/istio-editor.png', fullPage: true });
+});
+
+test('the list filters by status and kind through the URL', async ({ page }) => {
+  const istio = new IstioPage(page);
+  await istio.openList();
+  await page.getByLabel('Status').selectOption('error');
+  await expect(page).toHaveURL(/status=error/);
+  await expect(istio.row('VirtualService', 'shop', 'checkout')).toBeVisible();
+  await expect(page.locator('[data-testid="istio-row"][data-status="valid"]')).toHaveCount(0);
+  await page.getByLabel('Kind').selectOption('Gateway');
+  await expect(page).toHaveURL(/kind=Gateway/);
+  await expect(istio.row('VirtualService', 'shop', 'checkout')).toHaveCount(0);
+});
