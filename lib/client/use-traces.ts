@@ -5,7 +5,7 @@ import type { TraceResponse, TracesResponse } from '@/lib/mesh/traces/responses'
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys, type TracesQueryParams } from './query-keys';
 
-export function tracesPath(params: TracesQueryParams): string {
+function tracesPath(params: TracesQueryParams): string {
   const search = new URLSearchParams({ namespace: params.namespace });
   if (params.source) search.set('source', params.source);
   if (params.target) search.set('target', params.target);

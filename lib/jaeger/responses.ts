@@ -27,7 +27,7 @@ export async function readBody(res: Response): Promise<JaegerBody> {
 }
 
 /** The message Jaeger put in an error body (v1 envelope `errors[].msg`, v3 `error.message`). */
-export function errorMessage(body: JaegerBody): string | undefined {
+function errorMessage(body: JaegerBody): string | undefined {
   const v1 = JaegerEnvelopeV1.safeParse(body.json);
   const first = v1.success ? v1.data.errors?.[0]?.msg : undefined;
   if (first) return first;

@@ -19,7 +19,7 @@ function goDurationMs(ms: number): string {
 }
 
 /** RFC 3339 with microseconds, which the v3 gateway parses as RFC3339Nano. */
-export function rfc3339(us: number): string {
+function rfc3339(us: number): string {
   const ms = Math.floor(us / 1000);
   const iso = new Date(ms).toISOString();
   const micros = String(Math.floor(us) % 1_000_000).padStart(6, '0');

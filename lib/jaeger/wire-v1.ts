@@ -11,13 +11,13 @@ export const JaegerKeyValueV1 = z.object({
 });
 export type JaegerKeyValueV1 = z.infer<typeof JaegerKeyValueV1>;
 
-export const JaegerReferenceV1 = z.object({
+const JaegerReferenceV1 = z.object({
   refType: z.string(),
   traceID: z.string(),
   spanID: z.string(),
 });
 
-export const JaegerSpanV1 = z.object({
+const JaegerSpanV1 = z.object({
   traceID: z.string(),
   spanID: z.string(),
   operationName: z.string(),
@@ -34,9 +34,8 @@ export const JaegerSpanV1 = z.object({
     .nullish(),
   warnings: z.array(z.string()).nullish(),
 });
-export type JaegerSpanV1 = z.infer<typeof JaegerSpanV1>;
 
-export const JaegerProcessV1 = z.object({
+const JaegerProcessV1 = z.object({
   serviceName: z.string(),
   tags: z.array(JaegerKeyValueV1).nullish(),
 });
@@ -51,7 +50,7 @@ export type JaegerTraceV1 = z.infer<typeof JaegerTraceV1>;
 
 // Ref https://github.com/jaegertracing/jaeger/blob/v2.20.0/cmd/jaeger/internal/extension/jaegerquery/internal/http_handler.go
 // structuredResponse: every v1 answer, errors included (those go out as text/plain).
-export const JaegerErrorV1 = z.object({
+const JaegerErrorV1 = z.object({
   code: z.number().optional(),
   msg: z.string(),
   traceID: z.string().optional(),

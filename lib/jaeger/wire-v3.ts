@@ -62,7 +62,7 @@ export const OtlpSpanV3 = z.object({
 });
 export type OtlpSpanV3 = z.infer<typeof OtlpSpanV3>;
 
-export const OtlpResourceSpansV3 = z.object({
+const OtlpResourceSpansV3 = z.object({
   resource: z.object({ attributes: z.array(OtlpKeyValueV3).optional() }).optional(),
   scopeSpans: z
     .array(

@@ -57,7 +57,7 @@ function namespaceOf(span: Span): string | undefined {
   );
 }
 
-export function spanIn(span: Span, ep: Endpoint): boolean {
+function spanIn(span: Span, ep: Endpoint): boolean {
   const ns = namespaceOf(span);
   if (ep.namespace !== undefined && ns !== undefined && ns !== ep.namespace) return false;
   const canonical = stringTag(span, 'istio.canonical_service');
