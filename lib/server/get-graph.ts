@@ -1,8 +1,8 @@
 import 'server-only';
 import { coalescingCache, type CoalescingCache } from '@/lib/cache';
-import { UpstreamUnavailableError } from '@/lib/errors';
+import { isProblemError, UpstreamUnavailableError } from '@/lib/errors';
 import { buildGraph } from '@/lib/mesh/graph/build-graph';
-import type { GraphType, MeshGraph, Window } from '@/lib/mesh/types';
+import type { GraphType, MeshGraph, Sample, Window } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 import { graphQueries } from '@/lib/prometheus/graph-queries';
 import { readCluster } from './read-cluster';
@@ -16,8 +16,11 @@ export interface GraphRequest {
   readonly idle: boolean;
 }
 
+/** The graph, plus what is missing from it and why (e.g. latencies when that query timed out). */
+export type PartialGraph = MeshGraph & { readonly warnings?: readonly string[] };
+
 export interface GraphResult {
-  readonly graph: MeshGraph;
+  readonly graph: PartialGraph;
   /** prom (the four queries, decoding included), kube (informer caches), build, cache. */
   readonly timings: readonly TimingEntry[];
   /** PromQL queries behind this graph; whatever the number of namespaces. */
@@ -25,7 +28,7 @@ export interface GraphResult {
 }
 
 interface Built {
-  readonly graph: MeshGraph;
+  readonly graph: PartialGraph;
   readonly promMs: number;
   readonly kubeMs: number;
   readonly buildMs: number;
@@ -54,11 +57,20 @@ async function load(req: GraphRequest): Promise<Built> {
   const started = performance.now();
   let promMs: number | undefined;
   let kubeMs: number | undefined;
+  const warnings: string[] = [];
+  // Without request rates there is no graph; without latencies or TCP bytes there is still a useful
+  // one (the duration buckets are by far the largest answer at scale), so those degrade to a warning.
+  const optional = (query: string, what: string): Promise<Sample[]> =>
+    prom.instantQuery(query).catch((err: unknown) => {
+      if (!isProblemError(err)) throw err;
+      warnings.push(`${what} are missing: ${err.detail}`);
+      return [];
+    });
   const metrics = Promise.all([
     prom.instantQuery(q.requests),
-    prom.instantQuery(q.durations),
-    prom.instantQuery(q.tcpSent),
-    prom.instantQuery(q.tcpReceived),
+    optional(q.durations, 'Latency percentiles'),
+    optional(q.tcpSent, 'TCP bytes sent'),
+    optional(q.tcpReceived, 'TCP bytes received'),
   ]).then((r) => ((promMs = performance.now() - started), r));
   const cluster = readCluster().then((c) => ((kubeMs = performance.now() - started), c));
   const [[requests, durations, tcpSent, tcpReceived], { inventory, externalHosts }] =
@@ -87,7 +99,12 @@ async function load(req: GraphRequest): Promise<Built> {
     externalHosts,
     includeIdle: req.idle,
   });
-  return { graph, promMs: promMs ?? 0, kubeMs: kubeMs ?? 0, buildMs: performance.now() - t };
+  return {
+    graph: warnings.length > 0 ? { ...graph, warnings } : graph,
+    promMs: promMs ?? 0,
+    kubeMs: kubeMs ?? 0,
+    buildMs: performance.now() - t,
+  };
 }
 
 /**
