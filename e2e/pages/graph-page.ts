@@ -67,6 +67,13 @@ export class GraphPage {
     );
   }
 
+  /** Model positions of the nodes that are not boxes (a box's position follows its children). */
+  async positions(): Promise<Record<string, { x: number; y: number }>> {
+    return this.page.evaluate(() =>
+      Object.fromEntries(window.__cy?.nodes(':childless').map((n) => [n.id(), n.position()]) ?? []),
+    );
+  }
+
   async idsWithClass(className: string): Promise<string[]> {
     return this.page.evaluate((c) => window.__cy?.$(`.${c}`).map((e) => e.id()) ?? [], className);
   }

@@ -135,3 +135,24 @@ test('the versioned app graph boxes the versions of an app', async ({ page }) =>
   await graph.setEdgeLabels('mTLS');
   await page.screenshot({ path: 'test-results/graph-versioned.png' });
 });
+
+test('a live refresh rewrites numbers in place without moving any node', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open('?namespaces=bookinfo&refresh=10s&labels=rate&animate=true');
+  const before = await graph.positions();
+  const edge = await graph.edgeId(PRODUCTPAGE, 'wl:bookinfo:details-');
+  // Scribble on the drawn label: only the next refresh's data can put a rate back.
+  // (Returns nothing: serialising a cytoscape element back to the test blocks the page for seconds.)
+  await page.evaluate((id) => {
+    window.__cy?.getElementById(id).data('rateLabel', 'old');
+  }, edge);
+  expect(await graph.edgeLabel(edge)).toBe('old');
+  await expect.poll(() => graph.edgeLabel(edge), { timeout: 25_000 }).toMatch(/ rps$/);
+  expect(await graph.positions()).toEqual(before);
+
+  // Traffic animation moves the dashes along the edges.
+  const offset = (): Promise<string> =>
+    page.evaluate((id) => String(window.__cy?.getElementById(id).style('line-dash-offset')), edge);
+  const first = await offset();
+  await expect.poll(offset).not.toBe(first);
+});
