@@ -44,3 +44,28 @@ test('the list filters by status and kind through the URL', async ({ page }) => 
   await expect(page).toHaveURL(/kind=Gateway/);
   await expect(istio.row('VirtualService', 'shop', 'checkout')).toHaveCount(0);
 });
+
+test('the routing forms create a DestinationRule and VirtualService for a service that has none', async ({
+  page,
+}) => {
+  await page.goto('/istio/wizard/shop/cart');
+  await expect(page.getByRole('heading', { name: /Routing for cart/ })).toBeVisible();
+  await expect(page.getByLabel('Subset 1 name')).toHaveValue('v1');
+  await page.getByRole('button', { name: 'Add header rule' }).click();
+  await page.getByLabel('Rule 1 header').fill('end-user');
+  await page.getByLabel('Rule 1 value').fill('jason');
+  await page.getByLabel('Request timeout').fill('3s');
+  await page.getByLabel('Retry attempts').fill('2');
+  const vsPreview = page.getByRole('region', { name: 'VirtualService YAML', exact: true });
+  await expect(vsPreview).toContainText('exact: jason');
+  await expect(vsPreview).toContainText('timeout: 3s');
+  await expect(vsPreview).toContainText('No problems found');
+  await page.getByRole('button', { name: 'Dry run, then apply both' }).click();
+  await expect(page.getByText('Applied the DestinationRule and the VirtualService')).toBeVisible();
+  await page.screenshot({ path: 'docs/istio-routing-forms.png', fullPage: true });
+
+  const istio = new IstioPage(page);
+  await istio.openList('?namespaces=shop');
+  await expect(istio.row('VirtualService', 'shop', 'cart')).toHaveAttribute('data-status', 'valid');
+  await expect(istio.row('DestinationRule', 'shop', 'cart')).toBeVisible();
+});

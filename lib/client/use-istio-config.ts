@@ -69,12 +69,13 @@ export async function validateIstioYaml(
   yaml: string,
   namespace: string,
   signal?: AbortSignal,
+  alongside: readonly string[] = [],
 ): Promise<LocatedValidation[]> {
   const { validations } = await apiFetch<{ validations: LocatedValidation[] }>(
     '/api/istio/validate',
     {
       method: 'POST',
-      body: { yaml, namespace },
+      body: { yaml, namespace, alongside },
       ...(signal && { signal }),
     },
   );

@@ -92,9 +92,9 @@ const resourceVersion = z
 
 export async function parseValidateBody(
   req: Request,
-): Promise<{ yaml: string; namespace?: string }> {
+): Promise<{ yaml: string; namespace?: string; alongside?: string[] }> {
   return parseOrThrow(
-    z.object({ yaml, namespace: namespace.optional() }),
+    z.object({ yaml, namespace: namespace.optional(), alongside: z.array(yaml).max(4).optional() }),
     await jsonBody(req),
     false,
   );

@@ -6,14 +6,14 @@ import { SelectField, TextField } from './fields';
 import type { DrFormState } from './form-state';
 
 const LB = [
-  { value: '', label: 'Default (least request)' },
+  { value: '', label: 'Default' },
   { value: 'ROUND_ROBIN', label: 'Round robin' },
   { value: 'LEAST_REQUEST', label: 'Least request' },
   { value: 'RANDOM', label: 'Random' },
   { value: 'PASSTHROUGH', label: 'Passthrough' },
 ] as const;
 const TLS = [
-  { value: '', label: 'Default (auto mTLS)' },
+  { value: '', label: 'Default (auto)' },
   { value: 'ISTIO_MUTUAL', label: 'ISTIO_MUTUAL (mesh mTLS)' },
   { value: 'DISABLE', label: 'DISABLE (plaintext)' },
   { value: 'SIMPLE', label: 'SIMPLE (TLS origination)' },

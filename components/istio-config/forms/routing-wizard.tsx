@@ -54,12 +54,7 @@ export function RoutingWizard({
           {routing.error.detail}
         </p>
       )}
-      {routing.data && (
-        <WizardForms
-          key={`${routing.data.virtualService?.resourceVersion}/${routing.data.destinationRule?.resourceVersion}`}
-          routing={routing.data}
-        />
-      )}
+      {routing.data && <WizardForms routing={routing.data} />}
     </section>
   );
 }
@@ -91,6 +86,7 @@ const INITIAL_VS: VsFormState = {
   fixedDelay: '',
 };
 
+/** Form state is set once from the first load; later loads (after an apply) only refresh the versions written against. */
 function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
   const { namespace, service } = routing;
   const canWrite = useCanWrite();
@@ -168,7 +164,12 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
         <DestinationRuleForm state={dr} onChange={setDr} />
         <YamlPreview title="DestinationRule YAML" yaml={drYaml} namespace={namespace} />
         <VirtualServiceForm state={vs} subsets={subsetNames} onChange={setVs} />
-        <YamlPreview title="VirtualService YAML" yaml={vsYaml} namespace={namespace} />
+        <YamlPreview
+          title="VirtualService YAML"
+          yaml={vsYaml}
+          namespace={namespace}
+          alongside={drYaml}
+        />
       </div>
       {canWrite && (
         <div className="flex items-center gap-3">

@@ -6,10 +6,11 @@ import type { LocatedValidation } from '@/lib/mesh/validations/types';
 
 const DELAY_MS = 400;
 
-/** Findings for a generated YAML, re-checked a moment after it stops changing; undefined while checking. */
+/** Findings for a generated YAML (checked as if `alongside` were stored too), re-checked a moment after it stops changing; undefined while checking. */
 export function useLiveValidation(
   yaml: string,
   namespace: string,
+  alongside: string | undefined,
 ): readonly LocatedValidation[] | undefined {
   const [result, setResult] = useState<{
     yaml: string;
@@ -18,7 +19,7 @@ export function useLiveValidation(
   useEffect(() => {
     const abort = new AbortController();
     const timer = setTimeout(() => {
-      validateIstioYaml(yaml, namespace, abort.signal)
+      validateIstioYaml(yaml, namespace, abort.signal, alongside ? [alongside] : [])
         .then((validations) => setResult({ yaml, validations }))
         .catch(() => undefined);
     }, DELAY_MS);
@@ -26,6 +27,6 @@ export function useLiveValidation(
       clearTimeout(timer);
       abort.abort();
     };
-  }, [yaml, namespace]);
+  }, [yaml, namespace, alongside]);
   return result?.yaml === yaml ? result.validations : undefined;
 }

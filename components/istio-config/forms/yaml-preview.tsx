@@ -10,12 +10,15 @@ export function YamlPreview({
   title,
   yaml,
   namespace,
+  alongside,
 }: {
   title: string;
   yaml: string;
   namespace: string;
+  /** The other object the form writes in the same step. */
+  alongside?: string;
 }): ReactNode {
-  const validations = useLiveValidation(yaml, namespace);
+  const validations = useLiveValidation(yaml, namespace, alongside);
   return (
     <section className={PANEL} aria-label={title}>
       <h3 className="mb-2 text-sm font-semibold">{title}</h3>

@@ -29,18 +29,19 @@ function fault(input: FaultInput | undefined): Json | undefined {
  * filling one form for the service expects.
  */
 export function buildVirtualService(input: VirtualServiceInput): Json {
-  const common = {
+  // A fresh object per rule: shared references would come out of YAML as anchors and aliases.
+  const common = (): Json => ({
     ...(input.timeout && { timeout: input.timeout }),
-    ...(retries(input.retries) && { retries: retries(input.retries) }),
+    ...(input.retries && { retries: retries(input.retries) }),
     ...(fault(input.fault) && { fault: fault(input.fault) }),
-  };
+  });
   const destination = (subset?: string): Json => ({
     destination: { host: input.service, ...(subset && { subset }) },
   });
   const headerRules = input.headerRoutes.map((r) => ({
     match: [{ headers: { [r.header.toLowerCase()]: { [r.match]: r.value } } }],
     route: [destination(r.subset)],
-    ...common,
+    ...common(),
   }));
   return {
     apiVersion: 'networking.istio.io/v1',
@@ -48,7 +49,7 @@ export function buildVirtualService(input: VirtualServiceInput): Json {
     metadata: { name: input.name ?? input.service, namespace: input.namespace },
     spec: {
       hosts: [input.service],
-      http: [...headerRules, { route: [destination(input.defaultSubset)], ...common }],
+      http: [...headerRules, { route: [destination(input.defaultSubset)], ...common() }],
     },
   };
 }

@@ -124,6 +124,17 @@ describe('buildVirtualService', () => {
     });
   });
 
+  it('writes shared settings out in full on every rule, without YAML anchors', () => {
+    const vs = buildVirtualService({
+      namespace: 'shop',
+      service: 'cart',
+      headerRoutes: [{ header: 'x', match: 'exact', value: 'y', subset: 'v1' }],
+      retries: { attempts: 2 },
+      fault: { abort: { percent: 1, httpStatus: 500 } },
+    });
+    expect(stringify(vs)).not.toMatch(/[&*]a\d/);
+  });
+
   it('adds timeout and retries to every rule', () => {
     const vs = roundTrip(
       buildVirtualService({

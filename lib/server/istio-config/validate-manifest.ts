@@ -3,7 +3,17 @@ import { manifestToObject, parseManifest } from '@/lib/mesh/istio-yaml';
 import { SEMANTIC_CHECKS, sortValidations } from '@/lib/mesh/validations';
 import { validateSchema } from '@/lib/mesh/validations/schema';
 import type { LocatedValidation, MeshConfig } from '@/lib/mesh/validations/types';
+import type { IstioObject } from '@/lib/mesh/types';
 import { CRD_SCHEMAS, readMeshConfig } from './mesh-config';
+
+/** Objects about to be written together with this one (a routing form's DestinationRule), as if stored. */
+function companions(texts: readonly string[], namespace: string): IstioObject[] {
+  return texts.flatMap((t) => {
+    const parsed = parseManifest(t);
+    const obj = parsed.ok ? manifestToObject(parsed.manifest, namespace) : undefined;
+    return obj ? [obj] : [];
+  });
+}
 
 export type CheckedManifest =
   | {
@@ -15,12 +25,14 @@ export type CheckedManifest =
 
 /**
  * Parses and validates an edited YAML text: syntax, then the CRD schema, then the semantic checks
- * against the live mesh with this object in place of its stored version. `ok` is false when the text
+ * against the live mesh with this object (and `alongside`, objects to be written with it) in place of
+ * their stored versions. `ok` is false when the text
  * cannot be written at all (syntax or schema); semantic findings are reported but do not block.
  */
 export async function checkManifestText(
   text: string,
   defaultNamespace?: string,
+  alongside: readonly string[] = [],
 ): Promise<CheckedManifest> {
   const parsed = parseManifest(text);
   if (!parsed.ok) return parsed;
@@ -34,14 +46,12 @@ export async function checkManifestText(
   const obj = manifestToObject(parsed.manifest, defaultNamespace ?? 'default');
   if (!obj) return { ok: true, manifest: parsed.manifest, validations: [] };
   const { mesh } = await readMeshConfig();
+  const edits = [obj, ...companions(alongside, defaultNamespace ?? 'default')];
+  const same = (a: IstioObject, b: IstioObject): boolean =>
+    a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
   const withEdit: MeshConfig = {
     ...mesh,
-    objects: [
-      ...mesh.objects.filter(
-        (o) => !(o.kind === obj.kind && o.namespace === obj.namespace && o.name === obj.name),
-      ),
-      obj,
-    ],
+    objects: [...mesh.objects.filter((o) => !edits.some((e) => same(e, o))), ...edits],
   };
   return {
     ok: true,

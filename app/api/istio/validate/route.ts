@@ -5,13 +5,13 @@ import { parseValidateBody } from '../schema';
 export const dynamic = 'force-dynamic';
 
 /**
- * POST /api/istio/validate {yaml, namespace?} → {validations: [{code, severity, message, path?, line?}]}.
+ * POST /api/istio/validate {yaml, namespace?, alongside?: [yaml]} → {validations: [{code, severity, message, path?, line?}]}.
  * Writes nothing, so it needs no CSRF header: the editor calls it on every pause in typing.
  */
 export async function POST(req: Request): Promise<Response> {
   try {
-    const { yaml, namespace } = await parseValidateBody(req);
-    const { validations } = await checkManifestText(yaml, namespace);
+    const { yaml, namespace, alongside } = await parseValidateBody(req);
+    const { validations } = await checkManifestText(yaml, namespace, alongside);
     return Response.json({ validations });
   } catch (err) {
     return toProblemResponse(err);
