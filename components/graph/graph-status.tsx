@@ -18,16 +18,20 @@ export function GraphStatus({ state }: { state: GraphQueryState }): ReactNode {
 }
 
 /**
- * A failed request keeps the last graph on screen (dimmed by the view) and says since when it is
+ * A partly answered graph says which numbers are missing rather than drawing them as zeros. A failed
+ * request keeps the last graph on screen (dimmed by the view) and says since when it is
  * stale and why; polling goes on, so the banner leaves by itself when the source is back.
  */
 export function GraphProblem({ state }: { state: GraphQueryState }): ReactNode {
   const { error, graph, updatedAt } = state;
-  if (error === null) return null;
+  const warnings = graph?.warnings ?? [];
+  if (error === null && warnings.length === 0) return null;
   const text =
-    graph === undefined
-      ? `Could not load the graph — ${error.detail}`
-      : `Stale since ${clock(updatedAt)} — ${error.detail}`;
+    error === null
+      ? `Partial graph — ${warnings.join('; ')}`
+      : graph === undefined
+        ? `Could not load the graph — ${error.detail}`
+        : `Stale since ${clock(updatedAt)} — ${error.detail}`;
   return (
     <p
       role="alert"

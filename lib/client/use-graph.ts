@@ -16,9 +16,12 @@ export function graphPath(params: GraphQueryParams): string {
   return `/api/graph?${search.toString()}`;
 }
 
+/** The graph as /api/graph sends it: warnings name the parts (latency, TCP) that could not be read. */
+export type GraphResponse = MeshGraph & { readonly warnings?: readonly string[] };
+
 export interface GraphQueryState {
   /** The graph to draw: the latest answer, or the last good one while requests fail. */
-  readonly graph: MeshGraph | undefined;
+  readonly graph: GraphResponse | undefined;
   /** When `graph` was fetched, epoch milliseconds. */
   readonly updatedAt: number;
   readonly error: ApiProblem | null;
@@ -35,16 +38,16 @@ export function useGraphQuery(
   params: GraphQueryParams,
   refetchInterval: number | false,
 ): GraphQueryState {
-  const query = useQuery<MeshGraph, ApiProblem>({
+  const query = useQuery<GraphResponse, ApiProblem>({
     queryKey: queryKeys.graph(params),
-    queryFn: ({ signal }) => apiFetch<MeshGraph>(graphPath(params), { signal }),
+    queryFn: ({ signal }) => apiFetch<GraphResponse>(graphPath(params), { signal }),
     enabled: params.namespaces.length > 0,
     placeholderData: keepPreviousData,
     refetchInterval,
     // A 503 means Prometheus is down: retrying at once only delays the stale banner; polling goes on.
     retry: false,
   });
-  const [lastGood, setLastGood] = useState<{ graph: MeshGraph; at: number } | null>(null);
+  const [lastGood, setLastGood] = useState<{ graph: GraphResponse; at: number } | null>(null);
   const fresh = query.isPlaceholderData ? undefined : query.data;
   if (fresh !== undefined && fresh !== lastGood?.graph)
     setLastGood({ graph: fresh, at: query.dataUpdatedAt });
