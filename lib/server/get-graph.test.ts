@@ -1,0 +1,80 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { UpstreamUnavailableError } from '@/lib/errors';
+import { BOOKINFO_INVENTORY, bookinfoRequests } from '@/lib/mesh/graph/test-samples';
+import type { Sample } from '@/lib/mesh/types';
+
+const instantQuery = vi.fn<(q: string) => Promise<Sample[]>>();
+
+vi.mock('@/lib/prometheus/client', () => ({
+  getPrometheusClient: () => ({ instantQuery }),
+}));
+vi.mock('./read-cluster', () => ({
+  readCluster: () => Promise.resolve({ inventory: BOOKINFO_INVENTORY, externalHosts: [] }),
+}));
+
+const { getGraph } = await import('./get-graph');
+
+let namespaceSeq = 0;
+/** A fresh cache key per test, since the graph cache is process-wide. */
+const request = (): Parameters<typeof getGraph>[0] => ({
+  namespaces: ['bookinfo', `t${++namespaceSeq}`],
+  type: 'workload',
+  window: '5m',
+  idle: false,
+});
+
+describe('getGraph', () => {
+  beforeEach(() => {
+    instantQuery.mockReset();
+  });
+
+  it('asks Prometheus four queries and builds the graph', async () => {
+    instantQuery.mockImplementation((q) =>
+      Promise.resolve(
+        q.startsWith('sum by (reporter') && q.includes('istio_requests_total')
+          ? bookinfoRequests()
+          : [],
+      ),
+    );
+    const { graph, queries, timings } = await getGraph(request());
+    expect(instantQuery).toHaveBeenCalledTimes(4);
+    expect(queries).toBe(4);
+    expect(graph.edges.length).toBeGreaterThan(0);
+    expect(graph).not.toHaveProperty('warnings');
+    expect(timings.map((t) => t.name)).toEqual(['prom', 'kube', 'build', 'cache']);
+  });
+
+  it('shares one build between identical concurrent requests', async () => {
+    instantQuery.mockResolvedValue([]);
+    const req = request();
+    const results = await Promise.all([
+      getGraph(req),
+      getGraph({ ...req, namespaces: [...req.namespaces].reverse() }),
+    ]);
+    expect(instantQuery).toHaveBeenCalledTimes(4);
+    expect(results.map((r) => r.timings.find((t) => t.name === 'cache')?.desc).sort()).toEqual([
+      'hit',
+      'miss',
+    ]);
+  });
+
+  it('still returns the graph, with a warning, when only the latency query fails', async () => {
+    instantQuery.mockImplementation((q) =>
+      q.includes('duration')
+        ? Promise.reject(new UpstreamUnavailableError('prometheus', 'timed out after 8000 ms'))
+        : Promise.resolve(q.includes('istio_requests_total') ? bookinfoRequests() : []),
+    );
+    const { graph } = await getGraph(request());
+    expect(graph.edges.length).toBeGreaterThan(0);
+    expect(graph.warnings).toEqual(['Latency percentiles are missing: timed out after 8000 ms']);
+  });
+
+  it('fails with the upstream error when the request rates are unavailable', async () => {
+    instantQuery.mockImplementation((q) =>
+      q.includes('istio_requests_total')
+        ? Promise.reject(new UpstreamUnavailableError('prometheus', 'connection refused'))
+        : Promise.resolve([]),
+    );
+    await expect(getGraph(request())).rejects.toMatchObject({ status: 503 });
+  });
+});
