@@ -6,7 +6,6 @@ import { eventually, promQuery, startTestStack } from './harness';
 // The demo mesh alone (no app), with no backfill: what a fresh Prometheus sees from the live scrapes.
 let stack: Stack;
 let custom: k8s.CustomObjectsApi;
-const startedAt = Date.now();
 
 const VS = {
   group: 'networking.istio.io',
@@ -42,7 +41,6 @@ describe('the demo mesh behind a real Prometheus', () => {
       },
       { timeoutMs: 30_000, intervalMs: 500, what: "Bookinfo's edges in Prometheus" },
     );
-    expect(Date.now() - startedAt).toBeLessThan(30_000 + 15_000);
     const edges = new Set(
       rows.map((r) => `${r.metric.source_workload}->${r.metric.destination_workload}`),
     );

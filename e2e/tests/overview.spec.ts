@@ -22,8 +22,8 @@ test('the overview shows both demo namespaces with counts and live rates', async
 
 test('the navigation is keyboard reachable and pages not built yet say so', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: 'Traces' }).focus();
+  await page.getByRole('link', { name: 'Workloads' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Traces' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Workloads' })).toBeVisible();
   await expect(page.getByText('not built yet')).toBeVisible();
 });

@@ -28,7 +28,7 @@ describe('loadKubeConfig', () => {
   it('loads a KUBECONFIG file and exposes the redacted server', () => {
     const file = kubeconfig('a.yaml', 'http://admin:pw@127.0.0.1:18080');
     const client = createKubeClient(loadKubeConfig({ kind: 'file', path: file }));
-    expect(client.server).toBe('http://127.0.0.1:18080/');
+    expect(client.server).toBe('http://127.0.0.1:18080');
     expect(client.kc.getCurrentCluster()?.skipTLSVerify).toBe(true);
   });
 

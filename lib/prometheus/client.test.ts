@@ -234,7 +234,7 @@ describe('createPrometheusClient', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamUnavailableError);
     expect((err as Error).message).toMatch(
-      /^Prometheus at http:\/\/127\.0\.0\.1:\d+\/ is unreachable: connect ECONNREFUSED 127\.0\.0\.1:\d+$/,
+      /^Prometheus at http:\/\/127\.0\.0\.1:\d+ is unreachable: connect ECONNREFUSED 127\.0\.0\.1:\d+$/,
     );
     expect((err as Error).message).not.toContain('secret');
   });
@@ -267,7 +267,7 @@ describe('createPrometheusClient', () => {
     const bad = await serve(() => ({ status: 500, body: '' }));
     expect(await createPrometheusClient({ url: bad.url, timeoutMs: 2000 }).ping()).toEqual({
       ok: false,
-      error: `Prometheus at ${bad.url}/ answered HTTP 500 to a health check.`,
+      error: `Prometheus at ${bad.url} answered HTTP 500 to a health check.`,
     });
     const down = await fakePrometheus(() => ({ body: '' }));
     await down.close();
