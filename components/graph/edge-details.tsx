@@ -1,14 +1,14 @@
 'use client';
 
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatBytesPerSecond, formatMs, formatPercent, formatRps } from '@/components/ui/format';
 import { HealthBadge } from '@/components/ui/health-badge';
-import { useStatusQuery } from '@/lib/client/use-status';
+import { TracesLink } from '@/components/ui/traces-link';
 import type { GraphType, MeshEdge, MeshNode, Window } from '@/lib/mesh/types';
 import { LockIcon } from './lock-icon';
 import { MetricsCharts } from './metrics-charts';
 import { StatList, type Stat } from './stat-list';
+import { edgeTraceScope } from './trace-scope';
 
 export interface EdgeDetailsProps {
   readonly type: GraphType;
@@ -35,21 +35,6 @@ function MtlsValue({ mtls }: { mtls: number }): ReactNode {
       </>
     );
   return 'None (plaintext)';
-}
-
-/** The namespace traces are searched in: the callee's, unless it lives outside the mesh. */
-function traceNamespace(source: MeshNode, target: MeshNode): string {
-  return target.namespace !== 'unknown' ? target.namespace : source.namespace;
-}
-
-export function tracesHref(source: MeshNode, target: MeshNode, window: Window): string {
-  const search = new URLSearchParams({
-    namespace: traceNamespace(source, target),
-    source: source.workload ?? source.service ?? source.name,
-    target: target.service ?? target.workload ?? target.name,
-    window,
-  });
-  return `/traces?${search.toString()}`;
 }
 
 function requestStats(edge: MeshEdge): Stat[] {
@@ -79,28 +64,6 @@ function tcpStats(edge: MeshEdge): Stat[] {
   ];
 }
 
-function TracesLink({
-  source,
-  target,
-  window,
-}: {
-  source: MeshNode;
-  target: MeshNode;
-  window: Window;
-}): ReactNode {
-  const status = useStatusQuery();
-  if (status.data?.sources.jaeger.configured === false)
-    return <p className="text-xs text-slate-500">Tracing is not configured.</p>;
-  return (
-    <Link
-      href={tracesHref(source, target, window)}
-      className="text-sm font-medium text-sky-700 underline hover:text-sky-900 dark:text-sky-400 dark:hover:text-sky-300"
-    >
-      Traces between these two over the last {window} →
-    </Link>
-  );
-}
-
 export function EdgeDetails({
   type,
   edge,
@@ -115,10 +78,13 @@ export function EdgeDetails({
     ...(edge.protocol === 'tcp' ? tcpStats(edge) : requestStats(edge)),
     { label: 'mTLS', value: <MtlsValue mtls={edge.mtls} /> },
   ];
+  const scope = edgeTraceScope(source, target);
   return (
     <>
       <StatList stats={stats} />
-      <TracesLink source={source} target={target} window={window} />
+      <TracesLink scope={scope} window={window}>
+        Traces between these two over the last {window} →
+      </TracesLink>
       <MetricsCharts
         title="Over the window"
         window={window}
@@ -126,7 +92,7 @@ export function EdgeDetails({
         target={{
           kind: 'edge',
           type,
-          namespace: traceNamespace(source, target),
+          namespace: scope.namespace,
           source: source.id,
           target: target.id,
           protocol: edge.protocol,

@@ -3,11 +3,15 @@
 import type { ReactNode } from 'react';
 import { formatPercent, formatRps } from '@/components/ui/format';
 import { HealthBadge } from '@/components/ui/health-badge';
+import { TracesLink } from '@/components/ui/traces-link';
 import type { MetricsTarget } from '@/lib/client/query-keys';
 import { UNKNOWN_SOURCE_ID } from '@/lib/mesh/graph/node-ids';
 import type { GraphType, MeshGraph, MeshNode, Window } from '@/lib/mesh/types';
 import { MetricsCharts } from './metrics-charts';
+import { NodeTrafficSplit } from './node-traffic-split';
+import { splitServiceOf } from './split-service';
 import { StatList, type Stat } from './stat-list';
+import { nodeTraceScope } from './trace-scope';
 
 export interface NodeDetailsProps {
   readonly graph: MeshGraph;
@@ -58,9 +62,19 @@ export function NodeDetails({
       : []),
   ];
   const target = metricsTarget(graph, type, node);
+  const traceScope = nodeTraceScope(node);
+  const splitService = node.namespace !== 'unknown' ? splitServiceOf(node) : undefined;
   return (
     <>
       <StatList stats={stats} />
+      {traceScope ? (
+        <TracesLink scope={traceScope} window={window}>
+          Traces into {traceScope.target} over the last {window} →
+        </TracesLink>
+      ) : null}
+      {splitService !== undefined ? (
+        <NodeTrafficSplit key={node.id} namespace={node.namespace} service={splitService} />
+      ) : null}
       {target ? (
         <MetricsCharts
           target={target}

@@ -136,6 +136,44 @@ test('the versioned app graph boxes the versions of an app', async ({ page }) =>
   await page.screenshot({ path: 'test-results/graph-versioned.png' });
 });
 
+test('a routed service node shows its configured vs observed split and its traces', async ({
+  page,
+}) => {
+  const graph = new GraphPage(page);
+  await graph.open('?namespaces=bookinfo&type=service&selected=svc:bookinfo:reviews');
+  const split = graph.panel.getByTestId('traffic-split');
+  await expect(split.getByTestId('split-row')).toHaveCount(3);
+  for (const subset of ['v1', 'v2', 'v3']) {
+    const row = split.locator(`[data-testid="split-row"][data-subset="${subset}"]`);
+    await expect(
+      row.getByRole('img', { name: `${subset} configured`, exact: false }),
+    ).toBeVisible();
+  }
+  // v1 carries traffic under every split the other specs set (80/10/10, 50/0/50).
+  await expect(
+    split.locator('[data-testid="split-row"][data-subset="v1"] [data-testid="observed"]'),
+  ).toHaveAttribute('data-share', /^(0\.\d+|1)$/);
+  await expect(split.getByRole('slider')).toHaveCount(0);
+  await expect(graph.panel.getByRole('link', { name: 'Change the split →' })).toHaveAttribute(
+    'href',
+    '/services/bookinfo/reviews',
+  );
+  await expect(graph.panel.getByRole('link', { name: /^Traces into reviews/ })).toHaveAttribute(
+    'href',
+    '/traces?namespace=bookinfo&target=reviews&window=5m',
+  );
+  await page.screenshot({ path: 'test-results/graph-service-split.png' });
+
+  // The versionedApp box of reviews stands for the same service; a workload is one side of it only.
+  await graph.open('?namespaces=bookinfo&type=versionedApp&selected=app:bookinfo:reviews');
+  await expect(graph.panel.getByTestId('traffic-split').getByTestId('split-row')).toHaveCount(3);
+  await graph.open(`?namespaces=bookinfo&selected=${encodeURIComponent(PRODUCTPAGE)}`);
+  await expect(
+    graph.panel.getByRole('link', { name: /^Traces into productpage-v1/ }),
+  ).toHaveAttribute('href', '/traces?namespace=bookinfo&target=productpage-v1&window=5m');
+  await expect(graph.panel.getByTestId('traffic-split')).toHaveCount(0);
+});
+
 test('a live refresh rewrites numbers in place without moving any node', async ({ page }) => {
   const graph = new GraphPage(page);
   await graph.open('?namespaces=bookinfo&refresh=10s&labels=rate&animate=true');

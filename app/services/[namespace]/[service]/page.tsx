@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { TrafficSplitPanel } from '@/components/traffic/traffic-split-panel';
+import { TracesLink } from '@/components/ui/traces-link';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
 
 interface ServicePageProps {
@@ -22,7 +23,10 @@ export default async function ServicePage({ params }: ServicePageProps): Promise
           {namespace}
         </Link>
       </nav>
-      <h1 className="text-xl font-semibold">{service}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-semibold">{service}</h1>
+        <TracesLink scope={{ namespace, target: service }}>Traces into {service} →</TracesLink>
+      </div>
       <TrafficSplitPanel namespace={namespace} service={service} />
     </div>
   );
