@@ -15,17 +15,17 @@ export function getIstioWriter(): IstioWriter {
 }
 
 /**
- * The object as the API server holds it now, not as the informer cache last saw it. A write derived
- * from the cache could carry a fresh resourceVersion over a stale spec and erase someone's change.
+ * The object (wire JSON) as the API server holds it now, not as the informer cache last saw it. A
+ * write derived from the cache could carry a fresh resourceVersion over a stale spec and erase
+ * someone's change; an editor started from it writes against the newest resourceVersion.
  */
-export async function readLiveIstioObject(
+export async function fetchLiveIstioObject(
   kind: IstioKind,
   namespace: string,
   name: string,
-): Promise<IstioObject> {
-  let raw: unknown;
+): Promise<unknown> {
   try {
-    raw = await getKubeClient().custom.getNamespacedCustomObject({
+    return await getKubeClient().custom.getNamespacedCustomObject({
       ...ISTIO_KINDS[kind],
       namespace,
       name,
@@ -33,10 +33,19 @@ export async function readLiveIstioObject(
   } catch (err) {
     const typed = toKubeError(err);
     if (typed instanceof NotFoundError) {
-      throw new NotFoundError(`${kind} ${namespace}/${name} no longer exists.`);
+      throw new NotFoundError(`${kind} ${namespace}/${name} does not exist (any more).`);
     }
     throw typed;
   }
+}
+
+/** {@link fetchLiveIstioObject}, decoded into the domain's IstioObject. */
+export async function readLiveIstioObject(
+  kind: IstioKind,
+  namespace: string,
+  name: string,
+): Promise<IstioObject> {
+  const raw = await fetchLiveIstioObject(kind, namespace, name);
   const obj = toIstioObject(kind, raw);
   if (!obj)
     throw new UpstreamError(

@@ -9,7 +9,8 @@ import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import type { IstioObject } from '@/lib/mesh/types';
 import { auditResultOf, auditWrite } from '@/lib/server/audit-log';
 import { IstioConflictError } from './errors';
-import { istioWriter, readLive } from './live';
+import { getIstioWriter } from '../live-istio';
+import { readLive } from './live';
 import { prepareManifest } from './prepare-manifest';
 
 export interface WriteResult {
@@ -86,7 +87,7 @@ export async function replaceIstioObject(
     };
     let stored: IstioObject;
     try {
-      stored = await istioWriter().replace(kind, namespace, name, body, { dryRun });
+      stored = await getIstioWriter().replace(kind, namespace, name, body, { dryRun });
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
       const now = await readLive(kind, namespace, name);
@@ -128,7 +129,7 @@ export async function createIstioObject(req: Common & { yaml: string }): Promise
   });
   const { kind, name } = prepared;
   return audited({ action: 'create', kind, namespace, name, who, dryRun }, async (setSummary) => {
-    const stored = await istioWriter().create(kind, namespace, prepared.body, { dryRun });
+    const stored = await getIstioWriter().create(kind, namespace, prepared.body, { dryRun });
     const yaml = yamlOf(stored);
     setSummary(summary('', yaml));
     return {
@@ -151,7 +152,7 @@ export async function deleteIstioObject(
   return audited({ action: 'delete', kind, namespace, name, who, dryRun }, async (setSummary) => {
     setSummary('whole object');
     try {
-      await istioWriter().delete(kind, namespace, name, {
+      await getIstioWriter().delete(kind, namespace, name, {
         dryRun,
         resourceVersion: req.resourceVersion,
       });
