@@ -69,9 +69,9 @@ function selectedTotals(ctx: SeriesContext, inputs: ReporterInputs): EdgeTotals[
   const external = new ExternalHosts(ctx.externalHosts);
   const raw = collectRawEdges(inputs);
   const servedBy: ReadonlyMap<string, ReadonlyMap<string, Endpoint>> = ctx.type === 'service'
-    ? servedServices(raw.values(), external)
+    ? servedServices(raw, external)
     : new Map();
-  const totals = aggregateEdges(raw.values(), { type: ctx.type, external, servedBy });
+  const totals = aggregateEdges(raw, { type: ctx.type, external, servedBy });
   const sel = ctx.selection;
   if (sel.kind === 'edge') {
     const one = totals.get(edgeId(sel.source, sel.target, sel.protocol));

@@ -92,7 +92,7 @@ export function computeTrafficSplit(input: TrafficSplitInput): TrafficSplit {
   const tallies = new Map<string, Tally>();
   let total = 0;
   let unproxied = 0;
-  for (const edge of collectRawEdges({ ...input, tcpSent: [], tcpReceived: [] }).values()) {
+  for (const edge of collectRawEdges({ ...input, tcpSent: [], tcpReceived: [] })) {
     const view = pickReporter(edge);
     if (view === undefined) continue;
     const l = edge.labels;

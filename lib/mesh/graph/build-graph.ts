@@ -62,11 +62,11 @@ export function buildGraph(input: GraphInput): MeshGraph {
   const external = new ExternalHosts(input.externalHosts);
   const raw = collectRawEdges(input);
   const servedBy: ReadonlyMap<string, ReadonlyMap<string, Endpoint>> = input.type === 'service'
-    ? servedServices(raw.values(), external)
+    ? servedServices(raw, external)
     : new Map();
-  const totals = aggregateEdges(raw.values(), { type: input.type, external, servedBy });
+  const totals = aggregateEdges(raw, { type: input.type, external, servedBy });
   const index = new InventoryIndex(input.inventory);
-  const proxied = proxiedWorkloads(raw.values());
+  const proxied = proxiedWorkloads(raw);
   const selected = new Set(input.namespaces);
 
   const nodeTotals = new Map<string, NodeTotals>();

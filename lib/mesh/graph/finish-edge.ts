@@ -2,15 +2,20 @@ import type { HealthRules } from '../health-rules';
 import { evaluateTrafficHealth } from '../health';
 import type { MeshEdge } from '../types';
 import type { EdgeTotals } from './aggregate';
-import { histogramQuantile } from './histogram-quantile';
+import { histogramQuantiles } from './histogram-quantile';
 
-function quantileMs(q: number, buckets: ReadonlyMap<number, number>): number | undefined {
-  if (buckets.size === 0) return undefined;
-  const value = histogramQuantile(
-    q,
+const finite = (value: number | undefined): number | undefined =>
+  value !== undefined && Number.isFinite(value) ? value : undefined;
+
+const NO_LATENCY: readonly (number | undefined)[] = [undefined, undefined, undefined];
+
+/** p50, p95 and p99 from one sort of the buckets. */
+function percentilesMs(buckets: ReadonlyMap<number, number>): readonly (number | undefined)[] {
+  if (buckets.size === 0) return NO_LATENCY;
+  return histogramQuantiles(
+    [0.5, 0.95, 0.99],
     Array.from(buckets, ([upperBound, count]) => ({ upperBound, count })),
-  );
-  return Number.isFinite(value) ? value : undefined;
+  ).map(finite);
 }
 
 /**
@@ -36,6 +41,7 @@ export function finishEdge(t: EdgeTotals, rules: HealthRules): MeshEdge {
     };
   }
   const hasRequests = t.requests > 0;
+  const [p50Ms, p95Ms, p99Ms] = percentilesMs(t.buckets);
   return {
     id: t.id,
     source: t.source.id,
@@ -45,9 +51,9 @@ export function finishEdge(t: EdgeTotals, rules: HealthRules): MeshEdge {
     errorRate: hasRequests ? t.serverErrors / t.requests : 0,
     clientErrorRate: hasRequests ? t.clientErrors / t.requests : 0,
     responseCodes: t.codes,
-    p50Ms: quantileMs(0.5, t.buckets),
-    p95Ms: quantileMs(0.95, t.buckets),
-    p99Ms: quantileMs(0.99, t.buckets),
+    p50Ms,
+    p95Ms,
+    p99Ms,
     mtls: hasRequests ? t.mtls / t.requests : 0,
     health: evaluateTrafficHealth(
       { total: t.requests, serverErrors: t.serverErrors, clientErrors: t.clientErrors },

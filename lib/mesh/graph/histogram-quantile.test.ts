@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Bucket } from './histogram-quantile';
-import { histogramQuantile, parseLe } from './histogram-quantile';
+import { histogramQuantile, histogramQuantiles, parseLe } from './histogram-quantile';
 
 const h = (counts: Readonly<Record<string, number>>): Bucket[] =>
   Object.entries(counts).map(([le, count]) => ({ upperBound: parseLe(le) ?? NaN, count }));
@@ -63,5 +63,24 @@ describe('histogramQuantile (Prometheus semantics)', () => {
     expect(parseLe('')).toBeUndefined();
     expect(parseLe('x')).toBeUndefined();
     expect(parseLe(undefined)).toBeUndefined();
+  });
+});
+
+describe('histogramQuantiles', () => {
+  it('gives for each q what histogramQuantile gives, from one sort', () => {
+    const qs = [0.5, 0.95, 0.99, 0, 1, -1, 2, NaN];
+    const cases: Readonly<Record<string, number>>[] = [
+      { '0.5': 0, '1': 0, '5': 10, '10': 20, '25': 20, '+Inf': 20 },
+      { '10': 8, '1': 5, '+Inf': 10 },
+      { '1': 6, '10': 5, '+Inf': 10 },
+      { '+Inf': 10 },
+      { '1': 5, '10': 10 },
+      { '1': 0, '+Inf': 0 },
+      {},
+    ];
+    for (const counts of cases) {
+      const buckets = h(counts);
+      expect(histogramQuantiles(qs, buckets)).toEqual(qs.map((q) => histogramQuantile(q, buckets)));
+    }
   });
 });

@@ -60,22 +60,25 @@ function normalise(sorted: readonly Bucket[]): { upperBound: number; count: numb
   return out;
 }
 
-/**
- * The q-quantile (0 ≤ q ≤ 1) of a classic histogram, linearly interpolated within its bucket.
- * NaN when there is no `+Inf` bucket, fewer than two buckets, or no observations; a quantile in the
- * `+Inf` bucket is the previous bucket's upper bound.
- */
-export function histogramQuantile(q: number, buckets: readonly Bucket[]): number {
+type Normalised = readonly { readonly upperBound: number; readonly count: number }[];
+
+/** Sorted, merged, monotonic buckets; undefined when no quantile can be read from them. */
+function prepare(buckets: readonly Bucket[]): Normalised | undefined {
+  if (buckets.length === 0) return undefined;
+  const sorted = [...buckets].sort((a, b) => a.upperBound - b.upperBound);
+  if (sorted[sorted.length - 1]?.upperBound !== Infinity) return undefined;
+  const bs = normalise(sorted);
+  if (bs.length < 2) return undefined;
+  if ((bs[bs.length - 1]?.count ?? 0) === 0) return undefined;
+  return bs;
+}
+
+function quantileOf(q: number, bs: Normalised | undefined): number {
   if (Number.isNaN(q)) return NaN;
   if (q < 0) return -Infinity;
   if (q > 1) return Infinity;
-  if (buckets.length === 0) return NaN;
-  const sorted = [...buckets].sort((a, b) => a.upperBound - b.upperBound);
-  if (sorted[sorted.length - 1]?.upperBound !== Infinity) return NaN;
-  const bs = normalise(sorted);
-  if (bs.length < 2) return NaN;
+  if (bs === undefined) return NaN;
   const observations = bs[bs.length - 1]?.count ?? 0;
-  if (observations === 0) return NaN;
 
   let rank = q * observations;
   // First bucket (excluding +Inf) whose cumulative count reaches the rank, like Go's sort.Search.
@@ -95,4 +98,20 @@ export function histogramQuantile(q: number, buckets: readonly Bucket[]): number
     rank -= prevBucket.count;
   }
   return start + (bucket.upperBound - start) * (rank / count);
+}
+
+/**
+ * The q-quantile (0 ≤ q ≤ 1) of a classic histogram, linearly interpolated within its bucket.
+ * NaN when there is no `+Inf` bucket, fewer than two buckets, or no observations; a quantile in the
+ * `+Inf` bucket is the previous bucket's upper bound.
+ */
+export function histogramQuantile(q: number, buckets: readonly Bucket[]): number {
+  if (Number.isNaN(q) || q < 0 || q > 1) return quantileOf(q, undefined);
+  return quantileOf(q, prepare(buckets));
+}
+
+/** Several quantiles of one histogram, as histogramQuantile gives each, sorting the buckets once. */
+export function histogramQuantiles(qs: readonly number[], buckets: readonly Bucket[]): number[] {
+  const bs = prepare(buckets);
+  return qs.map((q) => quantileOf(q, bs));
 }

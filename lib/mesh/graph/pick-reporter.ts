@@ -17,6 +17,7 @@ import { responseClass, isClientError, isServerError } from '../request-counts';
 import type { Protocol, Sample } from '../types';
 import { parseLe } from './histogram-quantile';
 import { isKnown, workloadId } from './node-ids';
+import { RawEdgeIndex } from './raw-edge-index';
 
 type Labels = Readonly<Record<string, string>>;
 
@@ -51,41 +52,6 @@ export interface ReporterInputs {
   readonly tcpReceived: readonly Sample[];
 }
 
-/**
- * The raw-edge key: EDGE_LABELS without reporter and request_protocol (the protocol is prefixed).
- * Spelled out rather than looped over so property reads stay monomorphic on the hot path.
- */
-function rawEdgeKey(l: Labels, protocol: Protocol): string {
-  const sep = '\u0000';
-  return (
-    protocol +
-    sep +
-    l['source_workload_namespace'] +
-    sep +
-    l['source_workload'] +
-    sep +
-    l['source_canonical_service'] +
-    sep +
-    l['source_app'] +
-    sep +
-    l['source_version'] +
-    sep +
-    l['destination_service_namespace'] +
-    sep +
-    l['destination_service_name'] +
-    sep +
-    l['destination_workload_namespace'] +
-    sep +
-    l['destination_workload'] +
-    sep +
-    l['destination_canonical_service'] +
-    sep +
-    l['destination_app'] +
-    sep +
-    l['destination_version']
-  );
-}
-
 function emptyView(): ReporterView {
   return {
     requests: 0,
@@ -111,19 +77,17 @@ function addSecurity(view: ReporterView, policy: string | undefined, amount: num
   else view.unknownSecurity += amount;
 }
 
-/** Groups samples of all four inputs by raw edge, keeping each reporter's view apart. */
-export function collectRawEdges(inputs: ReporterInputs): Map<string, RawEdge> {
-  const edges = new Map<string, RawEdge>();
+/**
+ * Groups samples of all four inputs by raw edge, keeping each reporter's view apart. The edges come
+ * in the order first seen, so that sums downstream add up in a stable order.
+ */
+export function collectRawEdges(inputs: ReporterInputs): readonly RawEdge[] {
+  const edges = new RawEdgeIndex<RawEdge>();
   const viewFor = (labels: Labels, protocol: Protocol): ReporterView | undefined => {
     const reporter = labels['reporter'];
     // Ambient waypoint reports are not joined yet; mixing them in would double count.
     if (reporter !== 'source' && reporter !== 'destination') return undefined;
-    const key = rawEdgeKey(labels, protocol);
-    let edge = edges.get(key);
-    if (edge === undefined) {
-      edge = { labels, protocol };
-      edges.set(key, edge);
-    }
+    const edge = edges.getOrCreate(labels, protocol, (first) => ({ labels: first, protocol }));
     return (edge[reporter] ??= emptyView());
   };
 
@@ -158,7 +122,7 @@ export function collectRawEdges(inputs: ReporterInputs): Map<string, RawEdge> {
       addSecurity(view, s.labels['connection_security_policy'], s.value);
     }
   }
-  return edges;
+  return edges.values;
 }
 
 /** The reporter a raw edge is measured on, per the rule above; undefined for an edge with no data. */
