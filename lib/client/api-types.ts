@@ -1,6 +1,9 @@
-import type { Health } from '@/lib/mesh/types';
+import type { NamespaceSummary as MeshNamespaceSummary } from '@/lib/mesh/namespace-summary';
 
-/** Response shapes of the Meshlens API, as DESIGN.md's contract states them. */
+/**
+ * Response shapes of the Meshlens API, as DESIGN.md's contract states them: the contract between the
+ * route handlers (which return them) and the browser (which reads them).
+ */
 export interface SourceState {
   readonly ok: boolean;
   readonly error?: string;
@@ -16,23 +19,5 @@ export interface StatusResponse {
   readonly readOnly: boolean;
 }
 
-export interface NamespaceSummary {
-  readonly name: string;
-  readonly services: number;
-  readonly workloads: number;
-  /** Requests per second into the namespace's workloads; null when metrics are unavailable. */
-  readonly rps: number | null;
-  /** Share of those requests that failed, 0..1; null when metrics are unavailable. */
-  readonly errorRate: number | null;
-  readonly health: Health;
-  /** Degraded or failing workloads, worst first. */
-  readonly unhealthy: readonly { readonly name: string; readonly health: Health }[];
-  /** Health-threshold annotations that could not be used. */
-  readonly problems: readonly {
-    readonly object: string;
-    readonly value: string;
-    readonly message: string;
-  }[];
-  /** Why rps and errorRate are null, for the card to say so. */
-  readonly metricsError?: string;
-}
+/** One overview card: the domain summary plus, when Prometheus failed, why its rates are null. */
+export type NamespaceSummary = MeshNamespaceSummary & { readonly metricsError?: string };

@@ -1,7 +1,8 @@
 import 'server-only';
 import { isProblemError } from '@/lib/errors';
 import { buildGraph } from '@/lib/mesh/graph/build-graph';
-import { summarizeNamespaces, type NamespaceSummary } from '@/lib/mesh/namespace-summary';
+import type { NamespaceSummary } from '@/lib/client/api-types';
+import { summarizeNamespaces } from '@/lib/mesh/namespace-summary';
 import type { MeshGraph, Window } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 import { graphQueries } from '@/lib/prometheus/graph-queries';
@@ -9,13 +10,11 @@ import { readCluster } from './read-cluster';
 
 const WINDOW: Window = '1m';
 
-export type NamespaceCard = NamespaceSummary & { readonly metricsError?: string };
-
 /**
  * One card per namespace. Costs one PromQL query per refresh for the whole mesh. When Prometheus fails
  * the cards still come back, with null rates and the reason, so the page never shows zeros as data.
  */
-export async function getNamespaces(): Promise<NamespaceCard[]> {
+export async function getNamespaces(): Promise<NamespaceSummary[]> {
   const { inventory, externalHosts } = await readCluster();
   let graph: MeshGraph | undefined;
   let metricsError: string | undefined;

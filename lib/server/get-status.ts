@@ -1,29 +1,15 @@
 import 'server-only';
+import type { StatusResponse } from '@/lib/client/api-types';
 import { getConfig, redact } from '@/lib/config';
 import { getJaegerClient } from '@/lib/jaeger/client';
 import { getKubeClient } from '@/lib/kube/client';
 import { getInformers } from '@/lib/kube/informers';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 
-export interface SourceStatus {
-  readonly ok: boolean;
-  readonly error?: string;
-}
-
-export interface Status {
-  readonly meshName: string;
-  readonly sources: {
-    readonly prometheus: SourceStatus & { readonly url: string };
-    readonly kubernetes: SourceStatus & { readonly server: string };
-    readonly jaeger: SourceStatus & { readonly url?: string; readonly configured: boolean };
-  };
-  readonly readOnly: boolean;
-}
-
 /** Waits briefly for the first sync, so that a fresh server does not report "not synced" for a healthy cluster. */
 const FIRST_SYNC_WAIT_MS = 3_000;
 
-async function kubernetesStatus(): Promise<Status['sources']['kubernetes']> {
+async function kubernetesStatus(): Promise<StatusResponse['sources']['kubernetes']> {
   try {
     const server = getKubeClient().server;
     const informers = getInformers();
@@ -38,7 +24,7 @@ async function kubernetesStatus(): Promise<Status['sources']['kubernetes']> {
 }
 
 /** The state of every data source, checked in parallel; one down source never hides the others. */
-export async function getStatus(): Promise<Status> {
+export async function getStatus(): Promise<StatusResponse> {
   const config = getConfig();
   const jaeger = getJaegerClient();
   const [prometheus, kubernetes, jaegerPing] = await Promise.all([
