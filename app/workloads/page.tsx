@@ -1,11 +1,11 @@
-import type { ReactNode } from 'react';
-import { NotBuiltYet } from '@/components/ui/not-built-yet';
+import { Suspense, type ReactNode } from 'react';
+import { WorkloadList } from '@/components/workloads/workload-list';
 
+// The namespace filter and sort read useSearchParams, which needs a Suspense boundary.
 export default function WorkloadsPage(): ReactNode {
   return (
-    <NotBuiltYet
-      title="Workloads"
-      what="It will list workloads with their health and sidecar state."
-    />
+    <Suspense fallback={<p className="text-sm text-slate-500">Loading workloads…</p>}>
+      <WorkloadList />
+    </Suspense>
   );
 }

@@ -1,32 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { formatPercent, formatRps } from '@/components/ui/format';
 import { HealthBadge } from '@/components/ui/health-badge';
-import { useNamespacesQuery } from '@/lib/client/use-namespaces';
+import { NamespaceSelect, useNamespaceFilter } from '@/components/ui/namespace-filter';
 import { useServicesQuery } from '@/lib/client/use-services';
-
-/** `?namespaces=a,b` in the URL, so a filtered list can be linked to. */
-function useNamespaceFilter(): [string[], (namespaces: string[]) => void] {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const selected = (params.get('namespaces') ?? '').split(',').filter(Boolean);
-  const set = (namespaces: string[]): void => {
-    const next = new URLSearchParams(params);
-    if (namespaces.length > 0) next.set('namespaces', namespaces.join(','));
-    else next.delete('namespaces');
-    const query = next.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname);
-  };
-  return [selected, set];
-}
 
 export function ServiceList(): ReactNode {
   const [selected, setSelected] = useNamespaceFilter();
-  const namespaces = useNamespacesQuery();
   const { data, error, isPending } = useServicesQuery(selected);
   const metrics = data?.metricsError === undefined;
   return (
@@ -35,26 +17,7 @@ export function ServiceList(): ReactNode {
         <h1 id="services-title" className="text-xl font-semibold">
           Services
         </h1>
-        <label className="flex items-center gap-2 text-sm">
-          Namespace
-          <select
-            value={
-              selected.length === 1 ? selected[0] : selected.length === 0 ? '' : selected.join(',')
-            }
-            onChange={(e) => setSelected(e.target.value ? e.target.value.split(',') : [])}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
-          >
-            <option value="">All namespaces</option>
-            {selected.length > 1 ? (
-              <option value={selected.join(',')}>{selected.join(', ')}</option>
-            ) : null}
-            {(namespaces.data ?? []).map((ns) => (
-              <option key={ns.name} value={ns.name}>
-                {ns.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NamespaceSelect selected={selected} onChange={setSelected} />
       </div>
       {error ? (
         <p

@@ -1,4 +1,5 @@
 import type { NamespaceSummary as MeshNamespaceSummary } from '@/lib/mesh/namespace-summary';
+import type { WorkloadListItem } from '@/lib/mesh/workload-list';
 
 /**
  * Response shapes of the Meshlens API, as DESIGN.md's contract states them: the contract between the
@@ -21,3 +22,9 @@ export interface StatusResponse {
 
 /** One overview card: the domain summary plus, when Prometheus failed, why its rates are null. */
 export type NamespaceSummary = MeshNamespaceSummary & { readonly metricsError?: string };
+
+export interface WorkloadsResponse {
+  readonly workloads: readonly WorkloadListItem[];
+  /** Why the rates are null. */
+  readonly metricsError?: string;
+}

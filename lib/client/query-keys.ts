@@ -47,6 +47,7 @@ export const queryKeys = {
   traces: (params: TracesQueryParams | undefined) => ['traces', params] as const,
   trace: (traceId: string) => ['trace', traceId] as const,
   services: (namespaces: readonly string[]) => ['services', { namespaces }] as const,
+  workloads: (namespaces: readonly string[]) => ['workloads', { namespaces }] as const,
   traffic: (namespace: string, service: string) => ['traffic', namespace, service] as const,
   istioList: (namespaces: readonly string[]) => ['istio', 'list', { namespaces }] as const,
   istioObject: (namespace: string, kind: string, name: string) =>

@@ -6,6 +6,7 @@ import type {
   InventoryService,
   InventoryWorkload,
 } from '@/lib/mesh/types';
+import { namespaceInjects } from '@/lib/mesh/injection';
 import type { InformerSet } from './informers';
 import {
   NamespaceWire,
@@ -47,12 +48,6 @@ function isOptedOut(
   annotations: Readonly<Record<string, string>>,
 ): boolean {
   return labels[SIDECAR_INJECT] === 'false' || annotations[SIDECAR_INJECT] === 'false';
-}
-
-function namespaceInjects(ns: InventoryNamespace | undefined): boolean {
-  if (!ns) return false;
-  if (ns.labels['istio-injection'] === 'disabled') return false;
-  return ns.labels['istio-injection'] === 'enabled' || ns.labels['istio.io/rev'] !== undefined;
 }
 
 /** `app`/`version` as Istio reads them: the plain labels first, then the app.kubernetes.io ones. */

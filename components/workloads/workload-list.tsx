@@ -1,0 +1,43 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { NamespaceSelect, useNamespaceFilter } from '@/components/ui/namespace-filter';
+import { useWorkloadsQuery } from '@/lib/client/use-workloads';
+import { useWorkloadSort } from './use-workload-sort';
+import { WorkloadTable } from './workload-table';
+
+export function WorkloadList(): ReactNode {
+  const [selected, setSelected] = useNamespaceFilter();
+  const [sort, sortBy] = useWorkloadSort();
+  const { data, error, isPending } = useWorkloadsQuery(selected);
+  return (
+    <section aria-labelledby="workloads-title" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 id="workloads-title" className="text-xl font-semibold">
+          Workloads
+        </h1>
+        <NamespaceSelect selected={selected} onChange={setSelected} />
+      </div>
+      {error ? (
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+        >
+          {error.title}: {error.detail}
+        </p>
+      ) : null}
+      {data?.metricsError ? (
+        <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
+          Metrics unavailable: {data.metricsError}. Health comes from pod readiness alone.
+        </p>
+      ) : null}
+      {isPending ? <p className="text-sm text-slate-500">Loading workloads…</p> : null}
+      {data && data.workloads.length > 0 ? (
+        <WorkloadTable workloads={data.workloads} sort={sort} onSort={sortBy} />
+      ) : null}
+      {data && data.workloads.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">No workloads.</p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { formatPercent, formatRps } from '@/components/ui/format';
+import { HealthBadge } from '@/components/ui/health-badge';
+import { tracesHref } from '@/components/ui/traces-href';
+import type { WorkloadListItem } from '@/lib/mesh/workload-list';
+import { graphHref } from './links';
+import { SidecarState } from './sidecar-state';
+
+const LINK = 'text-sky-700 hover:underline dark:text-sky-400';
+const ERROR_TEXT = 'text-red-700 dark:text-red-400';
+
+function podsClass(w: WorkloadListItem): string {
+  if (w.desiredReplicas > 0 && w.readyReplicas === 0) return `font-semibold ${ERROR_TEXT}`;
+  if (w.readyReplicas < w.desiredReplicas)
+    return 'font-semibold text-amber-800 dark:text-amber-300';
+  return '';
+}
+
+/** Inbound errors, and below them the workload's own failing calls when there are any. */
+function ErrorRates({ w }: { w: WorkloadListItem }): ReactNode {
+  if (w.errorRate === null) return '—';
+  return (
+    <>
+      <span className={w.errorRate > 0 ? ERROR_TEXT : ''}>{formatPercent(w.errorRate)}</span>
+      {w.outboundErrorRate ? (
+        <span className={`block text-xs ${ERROR_TEXT}`}>
+          {formatPercent(w.outboundErrorRate)} of its calls
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+export function WorkloadRow({ w }: { w: WorkloadListItem }): ReactNode {
+  const appVersion = [w.app, w.version].filter(Boolean).join(' · ');
+  return (
+    <tr
+      data-testid="workload-row"
+      data-workload={`${w.namespace}/${w.name}`}
+      className={`border-b border-slate-100 last:border-0 dark:border-slate-800 ${w.hasSidecar || !w.namespaceInjects ? '' : 'bg-amber-50/60 dark:bg-amber-950/30'}`}
+    >
+      <th scope="row" className="px-3 py-2 text-left font-medium">
+        {w.name}
+        {appVersion ? (
+          <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+            {appVersion}
+          </span>
+        ) : null}
+      </th>
+      <td className="px-3 py-2">{w.namespace}</td>
+      <td className="px-3 py-2 text-slate-700 dark:text-slate-300">{w.kind}</td>
+      <td className={`px-3 py-2 text-right ${podsClass(w)}`}>
+        {w.readyReplicas}/{w.desiredReplicas}
+      </td>
+      <td className="px-3 py-2">
+        <SidecarState hasSidecar={w.hasSidecar} namespaceInjects={w.namespaceInjects} />
+      </td>
+      <td className="px-3 py-2">
+        <HealthBadge health={w.health} />
+      </td>
+      <td className="px-3 py-2 text-right">{w.rps === null ? '—' : formatRps(w.rps)}</td>
+      <td className="px-3 py-2 text-right">
+        <ErrorRates w={w} />
+      </td>
+      <td className="px-3 py-2 text-xs whitespace-nowrap">
+        <Link href={graphHref(w)} className={LINK}>
+          Graph<span className="sr-only"> of {w.name}</span>
+        </Link>
+        <span aria-hidden className="px-1.5 text-slate-400">
+          ·
+        </span>
+        <Link href={tracesHref({ namespace: w.namespace, target: w.name })} className={LINK}>
+          Traces<span className="sr-only"> of {w.name}</span>
+        </Link>
+      </td>
+    </tr>
+  );
+}

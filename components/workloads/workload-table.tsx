@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+import { summarizeWorkloads, type WorkloadListItem } from '@/lib/mesh/workload-list';
+import { SortHeader } from './sort-header';
+import { sortWorkloads } from './sort-workloads';
+import { summaryText } from './summary-text';
+import type { SortKey, WorkloadSort } from './url-state';
+import { WorkloadRow } from './workload-row';
+
+export interface WorkloadTableProps {
+  readonly workloads: readonly WorkloadListItem[];
+  readonly sort: WorkloadSort;
+  readonly onSort: (key: SortKey) => void;
+}
+
+export function WorkloadTable({ workloads, sort, onSort }: WorkloadTableProps): ReactNode {
+  const header = { sort, onSort };
+  return (
+    <table className="w-full rounded-lg bg-white text-sm shadow-sm dark:bg-slate-900">
+      <caption
+        data-testid="workload-summary"
+        className="caption-top pb-2 text-left text-sm text-slate-700 dark:text-slate-300"
+      >
+        {summaryText(summarizeWorkloads(workloads))}
+      </caption>
+      <thead>
+        <tr className="border-b border-slate-200 text-left text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          <SortHeader sortKey="name" {...header}>
+            Workload
+          </SortHeader>
+          <SortHeader sortKey="namespace" {...header}>
+            Namespace
+          </SortHeader>
+          <th scope="col" className="px-3 py-2 font-medium">
+            Kind
+          </th>
+          <SortHeader sortKey="pods" isNumeric {...header}>
+            Pods ready
+          </SortHeader>
+          <th scope="col" className="px-3 py-2 font-medium">
+            Sidecar
+          </th>
+          <SortHeader sortKey="health" {...header}>
+            Health
+          </SortHeader>
+          <SortHeader sortKey="rps" isNumeric {...header}>
+            Requests/s
+          </SortHeader>
+          <SortHeader sortKey="errorRate" isNumeric {...header}>
+            Error rate
+          </SortHeader>
+          <th scope="col" className="px-3 py-2 font-medium">
+            <span className="sr-only">Links</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody className="tabular-nums">
+        {sortWorkloads(workloads, sort).map((w) => (
+          <WorkloadRow key={`${w.namespace}/${w.name}`} w={w} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
