@@ -20,9 +20,11 @@ async function main(): Promise<void> {
     throw new Error(`--scenario must be "demo" or "scale", got "${scenario}"`);
   }
   const port = Number(values.port ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, got "${values.port ?? process.env.PORT}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${values.port ?? process.env.PORT}"`);
   const services = Number(values.services);
-  if (!Number.isInteger(services) || services < 1 || services > 3000) throw new Error('--services must be between 1 and 3000');
+  if (!Number.isInteger(services) || services < 1 || services > 3000)
+    throw new Error('--services must be between 1 and 3000');
 
   const stack = await startStack({
     scenario,

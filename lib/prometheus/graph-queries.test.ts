@@ -4,9 +4,13 @@ import { graphQueries } from './graph-queries';
 describe('graphQueries', () => {
   it('filters both directions across the selected namespaces', () => {
     const q = graphQueries(['bookinfo', 'shop'], '5m');
-    expect(q.requests).toContain('istio_requests_total{destination_service_namespace=~"bookinfo|shop"}[5m]');
+    expect(q.requests).toContain(
+      'istio_requests_total{destination_service_namespace=~"bookinfo|shop"}[5m]',
+    );
     expect(q.requests).toContain(' or ');
-    expect(q.requests).toContain('istio_requests_total{source_workload_namespace=~"bookinfo|shop"}[5m]');
+    expect(q.requests).toContain(
+      'istio_requests_total{source_workload_namespace=~"bookinfo|shop"}[5m]',
+    );
     expect(q.requests).toMatch(/^sum by \(reporter,/);
     expect(q.durations).toContain('le');
     expect(q.tcpSent).toContain('istio_tcp_sent_bytes_total');

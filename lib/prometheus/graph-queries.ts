@@ -33,7 +33,12 @@ function rateQuery(
 export function graphQueries(namespaces: readonly string[] | 'all', window: Window): GraphQueries {
   return {
     requests: rateQuery('istio_requests_total', REQUEST_LABELS, namespaces, window),
-    durations: rateQuery('istio_request_duration_milliseconds_bucket', DURATION_LABELS, namespaces, window),
+    durations: rateQuery(
+      'istio_request_duration_milliseconds_bucket',
+      DURATION_LABELS,
+      namespaces,
+      window,
+    ),
     tcpSent: rateQuery('istio_tcp_sent_bytes_total', TCP_LABELS, namespaces, window),
     tcpReceived: rateQuery('istio_tcp_received_bytes_total', TCP_LABELS, namespaces, window),
   };
