@@ -1,6 +1,7 @@
 import type { Core, ElementDefinition } from 'cytoscape';
 import type cytoscapeDagre from 'cytoscape-dagre';
 import { diffElements, needsFullLayout, structureKey } from './diff-elements';
+import { GROUPED_LAYOUT_MIN_NODES, runGroupedLayout } from './grouped-layout';
 import { placeNewNodes, type Point } from './place-new-nodes';
 
 /** Roomy enough that the demo's labels never touch at 1440×900, tight enough that it fits unzoomed. */
@@ -57,6 +58,11 @@ function withoutStructure(data: ElementDefinition['data']): Record<string, unkno
   return rest;
 }
 
+function sameValues(current: Record<string, unknown>, next: Record<string, unknown>): boolean {
+  for (const key in next) if (current[key] !== next[key]) return false;
+  return true;
+}
+
 /**
  * Brings the canvas to `elements` with as little movement as possible: a pure data refresh rewrites
  * data in place (no layout: positions are what the user has been reading), a few new nodes are placed
@@ -81,7 +87,11 @@ export function applyElements(cy: Core, elements: readonly ElementDefinition[]):
     for (const id of diff.removed) cy.getElementById(id).remove();
     for (const def of diff.updated) {
       const id = def.data.id;
-      if (id !== undefined) cy.getElementById(id).data(withoutStructure(def.data));
+      if (id === undefined) continue;
+      const ele = cy.getElementById(id);
+      const data = withoutStructure(def.data);
+      // Writing data restyles the element even when nothing differs; most nodes keep theirs.
+      if (!sameValues(ele.data() as Record<string, unknown>, data)) ele.data(data);
     }
     cy.add(
       diff.added.map((def) => {
@@ -91,7 +101,9 @@ export function applyElements(cy: Core, elements: readonly ElementDefinition[]):
     );
   });
   if (full) {
-    cy.layout(dagreLayout()).run();
+    if (cy.nodes('[role = "node"]').length >= GROUPED_LAYOUT_MIN_NODES)
+      runGroupedLayout(cy, dagreLayout());
+    else cy.layout(dagreLayout()).run();
     fitGraph(cy);
     return 'layout';
   }
