@@ -205,6 +205,21 @@ describe('services and namespaces', () => {
     });
   });
 
+  it('reads the networking.istio.io/exportTo annotation of a Service', () => {
+    const svc = {
+      metadata: {
+        name: 'ledger',
+        namespace: 'shop',
+        annotations: { 'networking.istio.io/exportTo': 'audit, .' },
+      },
+      spec: { ports: [{ port: 9000 }] },
+    };
+    expect(toInventoryService(svc)?.exportTo).toEqual(['audit', '.']);
+    expect(
+      toInventoryService(readJsonFixture('kubernetes/real-objects/svc.json')),
+    ).not.toHaveProperty('exportTo');
+  });
+
   it('decodes the field-complete Service', () => {
     expect(
       toInventoryService(readJsonFixture('kubernetes/field-complete/core.v1.Service.json')),

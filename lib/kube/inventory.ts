@@ -77,6 +77,21 @@ export function toInventoryService(obj: unknown): InventoryService | undefined {
       port: p.port,
       protocol: p.protocol ?? 'TCP',
     })),
+    ...exportToAnnotation(metadata.annotations),
+  };
+}
+
+/** Istio's per-Service visibility (`.` = own namespace, `*` = all), read by the config checks. */
+function exportToAnnotation(annotations: Readonly<Record<string, string>>): {
+  exportTo?: string[];
+} {
+  const raw = annotations['networking.istio.io/exportTo'];
+  if (!raw) return {};
+  return {
+    exportTo: raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }
 

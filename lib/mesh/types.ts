@@ -49,6 +49,8 @@ export interface InventoryService {
     readonly port: number;
     readonly protocol: string;
   }[];
+  /** The `networking.istio.io/exportTo` annotation, split; absent means every namespace sees it. */
+  readonly exportTo?: readonly string[];
 }
 
 export interface InventoryWorkload {
