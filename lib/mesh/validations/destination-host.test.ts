@@ -29,16 +29,36 @@ describe('checkDestinationHost', () => {
         code: 'IST0101',
         severity: 'error',
         message: expect.stringContaining(
-          "host 'reviews' matches no service or ServiceEntry (a short name, read as reviews.shop",
+          "host 'reviews' matches no service or ServiceEntry visible from shop (a short name, read as reviews.shop",
         ) as string,
         path: 'spec.http[0].route[0].destination.host',
       },
     ]);
   });
 
-  it('checks a DestinationRule’s host too', () => {
-    const dr = istio('DestinationRule', 'shop', 'ghost', { host: 'ghost' });
-    expect(checkDestinationHost(dr, mesh)[0]?.path).toBe('spec.host');
-    expect(checkDestinationHost({ ...dr, spec: { host: 'cart' } }, mesh)).toEqual([]);
+  it('checks the port a destination names, and asks for one when the host has several', () => {
+    const twoPorts = {
+      ...service('shop', 'api'),
+      ports: [
+        { port: 80, protocol: 'TCP' },
+        { port: 443, protocol: 'TCP' },
+      ],
+    };
+    const withApi = meshOf([], [twoPorts]);
+    const to = (destination: Record<string, unknown>): ReturnType<typeof istio> =>
+      istio('VirtualService', 'shop', 'api', {
+        hosts: ['api'],
+        http: [{ route: [{ destination }] }],
+      });
+    expect(checkDestinationHost(to({ host: 'api', port: { number: 80 } }), withApi)).toEqual([]);
+    expect(checkDestinationHost(to({ host: 'api', port: { number: 8080 } }), withApi)).toEqual([
+      expect.objectContaining({
+        code: 'IST0101',
+        path: 'spec.http[0].route[0].destination.port.number',
+      }),
+    ]);
+    expect(checkDestinationHost(to({ host: 'api' }), withApi)).toEqual([
+      expect.objectContaining({ code: 'IST0112', severity: 'error' }),
+    ]);
   });
 });

@@ -20,15 +20,19 @@ export interface RouteRef {
   readonly index: number;
   readonly path: readonly PathSegment[];
   readonly rule: Spec;
-  /** The weighted `route` destinations; a mirror is separate because it takes no share of traffic. */
+  /** The weighted `route` destinations; mirrors are separate because they take no share of traffic. */
   readonly destinations: readonly DestinationRef[];
   readonly mirror?: DestinationRef;
+  /** `mirrors`, the list form (Istio ≥ 1.22) beside the single `mirror`. */
+  readonly mirrors: readonly DestinationRef[];
 }
 
 export interface DestinationRef {
   readonly host: string;
   readonly subset?: string;
   readonly weight?: unknown;
+  /** `port.number`, when the destination names a port. */
+  readonly port?: number;
   /** Path of the `destination` object. */
   readonly path: readonly PathSegment[];
 }
@@ -41,36 +45,46 @@ export function routesOf(vs: IstioObject): RouteRef[] {
       const rule = asRecord(raw);
       if (!rule) return;
       const path = ['spec', kind, index];
-      const destinations: DestinationRef[] = [];
-      asList(rule.route).forEach((r, i) => {
+      const destinations = asList(rule.route).flatMap((r, i) => {
         const route = asRecord(r);
-        const dest = asRecord(route?.destination);
-        if (!dest || typeof dest.host !== 'string') return;
-        destinations.push({
-          host: dest.host,
-          ...(typeof dest.subset === 'string' && { subset: dest.subset }),
-          ...(route?.weight !== undefined && { weight: route.weight }),
-          path: [...path, 'route', i, 'destination'],
-        });
+        const dest = toDestination(route?.destination, [...path, 'route', i, 'destination']);
+        return dest ? [route?.weight !== undefined ? { ...dest, weight: route.weight } : dest] : [];
       });
-      const m = asRecord(rule.mirror);
-      const mirror: DestinationRef | undefined =
-        m && typeof m.host === 'string'
-          ? {
-              host: m.host,
-              ...(typeof m.subset === 'string' && { subset: m.subset }),
-              path: [...path, 'mirror'],
-            }
-          : undefined;
-      out.push({ kind, index, path, rule, destinations, ...(mirror && { mirror }) });
+      const mirror = toDestination(rule.mirror, [...path, 'mirror']);
+      const mirrors = asList(rule.mirrors).flatMap((m, i) => {
+        const dest = toDestination(asRecord(m)?.destination, [
+          ...path,
+          'mirrors',
+          i,
+          'destination',
+        ]);
+        return dest ? [dest] : [];
+      });
+      out.push({ kind, index, path, rule, destinations, mirrors, ...(mirror && { mirror }) });
     });
   }
   return out;
 }
 
+function toDestination(raw: unknown, path: PathSegment[]): DestinationRef | undefined {
+  const dest = asRecord(raw);
+  if (!dest || typeof dest.host !== 'string') return undefined;
+  const port = asRecord(dest.port)?.number;
+  return {
+    host: dest.host,
+    ...(typeof dest.subset === 'string' && { subset: dest.subset }),
+    ...(typeof port === 'number' && { port }),
+    path,
+  };
+}
+
 /** Every destination of a VirtualService, routes and mirrors alike. */
 export function destinationsOf(vs: IstioObject): DestinationRef[] {
-  return routesOf(vs).flatMap((r) => (r.mirror ? [...r.destinations, r.mirror] : r.destinations));
+  return routesOf(vs).flatMap((r) => [
+    ...r.destinations,
+    ...(r.mirror ? [r.mirror] : []),
+    ...r.mirrors,
+  ]);
 }
 
 export function labelsMatch(

@@ -43,9 +43,53 @@ export function meshOf(
   return { objects, inventory: { namespaces: [], services, workloads: [], pods } };
 }
 
+interface RawDoc {
+  kind?: string;
+  apiVersion?: string;
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  spec?: Record<string, unknown>;
+}
+
+/** A Service document as the inventory holds it: its ports, and the exportTo annotation when set. */
+function serviceFromDoc(raw: RawDoc, namespace: string, name: string): InventoryService {
+  const selector = (raw.spec?.selector ?? {}) as Record<string, string>;
+  const ports = Array.isArray(raw.spec?.ports)
+    ? (raw.spec.ports as { port?: unknown; name?: unknown; protocol?: unknown }[])
+        .filter((p) => typeof p.port === 'number')
+        .map((p) => ({
+          port: p.port as number,
+          protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
+          ...(typeof p.name === 'string' && { name: p.name }),
+        }))
+    : undefined;
+  const exportTo = raw.metadata?.annotations?.['networking.istio.io/exportTo'];
+  return {
+    ...service(namespace, name, selector),
+    ...(ports && { ports }),
+    ...(exportTo && { exportTo: exportTo.split(',').map((e) => e.trim()) }),
+  };
+}
+
+/** A Pod document: its labels, and a sidecar when a container (or init container) is istio-proxy. */
+function podFromDoc(raw: RawDoc, namespace: string, name: string): InventoryPod {
+  const containers = [raw.spec?.containers, raw.spec?.initContainers].flatMap((list) =>
+    Array.isArray(list) ? (list as { name?: unknown }[]) : [],
+  );
+  return {
+    ...pod(namespace, name, raw.metadata?.labels ?? {}),
+    hasSidecar: containers.some((c) => c.name === 'istio-proxy'),
+  };
+}
+
 /**
- * A multi-document YAML (e.g. a Kiali validations fixture) as Istio objects and Kubernetes services.
- * Objects without a namespace land in `defaultNamespace`, as `kubectl apply -n` would put them.
+ * A multi-document YAML (e.g. a Kiali validations fixture or an istioctl analyzer case) as Istio
+ * objects, Kubernetes services and pods. Objects without a namespace land in `defaultNamespace`, as
+ * `kubectl apply -n` would put them. `pods` are added to the pods the YAML holds.
  */
 export function meshFromYaml(
   text: string,
@@ -54,19 +98,16 @@ export function meshFromYaml(
 ): MeshConfig {
   const objects: IstioObject[] = [];
   const services: InventoryService[] = [];
+  const allPods: InventoryPod[] = [...pods];
   for (const doc of parseAllDocuments(text)) {
-    const raw = doc.toJS() as {
-      kind?: string;
-      apiVersion?: string;
-      metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
-      spec?: Record<string, unknown>;
-    } | null;
+    const raw = doc.toJS() as RawDoc | null;
     if (!raw?.kind) continue;
     const namespace = raw.metadata?.namespace ?? defaultNamespace;
     const name = raw.metadata?.name ?? raw.metadata?.labels?.app ?? 'unnamed';
     if (raw.kind === 'Service') {
-      const selector = (raw.spec?.selector ?? {}) as Record<string, string>;
-      services.push(service(namespace, name, selector));
+      services.push(serviceFromDoc(raw, namespace, name));
+    } else if (raw.kind === 'Pod') {
+      allPods.push(podFromDoc(raw, namespace, name));
     } else if (isIstioKind(raw.kind)) {
       objects.push({
         ...istio(raw.kind, namespace, name, raw.spec ?? {}),
@@ -74,7 +115,7 @@ export function meshFromYaml(
       });
     }
   }
-  return meshOf(objects, services, pods);
+  return meshOf(objects, services, allPods);
 }
 
 export function find(mesh: MeshConfig, kind: IstioObject['kind'], name: string): IstioObject {
