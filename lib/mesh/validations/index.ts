@@ -1,6 +1,8 @@
 import type { IstioObject } from '@/lib/mesh/types';
 import { checkConflictingHosts } from './conflicting-hosts';
 import { checkDestinationHost } from './destination-host';
+import { checkDestinationRuleHost } from './destination-rule-host';
+import { checkGatewayHosts } from './gateway-hosts';
 import { checkGatewayNotFound } from './gateway-not-found';
 import { checkInvalidRegex } from './invalid-regex';
 import { checkMtlsConflict } from './mtls-conflict';
@@ -15,8 +17,10 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkSubsetNotFound,
   checkSubsetNoPods,
   checkDestinationHost,
+  checkDestinationRuleHost,
   checkConflictingHosts,
   checkGatewayNotFound,
+  checkGatewayHosts,
   checkMtlsConflict,
   checkInvalidRegex,
 ];
