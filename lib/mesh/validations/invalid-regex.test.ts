@@ -26,7 +26,7 @@ describe('checkInvalidRegex', () => {
     expect(checkInvalidRegex(vs({ headers: { 'end-user': { regex: '(jason' } } }))).toEqual([
       {
         code: 'IST0122',
-        severity: 'error',
+        severity: 'warning',
         message: expect.stringContaining('does not compile') as string,
         path: 'spec.http[0].match[0].headers.end-user.regex',
       },

@@ -67,15 +67,27 @@ export function checkMtlsConflict(obj: IstioObject, mesh: MeshConfig): Validatio
   if (disabled.length === 0) return [];
   const fqdn = resolveHost(obj.spec.host, obj.namespace);
   const exact = findService(mesh, fqdn);
+  // A wildcard rule does not reach a service that has a rule for its own name: that one wins.
+  const ownRule = new Set(
+    ofKind(mesh, 'DestinationRule')
+      .flatMap((dr) =>
+        typeof dr.spec.host === 'string' ? [resolveHost(dr.spec.host, dr.namespace)] : [],
+      )
+      .filter((h) => !h.startsWith('*')),
+  );
   const services = exact
     ? [exact]
-    : mesh.inventory.services.filter((s) => hostMatches(fqdn, serviceFqdn(s)));
+    : mesh.inventory.services.filter(
+        (s) => hostMatches(fqdn, serviceFqdn(s)) && !ownRule.has(serviceFqdn(s)),
+      );
   const strict = new Map<string, IstioObject>();
   for (const service of services) {
     if (Object.keys(service.selector).length === 0) continue;
     for (const pod of mesh.inventory.pods) {
       if (pod.namespace !== service.namespace || !labelsMatch(service.selector, pod.labels))
         continue;
+      // Without a sidecar nothing enforces STRICT: plaintext is what such a pod speaks and accepts.
+      if (!pod.hasSidecar) continue;
       const pa = effectivePeerAuthentication(mesh, pod);
       if (pa && modeOf(pa) === 'STRICT') strict.set(`${pa.namespace}/${pa.name}`, pa);
     }

@@ -25,7 +25,7 @@ describe('checkSubsetNoPods', () => {
     expect(checkSubsetNoPods(dr, meshOf([dr], [svc], pods))).toEqual([
       {
         code: 'IST0173',
-        severity: 'warning',
+        severity: 'error',
         message: expect.stringContaining(
           "Subset 'v2' (version=v2) selects no pod of details.bookinfo; its pods have version: v1",
         ) as string,

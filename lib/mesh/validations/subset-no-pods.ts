@@ -6,11 +6,29 @@ import type { MeshConfig, Validation } from './types';
 
 /**
  * IST0173 DestinationRuleSubsetNotSelectPods (istioctl's destinationrule PodNotSelectedAnalyzer,
- * istio/istio pkg/config/analysis/analyzers/destinationrule/podnotselected.go). Kiali: KIA0203 "This
- * subset's labels are not found in any matching host". Traffic routed to such a subset fails with
- * 503 "no healthy upstream".
+ * istio/istio pkg/config/analysis/analyzers/destinationrule/subset.go), an error as there: traffic
+ * routed to such a subset fails with 503 "no healthy upstream". Kiali: KIA0203. Stricter than istioctl,
+ * which accepts a pod of any service carrying the labels: only the host's own pods count here.
  */
 export const SUBSET_NO_PODS_CODE = 'IST0173';
+
+/**
+ * Labels Istio adds to every endpoint from its node (region, zone, subzone, hostname). The inventory
+ * has no node labels, so a subset label among these is assumed to hold unless it is empty, which
+ * Istio never matches.
+ */
+const NODE_LABELS = new Set([
+  'topology.kubernetes.io/region',
+  'topology.kubernetes.io/zone',
+  'topology.istio.io/subzone',
+  'kubernetes.io/hostname',
+]);
+
+function podLabelsOnly(labels: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(labels).filter(([k, v]) => !NODE_LABELS.has(k) || v === ''),
+  );
+}
 
 const describeLabels = (labels: Readonly<Record<string, unknown>>): string =>
   Object.entries(labels)
@@ -31,10 +49,10 @@ export function checkSubsetNoPods(obj: IstioObject, mesh: MeshConfig): Validatio
     const subset = asRecord(raw);
     const labels = asRecord(subset?.labels);
     if (!subset || !labels || Object.keys(labels).length === 0) return;
-    if (pods.some((p) => labelsMatch(labels, p.labels))) return;
+    if (pods.some((p) => labelsMatch(podLabelsOnly(labels), p.labels))) return;
     out.push({
       code: SUBSET_NO_PODS_CODE,
-      severity: 'warning',
+      severity: 'error',
       message: `Subset '${String(subset.name)}' (${describeLabels(labels)}) selects no pod of ${displayHost(`${service.name}.${service.namespace}.svc.cluster.local`)}${versions.length ? `; its pods have version: ${versions.join(', ')}` : ''}. Traffic routed to it will fail until such pods run; fix the labels or deploy the workload.`,
       path: formatPath(['spec', 'subsets', index, 'labels']),
     });
