@@ -69,3 +69,19 @@ test('the routing forms create a DestinationRule and VirtualService for a servic
   await expect(istio.row('VirtualService', 'shop', 'cart')).toHaveAttribute('data-status', 'valid');
   await expect(istio.row('DestinationRule', 'shop', 'cart')).toBeVisible();
 });
+
+test('the routing forms start from the live objects and will not drop a weighted split unasked', async ({
+  page,
+}) => {
+  await page.goto('/istio/wizard/bookinfo/reviews');
+  await expect(page.getByLabel('Subset 3 name')).toHaveValue('v3');
+  const drPreview = page.getByRole('region', { name: 'DestinationRule YAML', exact: true });
+  await expect(drPreview.getByText('No changes.')).toBeVisible();
+  await expect(page.getByText('rule 1 splits traffic across 3 destinations')).toBeVisible();
+  const apply = page.getByRole('button', { name: 'Dry run, then apply both' });
+  await expect(apply).toBeDisabled();
+  await page.getByLabel('Load balancer').selectOption('LEAST_REQUEST');
+  await expect(drPreview.getByTestId('yaml-diff')).toContainText('+        simple: LEAST_REQUEST');
+  await page.getByLabel("Replace those rules with the form's").check();
+  await expect(apply).toBeEnabled();
+});

@@ -35,6 +35,13 @@ export interface ServiceRouting {
   readonly namespace: string;
   readonly service: string;
   readonly subsets: readonly SubsetInput[];
-  readonly virtualService: { readonly name: string; readonly resourceVersion: string } | null;
-  readonly destinationRule: { readonly name: string; readonly resourceVersion: string } | null;
+  readonly virtualService: ExistingRoutingObject | null;
+  readonly destinationRule: ExistingRoutingObject | null;
+}
+
+/** A VirtualService or DestinationRule the routing forms start from and write over. */
+export interface ExistingRoutingObject {
+  readonly name: string;
+  readonly resourceVersion: string;
+  readonly manifest: Record<string, unknown>;
 }

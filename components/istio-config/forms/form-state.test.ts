@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { buildDestinationRule } from '@/lib/mesh/routing-forms/build-destination-rule';
 import { buildVirtualService } from '@/lib/mesh/routing-forms/build-virtual-service';
+import { readDestinationRule } from '@/lib/mesh/routing-forms/read-destination-rule';
+import { readVirtualService } from '@/lib/mesh/routing-forms/read-virtual-service';
 import {
+  drStateFrom,
   toDestinationRuleInput,
   toVirtualServiceInput,
   type DrFormState,
   type VsFormState,
+  vsStateFrom,
 } from './form-state';
 
 const EMPTY_DR: DrFormState = {
@@ -106,5 +110,54 @@ describe('routing form state → YAML', () => {
   it('keeps a number that does not parse as NaN, for the schema check to name', () => {
     const input = toVirtualServiceInput({ ...EMPTY_VS, attempts: 'three' }, 'a', 'b');
     expect(input.retries?.attempts).toBeNaN();
+  });
+});
+
+describe('routing forms filled from live objects', () => {
+  it('an unchanged form writes the VirtualService it was filled from', () => {
+    const live = buildVirtualService({
+      namespace: 'bookinfo',
+      service: 'reviews',
+      host: 'reviews.bookinfo.svc.cluster.local',
+      headerRoutes: [{ header: 'end-user', match: 'prefix', value: 'ja', subset: 'v2' }],
+      defaultSubset: 'v1',
+      timeout: '2s',
+      retries: { attempts: 2, retryOn: ['5xx'] },
+      fault: { abort: { percent: 5, httpStatus: 503 } },
+    });
+    const { input } = readVirtualService(
+      live.spec as Record<string, unknown>,
+      'reviews',
+      'bookinfo',
+    );
+    const state = vsStateFrom(input);
+    expect(
+      buildVirtualService(
+        toVirtualServiceInput(state, 'bookinfo', 'reviews', undefined, input.host),
+      ),
+    ).toEqual(live);
+  });
+
+  it('an unchanged form writes the DestinationRule it was filled from', () => {
+    const live = buildDestinationRule({
+      namespace: 'bookinfo',
+      service: 'reviews',
+      subsets: [{ name: 'v1', labels: { version: 'v1' } }],
+      trafficPolicy: {
+        loadBalancer: 'RANDOM',
+        connectionPool: { maxConnections: 10, http1MaxPendingRequests: 5 },
+        outlierDetection: {
+          consecutive5xxErrors: 3,
+          interval: '5s',
+          baseEjectionTime: '30s',
+          maxEjectionPercent: 50,
+        },
+        tlsMode: 'ISTIO_MUTUAL',
+      },
+    });
+    const state = drStateFrom(readDestinationRule(live.spec as Record<string, unknown>));
+    expect(buildDestinationRule(toDestinationRuleInput(state, 'bookinfo', 'reviews'))).toEqual(
+      live,
+    );
   });
 });

@@ -90,6 +90,7 @@ export function toVirtualServiceInput(
   namespace: string,
   service: string,
   name?: string,
+  host?: string,
 ): VirtualServiceInput {
   const attempts = optionalNumber(state.attempts);
   const abortPercent = optionalNumber(state.abortPercent);
@@ -98,6 +99,7 @@ export function toVirtualServiceInput(
     namespace,
     service,
     ...(name && { name }),
+    ...(host && { host }),
     headerRoutes: state.headerRoutes.filter((r) => r.header.trim() && r.subset),
     ...(state.defaultSubset && { defaultSubset: state.defaultSubset }),
     ...(optionalText(state.timeout) && { timeout: state.timeout.trim() }),
@@ -119,5 +121,46 @@ export function toVirtualServiceInput(
         delay: { percent: delayPercent, fixedDelay: optionalText(state.fixedDelay) ?? '1s' },
       }),
     },
+  };
+}
+
+const text = (v: number | string | undefined): string => (v === undefined ? '' : String(v));
+
+/** The DestinationRule form filled from a live object (see readDestinationRule). */
+export function drStateFrom(
+  input: Pick<DestinationRuleInput, 'subsets' | 'trafficPolicy'>,
+): DrFormState {
+  const policy = input.trafficPolicy;
+  return {
+    subsets: input.subsets.map((s) => ({ name: s.name, version: s.labels.version ?? '' })),
+    loadBalancer: policy?.loadBalancer ?? '',
+    maxConnections: text(policy?.connectionPool?.maxConnections),
+    http1MaxPendingRequests: text(policy?.connectionPool?.http1MaxPendingRequests),
+    consecutive5xxErrors: text(policy?.outlierDetection?.consecutive5xxErrors),
+    interval: text(policy?.outlierDetection?.interval),
+    baseEjectionTime: text(policy?.outlierDetection?.baseEjectionTime),
+    maxEjectionPercent: text(policy?.outlierDetection?.maxEjectionPercent),
+    tlsMode: policy?.tlsMode ?? '',
+  };
+}
+
+/** The VirtualService form filled from a live object (see readVirtualService). */
+export function vsStateFrom(
+  input: Pick<
+    VirtualServiceInput,
+    'headerRoutes' | 'defaultSubset' | 'timeout' | 'retries' | 'fault'
+  >,
+): VsFormState {
+  return {
+    headerRoutes: input.headerRoutes.map((r) => ({ ...r })),
+    defaultSubset: input.defaultSubset ?? '',
+    timeout: input.timeout ?? '',
+    attempts: text(input.retries?.attempts),
+    perTryTimeout: input.retries?.perTryTimeout ?? '',
+    retryOn: input.retries?.retryOn?.join(',') ?? '',
+    abortPercent: text(input.fault?.abort?.percent),
+    abortStatus: text(input.fault?.abort?.httpStatus),
+    delayPercent: text(input.fault?.delay?.percent),
+    fixedDelay: input.fault?.delay?.fixedDelay ?? '',
   };
 }

@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
-import { stringify } from 'yaml';
-import type { ServiceRouting } from '@/lib/client/istio-types';
+import type { ExistingRoutingObject, ServiceRouting } from '@/lib/client/istio-types';
 import {
   useIstioWriteMutation,
   useServiceRoutingQuery,
@@ -11,13 +10,20 @@ import {
 } from '@/lib/client/use-istio-config';
 import { buildDestinationRule } from '@/lib/mesh/routing-forms/build-destination-rule';
 import { buildVirtualService } from '@/lib/mesh/routing-forms/build-virtual-service';
+import { mergeDestinationRule, mergeVirtualService } from '@/lib/mesh/routing-forms/merge-existing';
+import { readDestinationRule } from '@/lib/mesh/routing-forms/read-destination-rule';
+import { readVirtualService } from '@/lib/mesh/routing-forms/read-virtual-service';
+import { manifestYaml } from '@/lib/mesh/istio-yaml';
+import { editorHref } from '../config-list';
 import { LINK, PRIMARY_BUTTON } from '../styles';
 import { problemDetail } from '../problem-validations';
 import { useCanWrite } from '../use-write-access';
 import { DestinationRuleForm } from './destination-rule-form';
 import {
+  drStateFrom,
   toDestinationRuleInput,
   toVirtualServiceInput,
+  vsStateFrom,
   type DrFormState,
   type VsFormState,
 } from './form-state';
@@ -59,7 +65,14 @@ export function RoutingWizard({
   );
 }
 
+const specOf = (obj: ExistingRoutingObject): Record<string, unknown> => {
+  const spec = obj.manifest.spec;
+  return typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>) : {};
+};
+
 function initialDr(routing: ServiceRouting): DrFormState {
+  if (routing.destinationRule)
+    return drStateFrom(readDestinationRule(specOf(routing.destinationRule)));
   return {
     subsets: routing.subsets.map((s) => ({ name: s.name, version: s.labels.version ?? '' })),
     loadBalancer: '',
@@ -86,27 +99,52 @@ const INITIAL_VS: VsFormState = {
   fixedDelay: '',
 };
 
-/** Form state is set once from the first load; later loads (after an apply) only refresh the versions written against. */
+/**
+ * Form state is set once from the first load: from the live objects when the service has them, so an
+ * unchanged form writes them back unchanged. Later loads (after an apply) refresh what the forms are
+ * laid over and the versions written against.
+ */
 function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
   const { namespace, service } = routing;
   const canWrite = useCanWrite();
   const write = useIstioWriteMutation();
+  const [vsReading] = useState(
+    () =>
+      routing.virtualService &&
+      readVirtualService(specOf(routing.virtualService), service, namespace),
+  );
   const [dr, setDr] = useState(() => initialDr(routing));
-  const [vs, setVs] = useState<VsFormState>({
-    ...INITIAL_VS,
-    defaultSubset: routing.subsets[0]?.name ?? '',
-  });
+  const [vs, setVs] = useState<VsFormState>(() =>
+    vsReading
+      ? vsStateFrom(vsReading.input)
+      : { ...INITIAL_VS, defaultSubset: routing.subsets[0]?.name ?? '' },
+  );
+  const [replaceRules, setReplaceRules] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
-  const drYaml = stringify(
-    buildDestinationRule(
-      toDestinationRuleInput(dr, namespace, service, routing.destinationRule?.name),
+  const builtDr = buildDestinationRule(
+    toDestinationRuleInput(dr, namespace, service, routing.destinationRule?.name),
+  );
+  const builtVs = buildVirtualService(
+    toVirtualServiceInput(
+      vs,
+      namespace,
+      service,
+      routing.virtualService?.name,
+      vsReading?.input.host,
     ),
   );
-  const vsYaml = stringify(
-    buildVirtualService(
-      toVirtualServiceInput(vs, namespace, service, routing.virtualService?.name),
-    ),
+  const drYaml = manifestYaml(
+    routing.destinationRule
+      ? mergeDestinationRule(routing.destinationRule.manifest, builtDr)
+      : builtDr,
   );
+  const vsYaml = manifestYaml(
+    routing.virtualService
+      ? mergeVirtualService(routing.virtualService.manifest, builtVs)
+      : builtVs,
+  );
+  const unsupported = vsReading?.unsupported ?? [];
+  const blocked = unsupported.length > 0 && !replaceRules;
   const subsetNames = dr.subsets.map((s) => s.name.trim()).filter(Boolean);
 
   const writes = (dryRun: boolean): IstioWrite[] =>
@@ -146,29 +184,73 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
   return (
     <div className="flex flex-col gap-6">
       {(routing.virtualService || routing.destinationRule) && (
-        <p className="rounded-md border border-amber-500 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
-          <span aria-hidden>! </span>
-          {service} already has{' '}
+        <p className="rounded-md border border-sky-600 bg-sky-50 p-3 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100">
+          The forms start from{' '}
           {[
             routing.destinationRule && `DestinationRule ${routing.destinationRule.name}`,
             routing.virtualService && `VirtualService ${routing.virtualService.name}`,
           ]
             .filter(Boolean)
-            .join(' and ')}
-          . Applying these forms replaces{' '}
-          {routing.virtualService && routing.destinationRule ? 'them' : 'it'} (guarded by the
-          version loaded now); to change a detail, open it in the YAML editor instead.
+            .join(' and ')}{' '}
+          as they are now. Applying changes only what the forms hold and keeps every other field;
+          the diffs below show exactly what changes. A change made by someone else meanwhile stops
+          the write.
         </p>
+      )}
+      {unsupported.length > 0 && (
+        <div className="rounded-md border border-amber-500 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+          <p>
+            <span aria-hidden>! </span>VirtualService {routing.virtualService?.name} has routing the
+            form cannot show; applying the form replaces its http rules, and with them:
+          </p>
+          <ul className="my-2 list-disc pl-6">
+            {unsupported.map((u) => (
+              <li key={u}>{u}</li>
+            ))}
+          </ul>
+          <p className="mb-2">
+            Weights are changed safely on{' '}
+            <Link className={LINK} href={`/services/${namespace}/${service}`}>
+              {service}&apos;s traffic split
+            </Link>
+            ; other rules in the{' '}
+            <Link
+              className={LINK}
+              href={editorHref({
+                namespace,
+                kind: 'VirtualService',
+                name: routing.virtualService?.name ?? '',
+              })}
+            >
+              YAML editor
+            </Link>
+            .
+          </p>
+          <label className="flex items-center gap-2 font-medium">
+            <input
+              type="checkbox"
+              checked={replaceRules}
+              onChange={(e) => setReplaceRules(e.target.checked)}
+            />
+            Replace those rules with the form&apos;s
+          </label>
+        </div>
       )}
       <div className="grid gap-4 xl:grid-cols-2">
         <DestinationRuleForm state={dr} onChange={setDr} />
-        <YamlPreview title="DestinationRule YAML" yaml={drYaml} namespace={namespace} />
+        <YamlPreview
+          title="DestinationRule YAML"
+          yaml={drYaml}
+          namespace={namespace}
+          {...(routing.destinationRule && { live: manifestYaml(routing.destinationRule.manifest) })}
+        />
         <VirtualServiceForm state={vs} subsets={subsetNames} onChange={setVs} />
         <YamlPreview
           title="VirtualService YAML"
           yaml={vsYaml}
           namespace={namespace}
           alongside={drYaml}
+          {...(routing.virtualService && { live: manifestYaml(routing.virtualService.manifest) })}
         />
       </div>
       {canWrite && (
@@ -176,11 +258,16 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
           <button
             type="button"
             className={PRIMARY_BUTTON}
-            disabled={write.isPending}
+            disabled={write.isPending || blocked}
             onClick={() => void apply()}
           >
             {write.isPending ? 'Applying…' : 'Dry run, then apply both'}
           </button>
+          {blocked && (
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              Tick “Replace those rules” above to apply.
+            </p>
+          )}
           {outcome && (
             <p
               role={outcome.ok ? 'status' : 'alert'}

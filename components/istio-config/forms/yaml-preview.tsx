@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { DiffView } from '../diff-view';
 import { ValidationList } from '../validation-list';
 import { PANEL } from '../styles';
 import { useLiveValidation } from './use-live-validation';
@@ -11,12 +12,15 @@ export function YamlPreview({
   yaml,
   namespace,
   alongside,
+  live,
 }: {
   title: string;
   yaml: string;
   namespace: string;
   /** The other object the form writes in the same step. */
   alongside?: string;
+  /** The live object the form writes over, to diff against. */
+  live?: string;
 }): ReactNode {
   const validations = useLiveValidation(yaml, namespace, alongside);
   return (
@@ -25,6 +29,14 @@ export function YamlPreview({
       <pre className="mb-3 max-h-80 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-950">
         {yaml}
       </pre>
+      {live !== undefined && (
+        <details className="mb-3" open>
+          <summary className="cursor-pointer text-sm font-medium">
+            Changes to the live object
+          </summary>
+          <DiffView before={live} after={yaml} beforeLabel="live" afterLabel="after apply" />
+        </details>
+      )}
       {validations ? (
         <ValidationList validations={validations} title={`Checks of the ${title}`} />
       ) : (

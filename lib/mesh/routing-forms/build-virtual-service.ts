@@ -36,7 +36,7 @@ export function buildVirtualService(input: VirtualServiceInput): Json {
     ...(fault(input.fault) && { fault: fault(input.fault) }),
   });
   const destination = (subset?: string): Json => ({
-    destination: { host: input.service, ...(subset && { subset }) },
+    destination: { host: input.host ?? input.service, ...(subset && { subset }) },
   });
   const headerRules = input.headerRoutes.map((r) => ({
     match: [{ headers: { [r.header.toLowerCase()]: { [r.match]: r.value } } }],

@@ -60,6 +60,8 @@ export interface VirtualServiceInput {
   readonly service: string;
   /** Defaults to the service name. */
   readonly name?: string;
+  /** The destination host as the existing object spells it (short name or FQDN); defaults to the service name. */
+  readonly host?: string;
   /** Checked in order before the default route; the first match wins. */
   readonly headerRoutes: readonly HeaderRouteInput[];
   /** Where everything else goes: one subset, or none to let the service balance over all pods. */

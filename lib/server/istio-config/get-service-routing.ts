@@ -1,14 +1,18 @@
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
+import { toEditableManifest } from '@/lib/mesh/istio-yaml';
 import { resolveHost } from '@/lib/mesh/validations/hosts';
 import { subsetsFromInventory } from '@/lib/mesh/routing-forms/subsets-from-inventory';
 import type { SubsetInput } from '@/lib/mesh/routing-forms/types';
 import type { IstioObject } from '@/lib/mesh/types';
+import { readLive } from './live';
 import { readMeshConfig } from './mesh-config';
 
-export interface ObjectRef {
+export interface ExistingObject {
   readonly name: string;
   readonly resourceVersion: string;
+  /** The editable manifest, read live: the forms start from it and lay their output over it. */
+  readonly manifest: Record<string, unknown>;
 }
 
 export interface ServiceRouting {
@@ -17,12 +21,19 @@ export interface ServiceRouting {
   /** Subsets a new DestinationRule would define: one per version label of the service's pods. */
   readonly subsets: readonly SubsetInput[];
   /** The objects that already route this host, if any: the forms replace them rather than add a rival. */
-  readonly virtualService: ObjectRef | null;
-  readonly destinationRule: ObjectRef | null;
+  readonly virtualService: ExistingObject | null;
+  readonly destinationRule: ExistingObject | null;
 }
 
-const ref = (obj: IstioObject | undefined): ObjectRef | null =>
-  obj ? { name: obj.name, resourceVersion: obj.resourceVersion } : null;
+async function existing(obj: IstioObject | undefined): Promise<ExistingObject | null> {
+  if (!obj) return null;
+  const live = await readLive(obj.kind, obj.namespace, obj.name);
+  return {
+    name: obj.name,
+    resourceVersion: live.resourceVersion,
+    manifest: toEditableManifest(live.raw),
+  };
+}
 
 /** What the routing forms start from for one service, from the informer caches. */
 export async function getServiceRouting(
@@ -38,15 +49,15 @@ export async function getServiceRouting(
     (Array.isArray(o.spec.hosts) ? o.spec.hosts : [o.spec.host])
       .filter((h): h is string => typeof h === 'string')
       .map((h) => resolveHost(h, namespace));
+  const [virtualService, destinationRule] = await Promise.all([
+    existing(inNamespace.find((o) => o.kind === 'VirtualService' && hosts(o).includes(fqdn))),
+    existing(inNamespace.find((o) => o.kind === 'DestinationRule' && hosts(o).includes(fqdn))),
+  ]);
   return {
     namespace,
     service,
     subsets: subsetsFromInventory(mesh.inventory, namespace, service),
-    virtualService: ref(
-      inNamespace.find((o) => o.kind === 'VirtualService' && hosts(o).includes(fqdn)),
-    ),
-    destinationRule: ref(
-      inNamespace.find((o) => o.kind === 'DestinationRule' && hosts(o).includes(fqdn)),
-    ),
+    virtualService,
+    destinationRule,
   };
 }
