@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The Istio config list and the YAML editor. */
 export class IstioPage {
@@ -6,6 +6,8 @@ export class IstioPage {
 
   async openList(query = ''): Promise<void> {
     await this.page.goto(`/istio${query}`);
+    // Rows come from a client-side fetch, so once one shows the page is hydrated and its filters answer.
+    await expect(this.page.locator('[data-testid="istio-row"]').first()).toBeVisible();
   }
 
   row(kind: string, namespace: string, name: string): Locator {
