@@ -70,7 +70,11 @@ export function TrafficSplitPanel({
                 key={i}
                 data-testid="traffic-warning"
                 data-code={w.code}
-                className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100"
+                className={
+                  w.code === 'settling'
+                    ? 'rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:border-sky-700 dark:bg-sky-950/60 dark:text-sky-100'
+                    : 'rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100'
+                }
               >
                 {w.message}
               </li>

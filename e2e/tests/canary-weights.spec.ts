@@ -46,6 +46,13 @@ test('drag the reviews canary to 50/0/50, preview the diff, apply and watch the 
   await expect(page.getByRole('status').filter({ hasText: 'Applied' })).toBeVisible();
   // The configured bars show the new weights once the refetch lands.
   await expect(page.getByRole('img', { name: 'v3 configured 50%' }).first()).toBeVisible();
+  // While the window still averages the old split in, the panel says so instead of crying divergence.
+  await expect(page.locator('[data-testid="traffic-warning"][data-code="settling"]')).toContainText(
+    'The routes changed',
+  );
+  await expect(page.locator('[data-testid="traffic-warning"][data-code="divergence"]')).toHaveCount(
+    0,
+  );
 
   // Prometheus scrapes every 2 s and the shares average over 1 min: they converge within about that.
   await expect

@@ -18,7 +18,7 @@ export interface SubsetSignals {
 }
 
 export type TrafficWarningCode =
-  'divergence' | 'no-ready-pods' | 'undefined-subset' | 'several-virtual-services';
+  'divergence' | 'settling' | 'no-ready-pods' | 'undefined-subset' | 'several-virtual-services';
 
 export interface TrafficWarning {
   readonly code: TrafficWarningCode;

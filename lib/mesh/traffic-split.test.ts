@@ -64,6 +64,7 @@ function input(overrides: Partial<TrafficSplitInput> = {}): TrafficSplitInput {
       ...durations(PRODUCTPAGE, to(REVIEWS_V2, 'reviews'), { '10': 0.5, '50': 1, '+Inf': 1 }),
     ],
     window: '1m',
+    routesAgeSeconds: null,
     ...overrides,
   };
 }
@@ -145,6 +146,29 @@ describe('computeTrafficSplit', () => {
     const v2 = result.warnings.find((w) => w.subset === 'v2');
     expect(v2?.message).toMatch(/1 header- or path-matched route takes part/);
     expect(v2?.message).toMatch(/50% of requests come from callers without a sidecar/);
+  });
+
+  it('waits a whole window after a change before calling a difference divergence', () => {
+    const requests = [
+      ...meshRequest(PRODUCTPAGE, to(REVIEWS_V1, 'reviews'), 5),
+      ...meshRequest(PRODUCTPAGE, to(REVIEWS_V2, 'reviews'), 5),
+    ];
+    const objects = [split([0, 0, 100]), REVIEWS_DR];
+    const fresh = computeTrafficSplit(
+      input({ requests, istioObjects: objects, routesAgeSeconds: 20 }),
+    );
+    expect(fresh.warnings.map((w) => w.code)).toEqual(['settling']);
+    expect(fresh.warnings[0]?.message).toMatch(/changed 20 s ago.*compared .* in 40 s/);
+    const settled = computeTrafficSplit(
+      input({ requests, istioObjects: objects, routesAgeSeconds: 61 }),
+    );
+    expect(settled.warnings.map((w) => `${w.code}:${w.subset}`)).toEqual([
+      'divergence:v1',
+      'divergence:v2',
+      'divergence:v3',
+    ]);
+    // Known to be older than the window: a recent change is no longer offered as the cause.
+    expect(settled.warnings[0]?.message).not.toMatch(/still averaging in/);
   });
 
   it('stays quiet about divergence on a trickle of traffic', () => {

@@ -31,6 +31,8 @@ export interface TrafficSplitInput {
   /** istio_request_duration_milliseconds_bucket rates into the service, grouped by DURATION_LABELS. */
   readonly durations: readonly Sample[];
   readonly window: Window;
+  /** How long the service's routes have been as they are (see trafficWarnings); null when unknown. */
+  readonly routesAgeSeconds: number | null;
 }
 
 interface Tally {
@@ -172,6 +174,7 @@ export function computeTrafficSplit(input: TrafficSplitInput): TrafficSplit {
       undefinedSubsets,
       virtualServices: virtualServices.map((v) => `${v.namespace}/${v.name}`),
       window: input.window,
+      routesAgeSeconds: input.routesAgeSeconds,
     }),
   };
 }

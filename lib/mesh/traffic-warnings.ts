@@ -1,6 +1,6 @@
 import type { TrafficRoute } from './route-weights';
 import type { SubsetSignals, TrafficWarning } from './traffic-split-types';
-import type { Window } from './types';
+import { WINDOW_SECONDS, type Window } from './types';
 
 /** Configured and observed shares may differ by this much (0..1) before it is worth a warning. */
 export const DIVERGENCE_THRESHOLD = 0.05;
@@ -20,9 +20,17 @@ export interface TrafficWarningsInput {
   /** `namespace/name` of every VirtualService claiming the service's host. */
   readonly virtualServices: readonly string[];
   readonly window: Window;
+  /**
+   * Seconds the routes have been as they are now; null when unknown (the change predates what the
+   * server has seen), in which case they are judged as settled.
+   */
+  readonly routesAgeSeconds: number | null;
 }
 
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
+
+const duration = (seconds: number): string =>
+  seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
 
 function configuredShares(route: TrafficRoute | undefined): Map<string, number> {
   const out = new Map<string, number>();
@@ -53,16 +61,19 @@ function likelyCauses(
       `${pct(input.unproxiedShare)} of requests come from callers without a sidecar, which bypass the VirtualService`,
     );
   }
-  causes.push(
-    `a change made less than ${input.window} ago is still averaging in (the observed share covers the last ${input.window})`,
-  );
+  if (input.routesAgeSeconds === null) {
+    causes.push(
+      `a change made less than ${input.window} ago is still averaging in (the observed share covers the last ${input.window})`,
+    );
+  }
   return causes;
 }
 
 /**
  * Warnings a person should see before trusting or changing the split: two VirtualServices for one host,
  * subsets no DestinationRule defines, weight sent to a subset with no ready pods, and configured
- * weights of the default route that the observed shares do not follow.
+ * weights of the default route that the observed shares have not followed for a whole window (until
+ * the routes are that old, a `settling` note instead).
  */
 export function trafficWarnings(input: TrafficWarningsInput): TrafficWarning[] {
   const warnings: TrafficWarning[] = [];
@@ -90,6 +101,16 @@ export function trafficWarnings(input: TrafficWarningsInput): TrafficWarning[] {
     }
   }
   if (input.routes.length === 0 || input.totalRps < MIN_RPS_FOR_DIVERGENCE) return warnings;
+  const windowSeconds = WINDOW_SECONDS[input.window];
+  // Right after a change the window still averages the old split in: any difference is expected, and
+  // a warning then would teach people to ignore the real ones.
+  if (input.routesAgeSeconds !== null && input.routesAgeSeconds < windowSeconds) {
+    warnings.push({
+      code: 'settling',
+      message: `The routes changed ${duration(input.routesAgeSeconds)} ago; the observed shares cover the last ${input.window} and still include the split before. They are compared with the configured weights in ${duration(windowSeconds - input.routesAgeSeconds)}.`,
+    });
+    return warnings;
+  }
   const names = new Set([...configured.keys(), ...input.subsets.map((s) => s.name)]);
   for (const name of names) {
     const want = configured.get(name) ?? 0;

@@ -3,12 +3,14 @@ import { getConfig } from '@/lib/config';
 import { isProblemError, NotFoundError } from '@/lib/errors';
 import { getInformers } from '@/lib/kube/informers';
 import { listIstioObjects } from '@/lib/kube/istio-config';
+import { virtualServicesFor } from '@/lib/mesh/service-routing';
 import { computeTrafficSplit } from '@/lib/mesh/traffic-split';
 import type { TrafficSplit } from '@/lib/mesh/traffic-split-types';
 import type { Sample, Window } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 import { trafficQueries } from '@/lib/prometheus/traffic-queries';
 import { readCluster } from './read-cluster';
+import { routesAgeSeconds } from './routes-age';
 
 export interface TrafficRequest {
   readonly namespace: string;
@@ -59,6 +61,10 @@ export async function getTraffic(req: TrafficRequest): Promise<TrafficResponse> 
     requests,
     durations,
     window: req.window,
+    routesAgeSeconds: routesAgeSeconds(
+      `${req.namespace}/${req.service}`,
+      JSON.stringify(virtualServicesFor(istioObjects, service).map((vs) => vs.spec.http ?? null)),
+    ),
   });
   if (!known && split.virtualService === null) {
     throw new NotFoundError(`There is no service ${req.namespace}/${req.service}.`);
