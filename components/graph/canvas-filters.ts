@@ -1,4 +1,4 @@
-import type { Core, SingularElementArgument } from 'cytoscape';
+import type { Collection, Core, SingularElementArgument } from 'cytoscape';
 import { matchesFilter, type FilterSubject, type ParsedFilter } from './filter-expr';
 
 function subjectOf(ele: SingularElementArgument): FilterSubject {
@@ -9,28 +9,40 @@ function subjectOf(ele: SingularElementArgument): FilterSubject {
 }
 
 /**
+ * Gives `cls` to exactly `want`. Only elements that change are touched: cytoscape's addClass and
+ * removeClass restyle every element they are called on, even one whose classes stay the same, which
+ * at 1000 services cost every refresh a restyle of the whole graph.
+ */
+function setClass(cy: Core, cls: string, want: Collection): void {
+  const have = cy.elements(`.${cls}`);
+  have.difference(want).removeClass(cls);
+  want.difference(have).addClass(cls);
+}
+
+/**
  * Hides what `hide` matches (with boxes left empty by it) and, when `find` has terms, rings its
  * matches and fades the rest. Classes only: no element is removed, so positions survive.
  */
 export function applyFilters(cy: Core, find: ParsedFilter, hide: ParsedFilter): void {
+  let hidden = cy.collection();
+  if (hide.terms.length > 0) {
+    hidden = cy.nodes('[role = "node"]').filter((n) => matchesFilter(hide, subjectOf(n)));
+    // Inner app boxes first, then the namespace boxes around them.
+    for (const role of ['box', 'namespace'])
+      hidden = hidden.union(
+        cy.nodes(`[role = "${role}"]`).filter((box) => box.children().difference(hidden).empty()),
+      );
+  }
+  let found = cy.collection();
+  let faded = cy.collection();
+  if (find.terms.length > 0) {
+    const candidates = cy.elements('[role != "namespace"]');
+    found = candidates.filter((e) => matchesFilter(find, subjectOf(e)));
+    faded = candidates.difference(found);
+  }
   cy.batch(() => {
-    cy.elements().removeClass('found faded hidden');
-    if (hide.terms.length > 0) {
-      cy.nodes('[role = "node"]')
-        .filter((n) => matchesFilter(hide, subjectOf(n)))
-        .addClass('hidden');
-      // Inner app boxes first, then the namespace boxes around them.
-      for (const role of ['box', 'namespace'])
-        cy.nodes(`[role = "${role}"]`)
-          .filter((box) => box.children().not('.hidden').empty())
-          .addClass('hidden');
-    }
-    if (find.terms.length > 0) {
-      const found = cy
-        .elements('[role != "namespace"]')
-        .filter((e) => matchesFilter(find, subjectOf(e)));
-      found.addClass('found');
-      cy.elements('[role != "namespace"]').not(found).addClass('faded');
-    }
+    setClass(cy, 'hidden', hidden);
+    setClass(cy, 'found', found);
+    setClass(cy, 'faded', faded);
   });
 }
