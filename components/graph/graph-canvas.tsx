@@ -7,7 +7,7 @@ import { applyElements, fitGraph, showsEverything } from './apply-elements';
 import { applyFilters } from './canvas-filters';
 import { CanvasControls } from './canvas-controls';
 import type { ParsedFilter } from './filter-expr';
-import { graphStylesheet } from './graph-styles';
+import { graphStylesheet, styledDataFields } from './graph-styles';
 import { ARROW_DIRECTIONS, nearestInDirection } from './keyboard-nav';
 import type { EdgeLabelMode } from './url-state';
 import { useTheme } from './use-theme';
@@ -90,9 +90,9 @@ export function GraphCanvas(props: GraphCanvasProps): ReactNode {
   useEffect(() => {
     if (cy === null || elements === null) return;
     // A DOM attribute rather than state: the tests and the benchmark wait on it, React never reads it.
-    if (applyElements(cy, elements) === 'layout')
+    if (applyElements(cy, elements, styledDataFields(labels)) === 'layout')
       containerRef.current?.setAttribute('data-ready', '1');
-  }, [cy, elements]);
+  }, [cy, elements, labels]);
 
   useEffect(() => {
     cy?.style(graphStylesheet({ theme, labels, animate }));
