@@ -4,17 +4,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { MeshGraph } from '@/lib/mesh/types';
 import { apiFetch, type ApiProblem } from './api-fetch';
+import { graphPath } from './graph-path';
 import { queryKeys, type GraphQueryParams } from './query-keys';
-
-export function graphPath(params: GraphQueryParams): string {
-  const search = new URLSearchParams({
-    namespaces: params.namespaces.join(','),
-    type: params.type,
-    window: params.window,
-    idle: String(params.idle),
-  });
-  return `/api/graph?${search.toString()}`;
-}
 
 /** The graph as /api/graph sends it: warnings name the parts (latency, TCP) that could not be read. */
 export type GraphResponse = MeshGraph & { readonly warnings?: readonly string[] };
@@ -46,6 +37,9 @@ export function useGraphQuery(
     refetchInterval,
     // A 503 means Prometheus is down: retrying at once only delays the stale banner; polling goes on.
     retry: false,
+    // Rates change on every refresh, so deep-comparing a 600 KB answer with the last one (1000
+    // services) rarely keeps anything; the canvas diffs the elements itself.
+    structuralSharing: false,
   });
   const [lastGood, setLastGood] = useState<{ graph: GraphResponse; at: number } | null>(null);
   const fresh = query.isPlaceholderData ? undefined : query.data;

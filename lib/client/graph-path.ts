@@ -1,0 +1,12 @@
+import type { GraphQueryParams } from './query-keys';
+
+/** The /api/graph request for a view: the page's server preload and the client's query must agree. */
+export function graphPath(params: GraphQueryParams): string {
+  const search = new URLSearchParams({
+    namespaces: params.namespaces.join(','),
+    type: params.type,
+    window: params.window,
+    idle: String(params.idle),
+  });
+  return `/api/graph?${search.toString()}`;
+}
