@@ -1,4 +1,4 @@
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 
 export type BrowserResult =
   | {
@@ -9,7 +9,8 @@ export type BrowserResult =
     }
   | { readonly skipped: string };
 
-const ARGS = [
+/** As e2e/playwright.config.ts launches Chromium. */
+export const BROWSER_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -24,6 +25,24 @@ interface CyLike {
   one(event: string, handler: () => void): void;
 }
 
+/** Waits for the next /api/graph response, then for the frame cytoscape draws after it: ms between. */
+export function waitForRefreshApplied(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const cy = (window as unknown as { __cy?: CyLike }).__cy;
+        const observer = new PerformanceObserver((list) => {
+          const entry = list.getEntries().find((e) => e.name.includes('/api/graph?'));
+          if (entry === undefined || cy === undefined) return;
+          observer.disconnect();
+          const arrived = (entry as PerformanceResourceTiming).responseEnd;
+          cy.one('render', () => resolve(performance.now() - arrived));
+        });
+        observer.observe({ type: 'resource' });
+      }),
+  );
+}
+
 /**
  * Opens /graph in Chromium: time from navigation to the first laid-out graph (the canvas sets
  * data-ready="1"), then the time each refresh takes to reach the screen. Figures only.
@@ -32,7 +51,10 @@ export async function timeBrowserGraph(
   appUrl: string,
   namespaces: readonly string[],
 ): Promise<BrowserResult> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: BROWSER_ARGS,
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const url = `${appUrl}/graph?namespaces=${namespaces.join(',')}&refresh=10s`;
@@ -48,21 +70,7 @@ export async function timeBrowserGraph(
     );
     const refreshAppliedMs: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const applied = page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const cy = (window as unknown as { __cy?: CyLike }).__cy;
-            const observer = new PerformanceObserver((list) => {
-              const entry = list.getEntries().find((e) => e.name.includes('/api/graph?'));
-              if (entry === undefined || cy === undefined) return;
-              observer.disconnect();
-              const arrived = (entry as PerformanceResourceTiming).responseEnd;
-              cy.one('render', () => resolve(performance.now() - arrived));
-            });
-            observer.observe({ type: 'resource' });
-          }),
-      );
-      refreshAppliedMs.push(await applied);
+      refreshAppliedMs.push(await waitForRefreshApplied(page));
     }
     return { firstDrawnMs, refreshAppliedMs, elements };
   } finally {
