@@ -112,7 +112,10 @@ async function main(): Promise<void> {
       await sleep(1_000);
       await startProfile(cdp);
       const applied = await waitForRefreshApplied(page);
-      await stopProfile(cdp, `refresh (applied ${applied.toFixed(0)} ms after the response)`);
+      await stopProfile(
+        cdp,
+        `refresh (${applied === null ? 'no frame' : `applied ${applied.toFixed(0)} ms after the response`})`,
+      );
     }
   } finally {
     await browser.close();

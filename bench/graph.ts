@@ -135,7 +135,7 @@ function table(results: readonly SizeResult[]): string {
       '',
       'skipped' in b
         ? `Browser (${BROWSER_SIZE} services): skipped — ${b.skipped}`
-        : `Browser (${BROWSER_SIZE} services, ${b.elements} elements): first drawn graph ${ms(b.firstDrawnMs)} ms after navigation; refresh applied in ${b.refreshAppliedMs.map(ms).join(', ')} ms.`,
+        : `Browser (${BROWSER_SIZE} services, ${b.elements} elements): first drawn graph ${ms(b.firstDrawnMs)} ms after navigation; refresh applied in ${b.refreshAppliedMs.map(ms).join(', ')} ms${b.refreshesWithoutFrame > 0 ? ` (${b.refreshesWithoutFrame} more changed nothing drawn: no frame)` : ''}.`,
     );
   }
   return rows.join('\n');
