@@ -82,12 +82,19 @@ async function main(): Promise<void> {
     historyMinutes: 10,
     log: (line) => console.error(`  [stack] ${line}`),
   });
+  try {
+    await profilePage(stack.appUrl ?? '');
+  } finally {
+    await stack.stop();
+  }
+}
+
+async function profilePage(app: string): Promise<void> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: BROWSER_ARGS,
   });
   try {
-    const app = stack.appUrl ?? '';
     const namespaces = Array.from(
       { length: Math.ceil(SERVICES / 100) },
       (_, i) => `mesh-${String(i + 1).padStart(3, '0')}`,
@@ -119,7 +126,6 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await stack.stop();
   }
 }
 
