@@ -149,6 +149,31 @@ describe('toInventoryWorkload', () => {
   it('refuses objects without a name', () => {
     expect(toInventoryWorkload('Deployment', { metadata: {} })).toBeUndefined();
   });
+
+  it("reads Kiali's health annotation where Kiali reads it", () => {
+    const rate = (value: string): Record<string, string> => ({ 'health.kiali.io/rate': value });
+    const workload = (
+      kind: 'Deployment' | 'DaemonSet',
+      own: Record<string, string>,
+      template?: Record<string, string>,
+    ): Readonly<Record<string, string>> | undefined =>
+      toInventoryWorkload(kind, {
+        metadata: { name: 'w', namespace: 'demo', annotations: own },
+        spec: { template: { metadata: { annotations: template } } },
+      })?.annotations;
+
+    // A template without annotations: the Deployment's own.
+    expect(workload('Deployment', rate('5XX,1,5,http,.*'))).toEqual(rate('5XX,1,5,http,.*'));
+    // A template with annotations: only the template, as in Kiali.
+    expect(workload('Deployment', rate('5XX,1,5,http,.*'), { team: 'a' })).toEqual({ team: 'a' });
+    expect(workload('Deployment', {}, rate('4XX,1,5,http,.*'))).toEqual(rate('4XX,1,5,http,.*'));
+    // A DaemonSet: always its own metadata.
+    expect(workload('DaemonSet', rate('5XX,1,5,http,.*'), { ...rate('x'), team: 'a' })).toEqual({
+      team: 'a',
+      ...rate('5XX,1,5,http,.*'),
+    });
+    expect(workload('DaemonSet', {}, rate('x'))).toEqual({});
+  });
 });
 
 describe('toInventoryPod', () => {

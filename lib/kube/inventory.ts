@@ -7,6 +7,7 @@ import type {
   InventoryWorkload,
 } from '@/lib/mesh/types';
 import { namespaceInjects } from '@/lib/mesh/injection';
+import { KIALI_RATE_ANNOTATION } from '@/lib/mesh/health-kiali';
 import type { InformerSet } from './informers';
 import {
   NamespaceWire,
@@ -126,8 +127,24 @@ export function toInventoryPod(obj: unknown): InventoryPod | undefined {
 }
 
 /**
+ * The template's annotations, with Kiali's health annotation taken from where Kiali takes it, so a team
+ * keeps the tuning Kiali honoured: a DaemonSet's own metadata; for other kinds the template when it has
+ * any annotation, else the object's metadata.
+ */
+function withKialiRate(
+  kind: WorkloadKind,
+  own: Readonly<Record<string, string>>,
+  template: Readonly<Record<string, string>>,
+): Readonly<Record<string, string>> {
+  if (kind !== 'DaemonSet' && Object.keys(template).length > 0) return template;
+  const rate = own[KIALI_RATE_ANNOTATION];
+  const rest = Object.entries(template).filter(([key]) => key !== KIALI_RATE_ANNOTATION);
+  return Object.fromEntries(rate === undefined ? rest : [...rest, [KIALI_RATE_ANNOTATION, rate]]);
+}
+
+/**
  * A workload from its object. Labels and annotations are the pod template's (what pods and Istio's
- * metrics carry). `hasSidecar` prefers evidence: the template (manual injection), then the running
+ * metrics carry), but for Kiali's health annotation (see withKialiRate). `hasSidecar` prefers evidence: the template (manual injection), then the running
  * pods (automatic injection leaves the template untouched), then the namespace's injection label.
  */
 export function toInventoryWorkload(
@@ -157,7 +174,7 @@ export function toInventoryWorkload(
     name: metadata.name,
     kind,
     labels,
-    annotations,
+    annotations: withKialiRate(kind, metadata.annotations, annotations),
     ...appVersion(labels),
     desiredReplicas: daemon ? (status?.desiredNumberScheduled ?? 0) : (spec?.replicas ?? 1),
     readyReplicas: (daemon ? status?.numberReady : status?.readyReplicas) ?? 0,

@@ -5,7 +5,10 @@
  *   meshlens.io/health-thresholds: "5xx=degraded:1,failing:5; 4xx=off"
  * Categories: `5xx` (HTTP 5xx, no response, gRPC 1–16) and `4xx`. A category may give one or both
  * levels, or `off`. What it omits comes from the next scope out: workload → namespace → defaults.
+ * Kiali's `health.kiali.io/rate` on a workload is honoured too (see ./health-kiali).
  */
+
+import { KIALI_RATE_ANNOTATION, parseKialiRate } from './health-kiali';
 
 export const HEALTH_THRESHOLDS_ANNOTATION = 'meshlens.io/health-thresholds';
 
@@ -18,10 +21,18 @@ export interface ErrorThreshold {
   readonly failing: number;
 }
 
-export interface HealthRules {
+export interface CategoryRules {
   /** null when the category is switched off. */
   readonly serverErrors: ErrorThreshold | null;
   readonly clientErrors: ErrorThreshold | null;
+}
+
+/**
+ * The categories judge inbound traffic, and outbound traffic too unless `outbound` is given: only
+ * Kiali's annotation tells the directions apart.
+ */
+export interface HealthRules extends CategoryRules {
+  readonly outbound?: CategoryRules;
 }
 
 /** Kiali's defaults: any 5xx degrades, 10% fails; 4xx degrade at 10% and fail at 20%. */
@@ -42,7 +53,7 @@ export interface ResolvedHealthRules {
   readonly problems: readonly HealthRuleProblem[];
 }
 
-type Category = keyof HealthRules;
+type Category = keyof CategoryRules;
 type Override = Partial<Record<Category, Partial<ErrorThreshold> | null>>;
 
 const CATEGORY_BY_KEY: Readonly<Record<string, Category>> = {
@@ -84,8 +95,13 @@ function parseLevels(text: string, key: string): Partial<ErrorThreshold> | null 
   return levels;
 }
 
+// Our annotation never sits above Kiali's (a workload's Kiali annotation is the innermost scope), so the
+// base never tells directions apart and neither does the result.
 function applyOverride(base: HealthRules, override: Override): HealthRules | string {
-  const out: Record<Category, ErrorThreshold | null> = { ...base };
+  const out: Record<Category, ErrorThreshold | null> = {
+    serverErrors: base.serverErrors,
+    clientErrors: base.clientErrors,
+  };
   for (const category of ['serverErrors', 'clientErrors'] as const) {
     const o = override[category];
     if (o === undefined) continue;
@@ -109,7 +125,9 @@ function applyOverride(base: HealthRules, override: Override): HealthRules | str
 
 /**
  * The rules for a namespace, or a workload in it: workload annotation over namespace annotation over
- * defaults. An invalid annotation is ignored (the outer scope's rules apply) and reported.
+ * defaults. On a workload, ours wins over Kiali's when both are there; Kiali reads its own only on
+ * workloads (and Services), never on namespaces. An invalid annotation is ignored (the outer scope's
+ * rules apply) and reported.
  */
 export function rulesFor(
   namespaceAnnotations: Readonly<Record<string, string>> | undefined,
@@ -122,19 +140,26 @@ export function rulesFor(
     ['workload', workloadAnnotations],
   ] as const;
   for (const [scope, annotations] of scopes) {
-    const value = annotations?.[HEALTH_THRESHOLDS_ANNOTATION];
+    const ours = annotations?.[HEALTH_THRESHOLDS_ANNOTATION];
+    const kiali = scope === 'workload' ? annotations?.[KIALI_RATE_ANNOTATION] : undefined;
+    const [name, value] =
+      ours === undefined ? [KIALI_RATE_ANNOTATION, kiali] : [HEALTH_THRESHOLDS_ANNOTATION, ours];
     if (value === undefined) continue;
-    const parsed = parseHealthThresholds(value);
-    const next = typeof parsed === 'string' ? parsed : applyOverride(rules, parsed);
+    const next = ours === undefined ? parseKialiRate(value) : layer(rules, value);
     if (typeof next === 'string') {
       problems.push({
         scope,
         value,
-        message: `${HEALTH_THRESHOLDS_ANNOTATION}: ${next}; using the ${scope === 'workload' ? 'namespace' : 'default'} rules`,
+        message: `${name}: ${next}; using the ${scope === 'workload' ? 'namespace' : 'default'} rules`,
       });
     } else {
       rules = next;
     }
   }
   return { rules, problems };
+}
+
+function layer(base: HealthRules, value: string): HealthRules | string {
+  const parsed = parseHealthThresholds(value);
+  return typeof parsed === 'string' ? parsed : applyOverride(base, parsed);
 }

@@ -11,7 +11,6 @@ import {
 } from './health';
 import type { RequestCounts } from './request-counts';
 import { responseClass, tallyRequests } from './request-counts';
-import type { Inventory, InventoryWorkload } from './types';
 
 const counts = (total: number, serverErrors = 0, clientErrors = 0): RequestCounts => ({
   total,

@@ -2,11 +2,10 @@
  * The one health rule set, used by the graph, the overview and the lists: error shares judged against
  * {@link HealthRules} per direction (worst wins), joined with pod readiness.
  */
-import type { ErrorThreshold, HealthRuleProblem, HealthRules } from './health-rules';
-import { HEALTH_THRESHOLDS_ANNOTATION, rulesFor } from './health-rules';
+import type { ErrorThreshold, HealthRules } from './health-rules';
 import type { RequestCounts } from './request-counts';
 import { NO_REQUESTS } from './request-counts';
-import type { Health, Inventory, InventoryWorkload } from './types';
+import type { Health } from './types';
 
 export {
   DEFAULT_HEALTH_RULES,
@@ -14,7 +13,9 @@ export {
   parseHealthThresholds,
   rulesFor,
 } from './health-rules';
+export { KIALI_RATE_ANNOTATION, parseKialiRate } from './health-kiali';
 export type {
+  CategoryRules,
   ErrorThreshold,
   HealthRuleProblem,
   HealthRules,
@@ -47,12 +48,20 @@ function judge(errors: number, total: number, threshold: ErrorThreshold | null):
   return 'healthy';
 }
 
-/** Health of one direction of traffic (or one edge); 'idle' when there is none. */
-export function evaluateTrafficHealth(counts: RequestCounts, rules: HealthRules): Health {
+/**
+ * Health of one direction of traffic; 'idle' when there is none. An edge is judged as inbound traffic
+ * of its destination, whose rules it is given.
+ */
+export function evaluateTrafficHealth(
+  counts: RequestCounts,
+  rules: HealthRules,
+  direction: 'inbound' | 'outbound' = 'inbound',
+): Health {
   if (!(counts.total > 0)) return 'idle';
+  const categories = direction === 'outbound' ? (rules.outbound ?? rules) : rules;
   return worstHealth(
-    judge(counts.serverErrors, counts.total, rules.serverErrors),
-    judge(counts.clientErrors, counts.total, rules.clientErrors),
+    judge(counts.serverErrors, counts.total, categories.serverErrors),
+    judge(counts.clientErrors, counts.total, categories.clientErrors),
   );
 }
 
@@ -88,8 +97,8 @@ export interface WorkloadHealthInput {
  */
 export function workloadHealth(input: WorkloadHealthInput, rules: HealthRules): Health {
   let traffic = worstHealth(
-    evaluateTrafficHealth(input.inbound ?? NO_REQUESTS, rules),
-    evaluateTrafficHealth(input.outbound ?? NO_REQUESTS, rules),
+    evaluateTrafficHealth(input.inbound ?? NO_REQUESTS, rules, 'inbound'),
+    evaluateTrafficHealth(input.outbound ?? NO_REQUESTS, rules, 'outbound'),
   );
   if (input.hasTcpTraffic === true) traffic = worstHealth(traffic, 'healthy');
   const replicas = input.replicas;
