@@ -1,7 +1,7 @@
 /**
  * Extracts the openAPIV3Schema of every served version of the six Istio kinds Meshlens edits from
  * Istio's crd-all.gen.yaml into lib/kube/istio-crd-schemas.gen.json, so that the app carries the
- * schemas itself (../shared is not there in a container). Descriptions are dropped: the validator
+ * schemas itself (fixtures/ is not in the container image). Descriptions are dropped: the validator
  * does not need them and they are most of the bytes.
  *
  * Run: npx tsx scripts/gen-crd-schemas.ts [path/to/crd-all.gen.yaml]
@@ -13,7 +13,7 @@ import { parseAllDocuments } from 'yaml';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SOURCE = path.resolve(
   ROOT,
-  process.argv[2] ?? '../shared/fixtures/istio-crds/crd-all.gen.yaml',
+  process.argv[2] ?? 'fixtures/istio-crds/crd-all.gen.yaml',
 );
 const TARGET = path.join(ROOT, 'lib/kube/istio-crd-schemas.gen.json');
 const KINDS = [

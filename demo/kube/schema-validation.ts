@@ -383,8 +383,8 @@ export class CrdSchemas {
   }
 }
 
-/** crd-all.gen.yaml in the shared fixtures, which sit beside the repository (../shared from its root). */
+/** The repository's own copy of Istio's crd-all.gen.yaml (fixtures/istio-crds). */
 export function defaultCrdPath(): string {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  return path.resolve(repoRoot, '../shared/fixtures/istio-crds/crd-all.gen.yaml');
+  return path.resolve(repoRoot, 'fixtures/istio-crds/crd-all.gen.yaml');
 }

@@ -9,7 +9,7 @@ import { advance, createTrafficModel } from '../model/advance.js';
 import { buildScenario } from '../scenarios/index.js';
 import { renderMetrics } from './render.js';
 
-const README = path.resolve(import.meta.dirname, '../../../shared/fixtures/README.md');
+const README = path.resolve(import.meta.dirname, '../../fixtures/README.md');
 
 /** The 25 label names from the fixtures README's code block, in order. */
 function readmeLabels(): string[] {

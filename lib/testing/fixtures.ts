@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const FIXTURES_ROOT = path.resolve(import.meta.dirname, '../../../shared/fixtures');
+const FIXTURES_ROOT = path.resolve(import.meta.dirname, '../../fixtures');
 
-/** Absolute path of a file under ../shared/fixtures, e.g. `fixturePath('kubernetes/real-objects/po.json')`. */
+/** Absolute path of a file under the repository's fixtures/, e.g. `fixturePath('kubernetes/real-objects/po.json')`. */
 export function fixturePath(rel: string): string {
   return path.join(FIXTURES_ROOT, rel);
 }
