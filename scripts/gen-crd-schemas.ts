@@ -11,10 +11,7 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const SOURCE = path.resolve(
-  ROOT,
-  process.argv[2] ?? 'fixtures/istio-crds/crd-all.gen.yaml',
-);
+const SOURCE = path.resolve(ROOT, process.argv[2] ?? 'fixtures/istio-crds/crd-all.gen.yaml');
 const TARGET = path.join(ROOT, 'lib/kube/istio-crd-schemas.gen.json');
 const KINDS = [
   'VirtualService',

@@ -38,10 +38,17 @@ if npx next build; then
 
   PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/$out/e2e.json" npx playwright test -c e2e/playwright.config.ts --reporter=list,json || status=1
   summary+=("$(node -e 'const s=require(process.argv[1]).stats;console.log(`e2e: ${s.expected+s.flaky} passed, ${s.unexpected} failed`)' "$PWD/$out/e2e.json" 2>/dev/null || echo 'e2e: 0 passed, 1 failed (no report)')")
+
+  # The production server as the container runs it, then a newcomer's clone: they print their own line.
+  npx tsx scripts/smoke-standalone.ts | tee "$out/smoke.log" || status=1
+  summary+=("$(grep -E '^smoke: ' "$out/smoke.log" || echo 'smoke: 0 passed, 1 failed (no report)')")
 else
   status=1
-  summary+=("build: 0 passed, 1 failed" "integration: 0 passed, 1 failed (not run: build failed)" "e2e: 0 passed, 1 failed (not run: build failed)")
+  summary+=("build: 0 passed, 1 failed" "integration: 0 passed, 1 failed (not run: build failed)" "e2e: 0 passed, 1 failed (not run: build failed)" "smoke: 0 passed, 1 failed (not run: build failed)")
 fi
+
+bash scripts/check-fresh-clone.sh | tee "$out/fresh-clone.log" || status=1
+summary+=("$(grep -E '^fresh-clone: ' "$out/fresh-clone.log" || echo 'fresh-clone: 0 passed, 1 failed (no report)')")
 
 echo
 printf '%s\n' "${summary[@]}"
