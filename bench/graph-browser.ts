@@ -1,4 +1,5 @@
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_LAUNCH } from '../scripts/stack/chromium';
 
 export type BrowserResult =
   | {
@@ -10,17 +11,6 @@ export type BrowserResult =
       readonly elements: number;
     }
   | { readonly skipped: string };
-
-/** As e2e/playwright.config.ts launches Chromium. */
-export const BROWSER_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface CyLike {
   elements(): { length: number };
@@ -65,8 +55,7 @@ export async function timeBrowserGraph(
   namespaces: readonly string[],
 ): Promise<BrowserResult> {
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: BROWSER_ARGS,
+    ...CHROMIUM_LAUNCH,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { startStack } from '../scripts/stack/index';
-import { BROWSER_ARGS, waitForRefreshApplied } from './graph-browser';
+import { CHROMIUM_LAUNCH } from '../scripts/stack/chromium';
+import { waitForRefreshApplied } from './graph-browser';
 import { sampleGraph } from './graph-server';
 import { costsByFrame, formatCosts, type CpuProfile } from './cpu-profile';
 
@@ -91,8 +92,7 @@ async function main(): Promise<void> {
 
 async function profilePage(app: string): Promise<void> {
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: BROWSER_ARGS,
+    ...CHROMIUM_LAUNCH,
   });
   try {
     const namespaces = Array.from(

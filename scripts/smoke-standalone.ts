@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { startChild, readyOrExit, type Child } from './stack/child';
+import { CHROMIUM_LAUNCH } from './stack/chromium';
 import { freePort } from './stack/free-port';
 import { startStack, type Stack } from './stack/index';
 import { waitForHttp } from './stack/wait-for';
@@ -121,18 +122,7 @@ function uidOf(pid: number): number | undefined {
 }
 
 async function pageChecks(baseUrl: string): Promise<Result[]> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const results: Result[] = [];
   try {
     for (const pathname of PAGES) {
