@@ -12,6 +12,12 @@ describe('parseConfig', () => {
       port: 3000,
       readOnly: false,
       meshName: 'mesh',
+      allowedHosts: [
+        { hostname: 'localhost', port: 3000 },
+        { hostname: '127.0.0.1', port: 3000 },
+        { hostname: '[::1]', port: 3000 },
+      ],
+      trustProxy: false,
     });
   });
 
@@ -30,6 +36,10 @@ describe('parseConfig', () => {
         PORT: '8080',
         READ_ONLY: '1',
         MESH_NAME: 'prod',
+        ALLOWED_HOSTS: 'meshlens.example.com, Other.Example:9000',
+        PUBLIC_URL: 'https://meshlens.corp.example/',
+        TRUST_PROXY: 'true',
+        POD_NAMESPACE: 'istio-system',
       },
       (path) => (path === '/etc/ca.pem' ? PEM : ''),
     );
@@ -46,6 +56,19 @@ describe('parseConfig', () => {
       port: 8080,
       readOnly: true,
       meshName: 'prod',
+      allowedHosts: [
+        ...['localhost', '127.0.0.1', '[::1]'].map((hostname) => ({ hostname, port: 8080 })),
+        ...[
+          'meshlens',
+          'meshlens.istio-system',
+          'meshlens.istio-system.svc',
+          'meshlens.istio-system.svc.cluster.local',
+        ].map((hostname) => ({ hostname, port: 8080 })),
+        { hostname: 'meshlens.corp.example', port: 443 },
+        { hostname: 'meshlens.example.com' },
+        { hostname: 'other.example', port: 9000 },
+      ],
+      trustProxy: true,
     });
   });
 
@@ -67,6 +90,12 @@ describe('parseConfig', () => {
     [{ ...base, PORT: '3.5' }, "PORT: must be an integer from 1 to 65535, got '3.5'"],
     [{ ...base, READ_ONLY: 'yes' }, "READ_ONLY: must be true, false, 1 or 0, got 'yes'"],
     [{ ...base, JAEGER_API: 'v2' }, "JAEGER_API: must be v1 or v3, got 'v2'"],
+    [
+      { ...base, ALLOWED_HOSTS: 'ok.example,http://x.example' },
+      "ALLOWED_HOSTS: 'http://x.example' is not a host or host:port",
+    ],
+    [{ ...base, PUBLIC_URL: 'meshlens.example' }, 'PUBLIC_URL: must be an http(s) URL'],
+    [{ ...base, TRUST_PROXY: 'yes' }, "TRUST_PROXY: must be true, false, 1 or 0, got 'yes'"],
     [
       { ...base, JAEGER_URL: 'jaeger:16686' },
       "JAEGER_URL: must be an http(s) URL, got 'jaeger:16686'",

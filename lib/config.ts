@@ -1,6 +1,12 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import {
+  defaultAllowedHosts,
+  parseHostList,
+  urlHost,
+  type HostPattern,
+} from '@/lib/security/allowed-hosts';
 
 export type PrometheusAuth =
   | { readonly kind: 'bearer'; readonly token: string }
@@ -36,7 +42,14 @@ export interface Config {
   readonly port: number;
   readonly readOnly: boolean;
   readonly meshName: string;
+  /** The Host names Meshlens answers to and the Origins it accepts writes from. */
+  readonly allowedHosts: readonly HostPattern[];
+  /** Believe X-Forwarded-Host / X-Forwarded-Proto (TRUST_PROXY): only a proxy in front may set them. */
+  readonly trustProxy: boolean;
 }
+
+/** The Service deploy/meshlens.yaml creates; its in-cluster names are allowed when POD_NAMESPACE is set. */
+const SERVICE_NAME = 'meshlens';
 
 const httpUrl = z.string().refine(
   (value) => {
@@ -60,6 +73,17 @@ const boolFlag = z
     error: (issue) => `must be true, false, 1 or 0, got '${String(issue.input)}'`,
   })
   .transform((v) => v === 'true' || v === '1');
+
+const hostList = z.string().transform((value, ctx) => {
+  const parsed = parseHostList(value);
+  if (parsed.ok) return parsed.hosts;
+  ctx.addIssue({
+    code: 'custom',
+    input: value,
+    message: `'${parsed.bad}' is not a host or host:port (e.g. meshlens.example.com or meshlens.example.com:8080)`,
+  });
+  return z.NEVER;
+});
 
 function intIn(min: number, max: number): z.ZodType<number, string> {
   return z
@@ -88,6 +112,10 @@ const EnvSchema = z.object({
   PORT: intIn(1, 65_535).default(3000),
   READ_ONLY: boolFlag.default(false),
   MESH_NAME: nonEmpty.default('mesh'),
+  ALLOWED_HOSTS: hostList.optional(),
+  PUBLIC_URL: httpUrl.optional(),
+  TRUST_PROXY: boolFlag.default(false),
+  POD_NAMESPACE: nonEmpty.optional(),
 });
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -160,6 +188,16 @@ export function parseConfig(
       ? { kind: 'in-cluster' }
       : { kind: 'default' };
 
+  const publicHost = e.PUBLIC_URL === undefined ? undefined : urlHost(e.PUBLIC_URL);
+  const allowedHosts = [
+    ...defaultAllowedHosts(
+      e.PORT,
+      e.POD_NAMESPACE ? { name: SERVICE_NAME, namespace: e.POD_NAMESPACE } : undefined,
+    ),
+    ...(publicHost ? [publicHost] : []),
+    ...(e.ALLOWED_HOSTS ?? []),
+  ];
+
   return {
     prometheus: {
       url: e.PROMETHEUS_URL,
@@ -179,6 +217,8 @@ export function parseConfig(
     port: e.PORT,
     readOnly: e.READ_ONLY,
     meshName: e.MESH_NAME,
+    allowedHosts,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

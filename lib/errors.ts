@@ -13,6 +13,7 @@ export type ProblemType =
   | 'conflict'
   | 'forbidden'
   | 'not-found'
+  | 'unsupported-media-type'
   | 'upstream-unavailable'
   | 'upstream-error'
   | 'internal';
@@ -111,6 +112,18 @@ export class NotFoundError extends ProblemError {
   constructor(detail: string) {
     super(detail);
     this.name = 'NotFoundError';
+  }
+}
+
+/** The body is not declared as JSON (`Content-Type: application/json`). */
+export class UnsupportedMediaTypeError extends ProblemError {
+  readonly status = 415;
+  readonly type = 'unsupported-media-type';
+  readonly title = 'Unsupported media type';
+
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'UnsupportedMediaTypeError';
   }
 }
 

@@ -45,7 +45,7 @@ export interface ApiFetchOptions {
 
 /**
  * Fetches a Meshlens API path and returns its JSON, or throws an ApiProblem. Writes carry the CSRF header
- * the server demands of every write.
+ * the server demands of every write, and bodies are declared as JSON, without which the server answers 415.
  */
 export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
