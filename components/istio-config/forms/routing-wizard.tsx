@@ -14,9 +14,11 @@ import { mergeDestinationRule, mergeVirtualService } from '@/lib/mesh/routing-fo
 import { readDestinationRule } from '@/lib/mesh/routing-forms/read-destination-rule';
 import { readVirtualService } from '@/lib/mesh/routing-forms/read-virtual-service';
 import { manifestYaml } from '@/lib/mesh/istio-yaml';
+import type { LocatedValidation } from '@/lib/mesh/validations/types';
+import { ApplyAnyway } from '../apply-anyway';
 import { editorHref } from '../config-list';
 import { LINK, PRIMARY_BUTTON } from '../styles';
-import { problemDetail } from '../problem-validations';
+import { overridableErrors, problemDetail } from '../problem-validations';
 import { useCanWrite } from '../use-write-access';
 import { DestinationRuleForm } from './destination-rule-form';
 import {
@@ -121,6 +123,9 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
   );
   const [replaceRules, setReplaceRules] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
+  // Analyzer errors a write was refused for, tied to the texts refused: an edit of the form drops them.
+  const [refused, setRefused] = useState<{ texts: string; errors: readonly LocatedValidation[] }>();
+  const [applyAnyway, setApplyAnyway] = useState(false);
   const builtDr = buildDestinationRule(
     toDestinationRuleInput(dr, namespace, service, routing.destinationRule?.name),
   );
@@ -146,6 +151,9 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
   const unsupported = vsReading?.unsupported ?? [];
   const blocked = unsupported.length > 0 && !replaceRules;
   const subsetNames = dr.subsets.map((s) => s.name.trim()).filter(Boolean);
+  const texts = `${drYaml}\n---\n${vsYaml}`;
+  const overridable = refused?.texts === texts ? refused.errors : [];
+  const overriding = applyAnyway && overridable.length > 0;
 
   const writes = (dryRun: boolean): IstioWrite[] =>
     [
@@ -161,8 +169,9 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
             yaml,
             resourceVersion: existing.resourceVersion,
             dryRun,
+            applyAnyway: overriding,
           }
-        : { op: 'create', namespace, yaml, dryRun },
+        : { op: 'create', namespace, yaml, dryRun, applyAnyway: overriding },
     );
 
   // The DestinationRule goes first so the subsets exist before a route names them; one at a time, so
@@ -172,12 +181,18 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
     try {
       for (const w of writes(true)) await write.mutateAsync(w);
       for (const w of writes(false)) await write.mutateAsync(w);
+      setRefused(undefined);
+      setApplyAnyway(false);
       setOutcome({
         ok: true,
-        text: `Applied the DestinationRule and the VirtualService for ${service}.`,
+        text: `Applied the DestinationRule and the VirtualService for ${service}${overriding ? ' despite the analyzer errors' : ''}.`,
       });
     } catch (err) {
-      setOutcome({ ok: false, text: `Not applied: ${problemDetail(err)}` });
+      const errors = overridableErrors(err);
+      setRefused(errors.length > 0 ? { texts, errors } : undefined);
+      setOutcome(
+        errors.length > 0 ? undefined : { ok: false, text: `Not applied: ${problemDetail(err)}` },
+      );
     }
   };
 
@@ -253,6 +268,9 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
           {...(routing.virtualService && { live: manifestYaml(routing.virtualService.manifest) })}
         />
       </div>
+      {canWrite && overridable.length > 0 && (
+        <ApplyAnyway errors={overridable} checked={applyAnyway} onChange={setApplyAnyway} />
+      )}
       {canWrite && (
         <div className="flex items-center gap-3">
           <button
@@ -261,7 +279,11 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
             disabled={write.isPending || blocked}
             onClick={() => void apply()}
           >
-            {write.isPending ? 'Applying…' : 'Dry run, then apply both'}
+            {write.isPending
+              ? 'Applying…'
+              : overriding
+                ? 'Dry run, then apply both anyway'
+                : 'Dry run, then apply both'}
           </button>
           {blocked && (
             <p className="text-sm text-slate-700 dark:text-slate-300">
