@@ -129,7 +129,8 @@ describe('traffic split and weight edits on the demo', () => {
     const before = stored();
     const { resourceVersion } = (await settled()).virtualService ?? { resourceVersion: '' };
     const cases: [unknown, string][] = [
-      [{ v1: 50, v2: 0, v3: 40 }, 'weights'],
+      [{ v1: 0, v2: 0, v3: 0 }, 'weights'],
+      [{ v1: -5, v2: 55, v3: 50 }, 'weights.v1'],
       [{ v1: 50, v2: 0, v4: 50 }, 'weights.v4'],
       [{ v1: 50.5, v2: 0, v3: 49.5 }, 'weights.v1'],
     ];
