@@ -1,6 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { Stack } from '../scripts/stack/index';
+import { startTestStack } from './harness';
+
+/** Starts the demo stack with the app for this test file and stops it after; read `stack()`/`app()` in tests. */
+export function appStackForFile(): { stack: () => Stack; app: () => string } {
+  let started: Stack | undefined;
+  beforeAll(async () => {
+    started = await startTestStack({ app: true });
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const stack = (): Stack => {
+    if (!started) throw new Error('the stack has not started');
+    return started;
+  };
+  return { stack, app: () => stack().appUrl ?? '' };
+}
 
 /** Every write carries these: a colleague's checks refuse writes without JSON or the CSRF header. */
 export const WRITE_HEADERS = { 'content-type': 'application/json', 'x-meshlens-csrf': '1' };

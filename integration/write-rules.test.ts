@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { Stack } from '../scripts/stack/index';
 import { billionLaughs } from '../lib/testing/yaml-bombs';
-import { eventually, getJson, startTestStack } from './harness';
-import { auditLines, revision, send, storedVersion } from './write-client';
+import { eventually, getJson } from './harness';
+import { auditLines, revision, send, storedVersion, appStackForFile } from './write-client';
 
+const running = appStackForFile();
 let stack: Stack;
 let app: string;
 
-beforeAll(async () => {
-  stack = await startTestStack({ app: true });
-  app = stack.appUrl ?? '';
-});
-
-afterAll(async () => {
-  await stack?.stop();
+beforeAll(() => {
+  stack = running.stack();
+  app = running.app();
 });
 
 const SLIDER = '/api/traffic/bookinfo/reviews';
