@@ -93,6 +93,8 @@ export type IstioWrite =
       readonly dryRun: boolean;
       /** Write despite analyzer errors; the person ticked "apply anyway". */
       readonly applyAnyway?: boolean;
+      /** Objects written in the same step, which the checks see as stored. */
+      readonly alongside?: readonly string[];
     }
   | {
       readonly op: 'create';
@@ -100,6 +102,7 @@ export type IstioWrite =
       readonly yaml: string;
       readonly dryRun: boolean;
       readonly applyAnyway?: boolean;
+      readonly alongside?: readonly string[];
     }
   | {
       readonly op: 'delete';
@@ -120,12 +123,17 @@ export function sendIstioWrite(write: IstioWrite): Promise<IstioWriteResult> {
           yaml: write.yaml,
           resourceVersion: write.resourceVersion,
           applyAnyway: write.applyAnyway ?? false,
+          alongside: write.alongside ?? [],
         },
       });
     case 'create':
       return apiFetch(`/api/istio/${seg(write.namespace)}${dry && `?${dry}`}`, {
         method: 'POST',
-        body: { yaml: write.yaml, applyAnyway: write.applyAnyway ?? false },
+        body: {
+          yaml: write.yaml,
+          applyAnyway: write.applyAnyway ?? false,
+          alongside: write.alongside ?? [],
+        },
       });
     case 'delete':
       return apiFetch(

@@ -92,10 +92,13 @@ const resourceVersion = z
   .min(1, 'required: the resourceVersion the editor loaded')
   .max(64);
 
+/** Objects written in the same step (a routing form's DestinationRule), checked as if stored. */
+const alongside = z.array(yaml).max(4);
+
 const ValidateBody = z.object({
   yaml,
   namespace: namespace.optional(),
-  alongside: z.array(yaml).max(4).optional(),
+  alongside: alongside.optional(),
 });
 
 export async function parseValidateBody(req: Request): Promise<z.infer<typeof ValidateBody>> {
@@ -104,19 +107,24 @@ export async function parseValidateBody(req: Request): Promise<z.infer<typeof Va
   return body;
 }
 
-const ReplaceBody = z.object({ yaml, resourceVersion, applyAnyway });
+const ReplaceBody = z.object({
+  yaml,
+  resourceVersion,
+  applyAnyway,
+  alongside: alongside.default([]),
+});
 
 export async function parseReplaceBody(req: Request): Promise<z.infer<typeof ReplaceBody>> {
   const body = await readJsonBody(req, ReplaceBody);
-  assertYamlSize([body.yaml]);
+  assertYamlSize([body.yaml, ...body.alongside]);
   return body;
 }
 
-const CreateBody = z.object({ yaml, applyAnyway });
+const CreateBody = z.object({ yaml, applyAnyway, alongside: alongside.default([]) });
 
 export async function parseCreateBody(req: Request): Promise<z.infer<typeof CreateBody>> {
   const body = await readJsonBody(req, CreateBody);
-  assertYamlSize([body.yaml]);
+  assertYamlSize([body.yaml, ...body.alongside]);
   return body;
 }
 

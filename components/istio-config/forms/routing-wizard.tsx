@@ -158,8 +158,14 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
   const writes = (dryRun: boolean): IstioWrite[] =>
     [
       { yaml: drYaml, existing: routing.destinationRule, kind: 'DestinationRule' as const },
-      { yaml: vsYaml, existing: routing.virtualService, kind: 'VirtualService' as const },
-    ].map(({ yaml, existing, kind }) =>
+      // Checked as if the DestinationRule were stored: the dry runs store neither.
+      {
+        yaml: vsYaml,
+        existing: routing.virtualService,
+        kind: 'VirtualService' as const,
+        alongside: [drYaml],
+      },
+    ].map(({ yaml, existing, kind, alongside = [] }) =>
       existing
         ? {
             op: 'replace',
@@ -170,8 +176,9 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
             resourceVersion: existing.resourceVersion,
             dryRun,
             applyAnyway: overriding,
+            alongside,
           }
-        : { op: 'create', namespace, yaml, dryRun, applyAnyway: overriding },
+        : { op: 'create', namespace, yaml, dryRun, applyAnyway: overriding, alongside },
     );
 
   // The DestinationRule goes first so the subsets exist before a route names them; one at a time, so

@@ -27,16 +27,17 @@ function mismatch(message: string, path: string): IstioInvalidError {
 
 /**
  * Checks an edited text before any write: one document, valid YAML within bounds, the CRD schema,
- * Istio's weight rule, no analyzer error unless `applyAnyway`, and the object it names is the one the
+ * Istio's weight rule, no analyzer error unless `applyAnyway` (the mesh seen with `alongside`, objects
+ * written in the same step, as if stored), and the object it names is the one the
  * URL names (a renamed object would be a create in disguise). Throws a 422 with the findings and their
  * lines; nothing is written then. Warnings never block.
  */
 export async function prepareManifest(
   text: string,
   target: Target,
-  applyAnyway: boolean,
+  { applyAnyway, alongside }: { applyAnyway: boolean; alongside: readonly string[] },
 ): Promise<PreparedManifest> {
-  const checked = await checkManifestText(text, target.namespace);
+  const checked = await checkManifestText(text, target.namespace, alongside);
   if (!checked.ok) throw new IstioInvalidError(checked.validations);
   const { manifest } = checked;
   const meta = (manifest.metadata ?? {}) as Record<string, unknown>;

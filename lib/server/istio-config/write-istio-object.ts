@@ -36,6 +36,8 @@ interface Common {
 interface TextWrite extends Common {
   readonly yaml: string;
   readonly applyAnyway: boolean;
+  /** Objects the same step writes too (a routing form's DestinationRule), checked as if stored. */
+  readonly alongside: readonly string[];
 }
 
 /** What an audit line records of an apply-anyway: the flag, and each error written despite it. */
@@ -103,7 +105,7 @@ export async function replaceIstioObject(
 ): Promise<WriteResult> {
   const { kind, namespace, name, dryRun, who } = req;
   return audited({ action: 'replace', kind, namespace, name, who, dryRun }, async (notes) => {
-    const prepared = await prepareManifest(req.yaml, { namespace, kind, name }, req.applyAnyway);
+    const prepared = await prepareManifest(req.yaml, { namespace, kind, name }, req);
     notes.override(overrideOf(req.applyAnyway, prepared.overridden));
     const live = await readLive(kind, namespace, name);
     const before = toIstioObject(kind, live.raw);
@@ -139,22 +141,20 @@ export async function replaceIstioObject(
 /** POST: create a new object in `namespace` from a YAML text (a template or a routing form's output). */
 export async function createIstioObject(req: TextWrite): Promise<WriteResult> {
   const { namespace, dryRun, who } = req;
-  const prepared = await prepareManifest(req.yaml, { namespace }, req.applyAnyway).catch(
-    (err: unknown) => {
-      auditWrite({
-        action: 'create',
-        kind: '?',
-        namespace,
-        name: '?',
-        who,
-        dryRun,
-        diffSummary: '',
-        result: auditResultOf(err),
-        detail: String(err),
-      });
-      throw err;
-    },
-  );
+  const prepared = await prepareManifest(req.yaml, { namespace }, req).catch((err: unknown) => {
+    auditWrite({
+      action: 'create',
+      kind: '?',
+      namespace,
+      name: '?',
+      who,
+      dryRun,
+      diffSummary: '',
+      result: auditResultOf(err),
+      detail: String(err),
+    });
+    throw err;
+  });
   const { kind, name } = prepared;
   const target = { action: 'create', kind, namespace, name, who, dryRun };
   return audited(target, async (notes) => {
