@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
-import type { ExistingRoutingObject, ServiceRouting } from '@/lib/client/istio-types';
+import type { ServiceRouting } from '@/lib/client/istio-types';
 import {
   useIstioWriteMutation,
   useServiceRoutingQuery,
@@ -11,7 +11,6 @@ import {
 import { buildDestinationRule } from '@/lib/mesh/routing-forms/build-destination-rule';
 import { buildVirtualService } from '@/lib/mesh/routing-forms/build-virtual-service';
 import { mergeDestinationRule, mergeVirtualService } from '@/lib/mesh/routing-forms/merge-existing';
-import { readDestinationRule } from '@/lib/mesh/routing-forms/read-destination-rule';
 import { readVirtualService } from '@/lib/mesh/routing-forms/read-virtual-service';
 import { manifestYaml } from '@/lib/mesh/istio-yaml';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
@@ -22,13 +21,12 @@ import { overridableErrors, problemDetail } from '../problem-validations';
 import { useCanWrite } from '../use-write-access';
 import { DestinationRuleForm } from './destination-rule-form';
 import {
-  drStateFrom,
   toDestinationRuleInput,
   toVirtualServiceInput,
   vsStateFrom,
-  type DrFormState,
   type VsFormState,
 } from './form-state';
+import { initialDr, INITIAL_VS, specOf } from './initial-state';
 import { VirtualServiceForm } from './virtual-service-form';
 import { YamlPreview } from './yaml-preview';
 
@@ -66,40 +64,6 @@ export function RoutingWizard({
     </section>
   );
 }
-
-const specOf = (obj: ExistingRoutingObject): Record<string, unknown> => {
-  const spec = obj.manifest.spec;
-  return typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>) : {};
-};
-
-function initialDr(routing: ServiceRouting): DrFormState {
-  if (routing.destinationRule)
-    return drStateFrom(readDestinationRule(specOf(routing.destinationRule)));
-  return {
-    subsets: routing.subsets.map((s) => ({ name: s.name, version: s.labels.version ?? '' })),
-    loadBalancer: '',
-    maxConnections: '',
-    http1MaxPendingRequests: '',
-    consecutive5xxErrors: '',
-    interval: '',
-    baseEjectionTime: '',
-    maxEjectionPercent: '',
-    tlsMode: '',
-  };
-}
-
-const INITIAL_VS: VsFormState = {
-  headerRoutes: [],
-  defaultSubset: '',
-  timeout: '',
-  attempts: '',
-  perTryTimeout: '',
-  retryOn: '',
-  abortPercent: '',
-  abortStatus: '',
-  delayPercent: '',
-  fixedDelay: '',
-};
 
 /**
  * Form state is set once from the first load: from the live objects when the service has them, so an
