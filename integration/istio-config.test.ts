@@ -130,9 +130,11 @@ describe('/api/istio on the demo stack', () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.body.resourceVersion).not.toBe(doc.resourceVersion);
+    // The old text still routes to the undefined subset v2: only with applyAnyway does it reach the write.
     const stale = await send('PUT', '/api/istio/shop/virtualservices/checkout', {
       yaml: doc.yaml,
       resourceVersion: doc.resourceVersion,
+      applyAnyway: true,
     });
     expect(stale.status).toBe(409);
     expect(stale.body.current).toMatchObject({

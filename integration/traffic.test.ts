@@ -8,7 +8,7 @@ import { eventually, getJson, startTestStack } from './harness';
 
 interface Traffic {
   virtualService: { name: string; resourceVersion: string } | null;
-  routes: { destinations: { subset?: string; weight: number }[] }[];
+  routes: { destinations: { subset?: string; weight: number; share: number }[] }[];
   observed: { window: string; shares: Record<string, number>; totalRps: number };
   subsets: { name: string; rps: number }[];
   readOnly: boolean;
@@ -96,9 +96,9 @@ describe('traffic split and weight edits on the demo', () => {
     );
     expect(t.virtualService?.name).toBe('reviews');
     expect(t.routes[0]?.destinations).toEqual([
-      { host: 'reviews', subset: 'v1', weight: 80 },
-      { host: 'reviews', subset: 'v2', weight: 10 },
-      { host: 'reviews', subset: 'v3', weight: 10 },
+      { host: 'reviews', subset: 'v1', weight: 80, share: 0.8 },
+      { host: 'reviews', subset: 'v2', weight: 10, share: 0.1 },
+      { host: 'reviews', subset: 'v3', weight: 10, share: 0.1 },
     ]);
     expect(t.observed.shares.v1).toBeGreaterThan(0.6);
     expect(t.readOnly).toBe(false);
@@ -129,7 +129,8 @@ describe('traffic split and weight edits on the demo', () => {
     const before = stored();
     const { resourceVersion } = (await settled()).virtualService ?? { resourceVersion: '' };
     const cases: [unknown, string][] = [
-      [{ v1: 50, v2: 0, v3: 40 }, 'weights'],
+      [{ v1: 0, v2: 0, v3: 0 }, 'weights'],
+      [{ v1: -5, v2: 55, v3: 50 }, 'weights.v1'],
       [{ v1: 50, v2: 0, v4: 50 }, 'weights.v4'],
       [{ v1: 50.5, v2: 0, v3: 49.5 }, 'weights.v1'],
     ];

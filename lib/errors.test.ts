@@ -5,7 +5,9 @@ import {
   describeNetworkError,
   ForbiddenError,
   InvalidError,
+  MAX_LISTED_ERRORS,
   NotFoundError,
+  PayloadTooLargeError,
   toProblemResponse,
   UpstreamError,
   UpstreamUnavailableError,
@@ -105,5 +107,41 @@ describe('describeNetworkError', () => {
     expect(describeNetworkError(new TypeError('fetch failed', { cause }))).toBe(
       'connect ECONNREFUSED ::1:9090',
     );
+  });
+});
+
+describe('a 422 with many errors', () => {
+  it('lists the first MAX_LISTED_ERRORS, with the total and truncated', async () => {
+    const errors = Array.from({ length: 5000 }, (_, i) => ({
+      path: `weights.s${i}`,
+      message: 'bad',
+    }));
+    const { status, body } = await problemOf(new InvalidError('many', errors));
+    expect(status).toBe(422);
+    expect(body).toMatchObject({ errorsTotal: 5000, truncated: true });
+    expect((body as { errors: unknown[] }).errors).toHaveLength(MAX_LISTED_ERRORS);
+  });
+
+  it('caps the detail built from zod issues too', () => {
+    const schema = z.array(z.string());
+    const parsed = schema.safeParse(Array.from({ length: 500 }, (_, i) => i));
+    if (parsed.success) throw new Error('expected a failure');
+    const err = InvalidError.fromZod(parsed.error);
+    expect(err.errors).toHaveLength(500);
+    expect(err.detail).toMatch(/; and 450 more$/);
+  });
+
+  it('leaves a short list as it was, without the extra members', async () => {
+    const { body } = await problemOf(new InvalidError('one', [{ path: 'a', message: 'b' }]));
+    expect(body).not.toHaveProperty('truncated');
+    expect(body).not.toHaveProperty('errorsTotal');
+  });
+});
+
+describe('PayloadTooLargeError', () => {
+  it('is a 413 payload-too-large problem with the limit', async () => {
+    const { status, body } = await problemOf(new PayloadTooLargeError('too big', 1024));
+    expect(status).toBe(413);
+    expect(body).toMatchObject({ type: 'payload-too-large', status: 413, limitBytes: 1024 });
   });
 });

@@ -14,6 +14,7 @@ export type ProblemType =
   | 'forbidden'
   | 'not-found'
   | 'unsupported-media-type'
+  | 'payload-too-large'
   | 'upstream-unavailable'
   | 'upstream-error'
   | 'internal';
@@ -23,6 +24,22 @@ export type UpstreamSource = 'prometheus' | 'jaeger' | 'kubernetes';
 export interface FieldError {
   readonly path: string;
   readonly message: string;
+}
+
+/** A 422 lists at most this many errors, so a hostile body cannot make the answer larger than itself. */
+export const MAX_LISTED_ERRORS = 50;
+
+/** The first MAX_LISTED_ERRORS of `list` under `key`, and the total when some were left out. */
+export function cappedList(key: string, list: readonly unknown[]): Record<string, unknown> {
+  if (list.length <= MAX_LISTED_ERRORS) return { [key]: list };
+  return { [key]: list.slice(0, MAX_LISTED_ERRORS), [`${key}Total`]: list.length, truncated: true };
+}
+
+/** Joins the first MAX_LISTED_ERRORS messages and says how many more there were. */
+export function joinCapped(messages: readonly string[]): string {
+  const shown = messages.slice(0, MAX_LISTED_ERRORS).join('; ');
+  const more = messages.length - MAX_LISTED_ERRORS;
+  return more > 0 ? `${shown}; and ${more} more` : shown;
 }
 
 /** Base of every error that maps to a problem response; `detail` is the message, written for a person. */
@@ -67,12 +84,12 @@ export class InvalidError extends ProblemError {
       path: issue.path.map(String).join('.'),
       message: issue.message,
     }));
-    const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');
+    const detail = joinCapped(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)));
     return new InvalidError(detail || 'The request is invalid.', errors, opts);
   }
 
   override extras(): Record<string, unknown> {
-    return { errors: this.errors };
+    return cappedList('errors', this.errors);
   }
 }
 
@@ -101,6 +118,25 @@ export class ForbiddenError extends ProblemError {
   constructor(detail: string) {
     super(detail);
     this.name = 'ForbiddenError';
+  }
+}
+
+/** The request body is larger than the endpoint reads; `limitBytes` says how large it may be. */
+export class PayloadTooLargeError extends ProblemError {
+  readonly status = 413;
+  readonly type = 'payload-too-large';
+  readonly title = 'Payload too large';
+
+  constructor(
+    detail: string,
+    readonly limitBytes: number,
+  ) {
+    super(detail);
+    this.name = 'PayloadTooLargeError';
+  }
+
+  override extras(): Record<string, unknown> {
+    return { limitBytes: this.limitBytes };
   }
 }
 

@@ -11,9 +11,16 @@ import {
 } from '@/lib/client/use-istio-config';
 import type { IstioKindName } from '@/lib/mesh/istio-kinds';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
+import { WEIGHT_RULE_HELP } from '@/lib/mesh/weights';
+import { ApplyAnyway } from './apply-anyway';
 import { DeleteButton } from './delete-dialog';
 import { DiffView } from './diff-view';
-import { conflictCurrent, problemDetail, problemValidations } from './problem-validations';
+import {
+  conflictCurrent,
+  overridableErrors,
+  problemDetail,
+  problemValidations,
+} from './problem-validations';
 import { BUTTON, LINK, PANEL, PRIMARY_BUTTON } from './styles';
 import { useCanWrite } from './use-write-access';
 import { ValidationList } from './validation-list';
@@ -74,27 +81,51 @@ function LoadedEditor({
   const [error, setError] = useState<string | undefined>();
   const [deleteError, setDeleteError] = useState<string | undefined>();
   const [applied, setApplied] = useState<string | undefined>();
+  // Analyzer errors the server refused the last Apply for, and whether the person overrides them.
+  const [overridable, setOverridable] = useState<readonly LocatedValidation[]>([]);
+  const [applyAnyway, setApplyAnyway] = useState(false);
   const { namespace, kind, name } = doc;
   const dirty = text !== doc.yaml;
   const validate = useCallback((t: string) => validateIstioYaml(t, namespace), [namespace]);
+  const edit = (t: string): void => {
+    setText(t);
+    // Another text may have other errors: the override covered only the ones shown.
+    setOverridable([]);
+    setApplyAnyway(false);
+  };
 
   const apply = async (resourceVersion: string): Promise<void> => {
     setError(undefined);
     setApplied(undefined);
-    const base = { op: 'replace' as const, namespace, kind, name, yaml: text, resourceVersion };
+    const base = {
+      op: 'replace' as const,
+      namespace,
+      kind,
+      name,
+      yaml: text,
+      resourceVersion,
+      applyAnyway: applyAnyway && overridable.length > 0,
+    };
     try {
       // The dry run lets the API server (admission, its own schema) refuse before anything is stored.
       await write.mutateAsync({ ...base, dryRun: true });
       const result = await write.mutateAsync({ ...base, dryRun: false });
       setConflict(undefined);
-      setApplied(`Applied. ${kind} ${name} is now at resourceVersion ${result.resourceVersion}.`);
+      setOverridable([]);
+      setApplyAnyway(false);
+      setApplied(
+        `Applied${base.applyAnyway ? ' despite the analyzer errors' : ''}. ${kind} ${name} is now at resourceVersion ${result.resourceVersion}.`,
+      );
     } catch (err) {
       const current = conflictCurrent(err);
       if (current) setConflict(current);
       else {
         const found = problemValidations(err);
         if (found.length > 0) setValidations(found);
-        setError(problemDetail(err));
+        const over = overridableErrors(err);
+        setOverridable(over);
+        // The apply-anyway panel names those errors itself.
+        if (over.length === 0) setError(problemDetail(err));
       }
     }
   };
@@ -122,11 +153,17 @@ function LoadedEditor({
         <YamlEditor
           label={`YAML of ${kind} ${name}`}
           value={doc.yaml}
-          onChange={setText}
+          onChange={edit}
           validate={validate}
           onValidated={setValidations}
           readOnly={!canWrite}
         />
+        {kind === 'VirtualService' && (
+          <p className="text-xs text-slate-600 dark:text-slate-400">{WEIGHT_RULE_HELP}</p>
+        )}
+        {canWrite && overridable.length > 0 && (
+          <ApplyAnyway errors={overridable} checked={applyAnyway} onChange={setApplyAnyway} />
+        )}
         {canWrite && (
           <div className="flex flex-wrap items-center gap-2">
             <button
@@ -135,13 +172,17 @@ function LoadedEditor({
               disabled={!dirty || write.isPending}
               onClick={() => void apply(doc.resourceVersion)}
             >
-              {write.isPending ? 'Applying…' : 'Apply'}
+              {write.isPending
+                ? 'Applying…'
+                : applyAnyway && overridable.length > 0
+                  ? 'Apply anyway'
+                  : 'Apply'}
             </button>
             <button
               type="button"
               className={BUTTON}
               disabled={!dirty}
-              onClick={() => setText(doc.yaml)}
+              onClick={() => edit(doc.yaml)}
             >
               Discard changes
             </button>

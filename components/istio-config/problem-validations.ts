@@ -7,6 +7,16 @@ export function problemValidations(err: unknown): LocatedValidation[] {
   return err.body.validations as LocatedValidation[];
 }
 
+/**
+ * The analyzer errors of a 422 that "apply anyway" would override, or [] when the refusal is one no
+ * flag lifts (syntax, schema, Istio's weight rule).
+ */
+export function overridableErrors(err: unknown): LocatedValidation[] {
+  if (!(err instanceof ApiProblem) || err.status !== 422 || err.body.overridable !== true)
+    return [];
+  return problemValidations(err).filter((v) => v.severity === 'error');
+}
+
 /** The object as it is now, from a 409 of /api/istio. */
 export function conflictCurrent(
   err: unknown,

@@ -73,9 +73,9 @@ export function SplitBars({ route, observed }: SplitBarsProps): ReactNode {
               </th>
               <td className="py-1" data-testid="configured">
                 <Bar
-                  share={d.weight / 100}
+                  share={d.share}
                   className="bg-sky-600 dark:bg-sky-400"
-                  label={`${name} configured ${d.weight}%`}
+                  label={`${name} configured ${formatPercent(d.share)} (weight ${d.weight})`}
                 />
               </td>
               <td className="py-1 pl-4" data-testid="observed" data-share={share ?? ''}>

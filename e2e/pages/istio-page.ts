@@ -29,6 +29,18 @@ export class IstioPage {
     return this.editor().locator('.cm-line', { has: this.page.locator('.cm-lintRange-error') });
   }
 
+  /** Replaces the text of the first editor line that contains `find` (its indentation kept). */
+  async replaceLine(find: string, text: string): Promise<void> {
+    await this.editor().locator('.cm-line', { hasText: find }).first().click();
+    await this.page.keyboard.press('Home');
+    await this.page.keyboard.press('Shift+End');
+    await this.page.keyboard.type(text);
+  }
+
+  applyAnyway(): Locator {
+    return this.page.getByRole('group', { name: /Not applied: the analyzers report/ });
+  }
+
   validationList(): Locator {
     return this.page.getByTestId('validation-list');
   }

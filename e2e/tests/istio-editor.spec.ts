@@ -85,3 +85,51 @@ test('the routing forms start from the live objects and will not drop a weighted
   await page.getByLabel("Replace those rules with the form's").check();
   await expect(apply).toBeEnabled();
 });
+
+test('an analyzer error blocks Apply until the person ticks "apply anyway"', async ({ page }) => {
+  const istio = new IstioPage(page);
+  await page.goto('/istio/shop/virtualservices/checkout');
+  await expect(istio.editor()).toContainText('subset: v2');
+  await expect(
+    page.getByText('Weights are relative: each destination gets weight ÷ sum.'),
+  ).toBeVisible();
+  await istio.replaceLine('weight: 90', 'weight: 85');
+  await istio.replaceLine('weight: 10', 'weight: 15');
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+
+  const panel = istio.applyAnyway();
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('IST0101');
+  await expect(panel).toContainText("Subset 'v2' of checkout.shop is not defined");
+  const confirm = panel.getByLabel('Apply anyway, despite this error');
+  await expect(confirm).not.toBeChecked();
+  for (const theme of ['light', 'dark'] as const) {
+    await istio.setTheme(theme);
+    await page.screenshot({ path: `docs/istio-apply-anyway-${theme}.png`, fullPage: true });
+  }
+  await istio.setTheme('light');
+
+  await confirm.check();
+  await page.getByRole('button', { name: 'Apply anyway' }).click();
+  // The editor reloads the stored object: the edit is now the live text, and the override is gone.
+  await expect(istio.applyAnyway()).toHaveCount(0);
+  await expect(page.getByText('No changes.')).toBeVisible();
+  await expect(istio.editor()).toContainText('weight: 85');
+});
+
+test('a negative weight is refused in the editor, with no way to apply it anyway', async ({
+  page,
+}) => {
+  const istio = new IstioPage(page);
+  await page.goto('/istio/bookinfo/virtualservices/reviews');
+  // canary-weights may have moved the split already; the first weight is -5 either way.
+  await expect(istio.editor()).toContainText('weight:');
+  await istio.replaceLine('weight:', 'weight: -5');
+  await expect(istio.validationList()).toContainText('weight -5 < 0');
+  await expect(istio.validationList()).toContainText('IST0106');
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was written' })).toContainText(
+    'weight -5 < 0',
+  );
+  await expect(istio.applyAnyway()).toHaveCount(0);
+});

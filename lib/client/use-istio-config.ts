@@ -91,12 +91,18 @@ export type IstioWrite =
       readonly yaml: string;
       readonly resourceVersion: string;
       readonly dryRun: boolean;
+      /** Write despite analyzer errors; the person ticked "apply anyway". */
+      readonly applyAnyway?: boolean;
+      /** Objects written in the same step, which the checks see as stored. */
+      readonly alongside?: readonly string[];
     }
   | {
       readonly op: 'create';
       readonly namespace: string;
       readonly yaml: string;
       readonly dryRun: boolean;
+      readonly applyAnyway?: boolean;
+      readonly alongside?: readonly string[];
     }
   | {
       readonly op: 'delete';
@@ -113,12 +119,21 @@ export function sendIstioWrite(write: IstioWrite): Promise<IstioWriteResult> {
     case 'replace':
       return apiFetch(`${objectPath(write.namespace, write.kind, write.name)}${dry && `?${dry}`}`, {
         method: 'PUT',
-        body: { yaml: write.yaml, resourceVersion: write.resourceVersion },
+        body: {
+          yaml: write.yaml,
+          resourceVersion: write.resourceVersion,
+          applyAnyway: write.applyAnyway ?? false,
+          alongside: write.alongside ?? [],
+        },
       });
     case 'create':
       return apiFetch(`/api/istio/${seg(write.namespace)}${dry && `?${dry}`}`, {
         method: 'POST',
-        body: { yaml: write.yaml },
+        body: {
+          yaml: write.yaml,
+          applyAnyway: write.applyAnyway ?? false,
+          alongside: write.alongside ?? [],
+        },
       });
     case 'delete':
       return apiFetch(

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { manifestToObject, manifestYaml, parseManifest, toEditableManifest } from './istio-yaml';
+import { billionLaughs, deepNesting } from '@/lib/testing/yaml-bombs';
+import {
+  manifestToObject,
+  manifestYaml,
+  parseManifest,
+  toEditableManifest,
+  YAML_LIMIT_CODE,
+} from './istio-yaml';
 
 describe('toEditableManifest / manifestYaml', () => {
   it('keeps what a person edits and drops server-owned fields', () => {
@@ -52,6 +59,33 @@ describe('parseManifest', () => {
     });
     expect(parseManifest('')).toMatchObject({ ok: false });
     expect(parseManifest('just text')).toMatchObject({ ok: false });
+  });
+
+  it('refuses an alias bomb by name, without expanding it', () => {
+    const parsed = parseManifest(billionLaughs());
+    expect(parsed).toMatchObject({ ok: false, validations: [{ code: YAML_LIMIT_CODE }] });
+    if (!parsed.ok) expect(parsed.validations[0]?.message).toMatch(/billion laughs|aliases/);
+  });
+
+  it('refuses a few aliases that expand past the limit', () => {
+    // Four levels stay under the alias count but expand 9^4 times: yaml's maxAliasCount throws.
+    const parsed = parseManifest(billionLaughs(4));
+    expect(parsed).toMatchObject({ ok: false, validations: [{ code: YAML_LIMIT_CODE }] });
+  });
+
+  it('keeps ordinary anchors working', () => {
+    const parsed = parseManifest('kind: VirtualService\nx: &h reviews\nspec: {hosts: [*h]}\n');
+    expect(parsed).toMatchObject({ ok: true, manifest: { spec: { hosts: ['reviews'] } } });
+  });
+
+  it('refuses absurd nesting and thousands of documents', () => {
+    expect(parseManifest(deepNesting(100))).toMatchObject({
+      ok: false,
+      validations: [{ code: YAML_LIMIT_CODE }],
+    });
+    // Deeper still, yaml itself stops with a syntax error.
+    expect(parseManifest(deepNesting(5000))).toMatchObject({ ok: false });
+    expect(parseManifest('---\na: 1\n'.repeat(5000))).toMatchObject({ ok: false });
   });
 });
 

@@ -1,4 +1,12 @@
-import { LineCounter, parseAllDocuments, stringify } from 'yaml';
+import {
+  isAlias,
+  isCollection,
+  isPair,
+  LineCounter,
+  parseAllDocuments,
+  stringify,
+  type Node,
+} from 'yaml';
 import type { IstioObject } from './types';
 import { isIstioKind } from './istio-kinds';
 import type { LocatedValidation } from './validations/types';
@@ -7,6 +15,18 @@ import { yamlPositions, type YamlPositions } from './validations/yaml-positions'
 /** Codes for problems with the text itself, before any schema: no Istio analyzer sees a YAML file. */
 export const YAML_SYNTAX_CODE = 'MESHLENS-002';
 export const YAML_SHAPE_CODE = 'MESHLENS-003';
+
+/** Code for a text built to exhaust the parser: aliases that expand without end, or absurd nesting. */
+export const YAML_LIMIT_CODE = 'MESHLENS-004';
+
+/**
+ * Bounds on a text before it becomes objects. An Istio object uses no aliases in practice, so a few
+ * hundred is generous, while a "billion laughs" text needs many; depth 64 is far past any CRD's.
+ * Document markers are counted on the raw text so that thousands of `---` are refused unparsed.
+ */
+const MAX_ALIASES = 200;
+const MAX_DEPTH = 64;
+const MAX_DOCUMENTS = 20;
 
 /** Set by kubectl apply; a copy of the whole object that nobody should edit by hand. */
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -61,14 +81,38 @@ export type ParsedManifest =
     }
   | { readonly ok: false; readonly validations: LocatedValidation[] };
 
+/** Counts aliases and the deepest nesting without expanding anything, with an explicit stack. */
+function shapeOf(root: Node | null): { aliases: number; depth: number } {
+  let aliases = 0;
+  let depth = 0;
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
+  while (stack.length > 0) {
+    const top = stack.pop();
+    if (!top) break;
+    if (isAlias(top.node)) aliases += 1;
+    if (!isCollection(top.node)) continue;
+    depth = Math.max(depth, top.depth);
+    if (depth > MAX_DEPTH) break;
+    const next = top.depth + 1;
+    for (const item of top.node.items) {
+      if (isPair(item))
+        stack.push({ node: item.key, depth: next }, { node: item.value, depth: next });
+      else stack.push({ node: item, depth: next });
+    }
+  }
+  return { aliases, depth };
+}
+
 /** Parses one YAML document holding one object; syntax errors come back with their line. */
 export function parseManifest(text: string): ParsedManifest {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
   const fail = (message: string, line?: number, code = YAML_SHAPE_CODE): ParsedManifest => ({
     ok: false,
     validations: [{ code, severity: 'error', message, ...(line !== undefined && { line }) }],
   });
+  if ((text.match(/^(---|\.\.\.)(\s|$)/gm)?.length ?? 0) > MAX_DOCUMENTS)
+    return fail('The text holds more than one YAML document (---); apply one object at a time.');
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
   if (!Array.isArray(docs)) return fail('The text holds no YAML document.');
   const nonEmpty = docs.filter((d) => d.contents !== null || d.errors.length > 0);
   const first = nonEmpty[0];
@@ -85,7 +129,27 @@ export function parseManifest(text: string): ParsedManifest {
       lineCounter.linePos(error.pos[0]).line,
       YAML_SYNTAX_CODE,
     );
-  const manifest: unknown = first.toJS({ maxAliasCount: 100 });
+  const shape = shapeOf(first.contents);
+  if (shape.depth > MAX_DEPTH)
+    return fail(`The YAML nests deeper than ${MAX_DEPTH} levels.`, 1, YAML_LIMIT_CODE);
+  if (shape.aliases > MAX_ALIASES)
+    return fail(
+      `The YAML uses ${shape.aliases} aliases (*name); at most ${MAX_ALIASES} are read, because aliases that expand into each other (a "billion laughs" text) exhaust the server.`,
+      1,
+      YAML_LIMIT_CODE,
+    );
+  let manifest: unknown;
+  try {
+    manifest = first.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    // yaml throws a ReferenceError when aliases expand past maxAliasCount, or name no anchor.
+    const reason = err instanceof Error ? err.message : String(err);
+    return fail(
+      `The YAML's aliases cannot be expanded (an alias bomb, "billion laughs"?): ${reason}.`,
+      1,
+      YAML_LIMIT_CODE,
+    );
+  }
   if (!isRecord(manifest))
     return fail('The document must be a mapping (apiVersion, kind, metadata, spec).', 1);
   return { ok: true, manifest, positions: yamlPositions(first, lineCounter) };

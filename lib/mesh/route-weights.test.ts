@@ -42,6 +42,18 @@ describe('readRoutes', () => {
     expect(routes[1]?.match).toBeUndefined();
   });
 
+  it('gives each destination its share of the route: 50/10/10 is 71/14/14 %', () => {
+    const [route] = readRoutes([
+      {
+        route: [50, 10, 10].map((weight, i) => ({
+          destination: { host: 'reviews', subset: `v${i + 1}` },
+          weight,
+        })),
+      },
+    ]);
+    expect(route?.destinations.map((d) => Math.round(d.share * 100))).toEqual([71, 14, 14]);
+  });
+
   it('refuses to key a route by subset when a destination has none or two share one', () => {
     const noSubset = {
       route: [

@@ -2,14 +2,16 @@
  * Reading and rewriting the weighted destinations of a VirtualService's `spec.http` routes.
  * Ref https://istio.io/latest/docs/reference/config/networking/virtual-service/#HTTPRouteDestination
  */
-import type { Weights } from './weights';
+import { weightShares, type Weights } from './weights';
 
 export interface RouteDestination {
   readonly host: string;
   readonly subset?: string;
   readonly port?: number;
-  /** Percent of the route's traffic; Istio's implicit 100 for a lone destination is made explicit. */
+  /** The weight as written, relative to the route's others; a lone destination's implicit 100 is made explicit. */
   readonly weight: number;
+  /** The share (0..1) of the route's traffic Envoy sends here: weight ÷ the route's sum. */
+  readonly share: number;
 }
 
 export interface TrafficRoute {
@@ -29,7 +31,7 @@ type Json = Readonly<Record<string, unknown>>;
 const isRecord = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function toDestination(entry: unknown, lone: boolean): RouteDestination | undefined {
+function toDestination(entry: unknown, lone: boolean): Omit<RouteDestination, 'share'> | undefined {
   if (!isRecord(entry) || !isRecord(entry.destination)) return undefined;
   const { host, subset, port } = entry.destination;
   if (typeof host !== 'string') return undefined;
@@ -62,9 +64,11 @@ export function readRoutes(http: unknown): TrafficRoute[] {
   return http.map((raw: unknown, index): TrafficRoute => {
     const route = isRecord(raw) ? raw : {};
     const entries = Array.isArray(route.route) ? route.route : [];
-    const destinations = entries
+    const weighted = entries
       .map((e: unknown) => toDestination(e, entries.length === 1))
-      .filter((d): d is RouteDestination => d !== undefined);
+      .filter((d) => d !== undefined);
+    const shares = weightShares(weighted.map((d) => d.weight));
+    const destinations = weighted.map((d, i) => ({ ...d, share: shares[i] ?? 0 }));
     const reason = notEditableReason(destinations);
     return {
       index,

@@ -35,7 +35,7 @@ const duration = (seconds: number): string =>
 function configuredShares(route: TrafficRoute | undefined): Map<string, number> {
   const out = new Map<string, number>();
   for (const d of route?.destinations ?? [])
-    if (d.subset !== undefined) out.set(d.subset, (out.get(d.subset) ?? 0) + d.weight / 100);
+    if (d.subset !== undefined) out.set(d.subset, (out.get(d.subset) ?? 0) + d.share);
   return out;
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allTo, apportion, presets, rebalance, validateWeights } from './weights';
+import {
+  allTo,
+  apportion,
+  MAX_WEIGHT,
+  presets,
+  rebalance,
+  validateWeights,
+  weightRuleErrors,
+  weightShares,
+} from './weights';
 
 const total = (w: Record<string, number>): number => Object.values(w).reduce((a, b) => a + b, 0);
 
@@ -116,27 +125,72 @@ describe('presets, promote and roll back', () => {
   });
 });
 
+describe('weightRuleErrors (Istio: validateWeight, validateHTTPRouteDestinations)', () => {
+  it('refuses a negative weight, naming it as Istio does', () => {
+    expect(weightRuleErrors([-5, 105])).toEqual([{ index: 0, message: 'weight -5 < 0' }]);
+  });
+
+  it('refuses a split of several destinations whose weights are all 0 or missing', () => {
+    expect(weightRuleErrors([0, 0, 0])).toEqual([
+      { message: expect.stringMatching(/^total destination weight = 0/) },
+    ]);
+    expect(weightRuleErrors([undefined, 0])).toHaveLength(1);
+  });
+
+  it('accepts any total above 0: weights are relative', () => {
+    expect(weightRuleErrors([50, 10, 10])).toEqual([]);
+    expect(weightRuleErrors([1, 3])).toEqual([]);
+  });
+
+  it('accepts a lone destination whatever its weight, 0 or none', () => {
+    expect(weightRuleErrors([0])).toEqual([]);
+    expect(weightRuleErrors([undefined])).toEqual([]);
+    expect(weightRuleErrors([])).toEqual([]);
+  });
+
+  it('refuses what is not an int32, as the CRD schema does', () => {
+    expect(weightRuleErrors([MAX_WEIGHT, 0])).toEqual([]);
+    expect(weightRuleErrors([2 ** 31, 0])[0]?.message).toMatch(/int32/);
+    expect(weightRuleErrors([50.5, 49.5])).toHaveLength(2);
+    expect(weightRuleErrors(['100', 0])[0]?.message).toMatch(/whole number/);
+  });
+});
+
+describe('weightShares', () => {
+  it('gives each destination weight ÷ sum: 50/10/10 is 71/14/14 %', () => {
+    const shares = weightShares([50, 10, 10]).map((s) => Math.round(s * 100));
+    expect(shares).toEqual([71, 14, 14]);
+  });
+
+  it('gives a lone destination everything, even at weight 0', () => {
+    expect(weightShares([0])).toEqual([1]);
+    expect(weightShares([undefined])).toEqual([1]);
+  });
+});
+
 describe('validateWeights', () => {
   const subsets = ['v1', 'v2', 'v3'];
 
-  it('accepts integers 0..100 for every subset summing to 100', () => {
+  it('accepts whole numbers for every subset with a total above 0', () => {
     expect(validateWeights({ v1: 50, v2: 0, v3: 50 }, subsets)).toEqual([]);
+    expect(validateWeights({ v1: 50, v2: 10, v3: 10 }, subsets)).toEqual([]);
   });
 
-  it('reports a wrong total on weights', () => {
-    expect(validateWeights({ v1: 50, v2: 0, v3: 40 }, subsets)).toEqual([
-      { path: 'weights', message: 'must add up to 100, they add up to 90' },
+  it('reports an all-zero split on weights', () => {
+    expect(validateWeights({ v1: 0, v2: 0, v3: 0 }, subsets)).toEqual([
+      { path: 'weights', message: expect.stringMatching(/total destination weight = 0/) },
     ]);
   });
 
-  it('reports unknown, missing, fractional and out-of-range weights by field', () => {
-    const errors = validateWeights({ v1: 50.5, v2: -1, v4: 49.5 }, subsets);
+  it('reports unknown, missing, fractional and negative weights by field', () => {
+    const errors = validateWeights({ v1: 50.5, v2: -5, v4: 49.5 }, subsets);
     expect(errors.map((e) => e.path)).toEqual([
       'weights.v1',
       'weights.v2',
       'weights.v4',
       'weights.v3',
     ]);
+    expect(errors[1]?.message).toBe('weight -5 < 0');
     expect(errors[2]?.message).toMatch(/not a destination/);
     expect(errors[3]?.message).toMatch(/missing/);
   });

@@ -106,9 +106,62 @@ export function presets(subsets: readonly string[], stable: string): WeightPrese
   return candidates.map((weights) => ({ label: label(weights), weights }));
 }
 
+/** Istio stores a weight as an int32 (the CRD says `format: int32`). */
+export const MAX_WEIGHT = 2 ** 31 - 1;
+
+/** Shown wherever weights are edited, so the rule the server applies is never a surprise. */
+export const WEIGHT_RULE_HELP =
+  'Weights are relative: each destination gets weight ÷ sum. Negative weights and all-zero splits are refused.';
+
+/** One refusal of {@link weightRuleErrors}; `index` is the destination's position, absent for the route. */
+export interface WeightRuleError {
+  readonly index?: number;
+  readonly message: string;
+}
+
 /**
- * Reasons the weights cannot be written to a route whose destinations are `subsets`: each weight an
- * integer 0..100, every destination given a weight (0 drains it), no unknown subset, total 100.
+ * Istio's own refusal rules for the weights of one route's destinations, in route order (`undefined`
+ * = no weight written, which Istio reads as 0). Istio validation (pkg/config/validation:
+ * validateWeight, validateHTTPRouteDestinations) refuses a negative weight and, with more than one
+ * destination, a total of 0; the CRD schema refuses what is not an int32. Any other total is valid:
+ * weights are relative. A lone destination takes all traffic whatever its weight, 0 or none included.
+ */
+export function weightRuleErrors(weights: readonly unknown[]): WeightRuleError[] {
+  const errors: WeightRuleError[] = [];
+  let total = 0;
+  weights.forEach((w, index) => {
+    if (w === undefined) return;
+    if (typeof w !== 'number' || !Number.isInteger(w)) {
+      errors.push({ index, message: `weight must be a whole number, got ${JSON.stringify(w)}` });
+    } else if (w < 0) {
+      errors.push({ index, message: `weight ${w} < 0` });
+    } else if (w > MAX_WEIGHT) {
+      errors.push({ index, message: `weight ${w} is larger than ${MAX_WEIGHT} (an int32)` });
+    } else {
+      total += w;
+    }
+  });
+  if (errors.length === 0 && weights.length > 1 && total === 0) {
+    errors.push({
+      message: 'total destination weight = 0: give at least one destination a weight above 0',
+    });
+  }
+  return errors;
+}
+
+/**
+ * The share (0..1) of the route's traffic each destination gets, as Envoy applies the weights:
+ * weight ÷ sum; a lone destination gets everything. Call it on weights weightRuleErrors accepts.
+ */
+export function weightShares(weights: readonly (number | undefined)[]): number[] {
+  if (weights.length === 1) return [1];
+  const total = sum(weights.map((w) => w ?? 0));
+  return weights.map((w) => (total > 0 ? (w ?? 0) / total : 0));
+}
+
+/**
+ * Reasons the weights cannot be written to a route whose destinations are `subsets`: every
+ * destination given a weight (0 drains it), no unknown subset, and Istio's rule (weightRuleErrors).
  * Paths are `weights.<subset>` / `weights`, as the API's 422 reports them.
  */
 export function validateWeights(
@@ -124,8 +177,9 @@ export function validateWeights(
         path,
         message: `'${subset}' is not a destination of this route (it has ${subsets.join(', ') || 'none'})`,
       });
-    } else if (typeof w !== 'number' || !Number.isInteger(w) || w < 0 || w > TOTAL) {
-      errors.push({ path, message: `must be a whole number from 0 to ${TOTAL}, got ${String(w)}` });
+    } else {
+      // One weight at a time: its own range, without the route's total.
+      for (const e of weightRuleErrors([w])) errors.push({ path, message: e.message });
     }
   }
   for (const subset of subsets) {
@@ -133,11 +187,9 @@ export function validateWeights(
       errors.push({ path: `weights.${subset}`, message: 'is missing; give it 0 to drain it' });
     }
   }
-  if (errors.length === 0) {
-    const total = sum(Object.values(weights).map(Number));
-    if (total !== TOTAL) {
-      errors.push({ path: 'weights', message: `must add up to ${TOTAL}, they add up to ${total}` });
-    }
-  }
-  return errors;
+  if (errors.length > 0) return errors;
+  return weightRuleErrors(subsets.map((s) => weights[s])).map((e) => ({
+    path: 'weights',
+    message: e.message,
+  }));
 }

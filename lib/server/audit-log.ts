@@ -16,6 +16,10 @@ export interface AuditEntry {
   readonly dryRun: boolean;
   /** Why it failed, when it did. */
   readonly detail?: string;
+  /** The person chose to write despite analyzer errors; `overridden` names them. */
+  readonly applyAnyway?: boolean;
+  /** The analyzer errors written anyway, as "IST0101 spec.http[0]…: message". */
+  readonly overridden?: readonly string[];
 }
 
 /**
@@ -47,6 +51,7 @@ export function auditResultOf(err: unknown): AuditResult {
   switch (err.type) {
     case 'invalid':
     case 'malformed-request':
+    case 'payload-too-large':
       return 'invalid';
     case 'conflict':
       return 'conflict';
@@ -60,9 +65,54 @@ export function auditResultOf(err: unknown): AuditResult {
 }
 
 /**
+ * Bounds of one audit line. Every string here may come from the request (names, the weights' keys,
+ * the error detail quoting the body), so each is cut to size and the line says which were cut: a
+ * client must not be able to write megabytes into the log, nor split or forge an entry.
+ */
+const MAX_FIELD_CHARS = 256;
+const MAX_TEXT_CHARS = 1024;
+const MAX_OVERRIDDEN = 20;
+
+function clip(value: string, max: number, field: string, cut: Set<string>): string {
+  if (value.length <= max) return value;
+  cut.add(field);
+  return `${value.slice(0, max)}…`;
+}
+
+/** The JSON line auditWrite logs, bounded in size; `truncated` lists the fields that were cut. */
+function auditLine(entry: AuditEntry, now: Date): string {
+  const cut = new Set<string>();
+  const field = (name: keyof AuditEntry, value: string): string =>
+    clip(value, MAX_FIELD_CHARS, name, cut);
+  const { overridden, detail } = entry;
+  const bounded = {
+    ...entry,
+    action: field('action', entry.action),
+    kind: field('kind', entry.kind),
+    namespace: field('namespace', entry.namespace),
+    name: field('name', entry.name),
+    who: field('who', entry.who),
+    diffSummary: clip(entry.diffSummary, MAX_TEXT_CHARS, 'diffSummary', cut),
+    ...(detail !== undefined && { detail: clip(detail, MAX_TEXT_CHARS, 'detail', cut) }),
+    ...(overridden && {
+      overridden: overridden
+        .slice(0, MAX_OVERRIDDEN)
+        .map((o) => clip(o, MAX_FIELD_CHARS, 'overridden', cut)),
+    }),
+  };
+  if (overridden && overridden.length > MAX_OVERRIDDEN) cut.add('overridden');
+  return JSON.stringify({
+    time: now.toISOString(),
+    event: 'meshlens.audit',
+    ...bounded,
+    ...(cut.size > 0 && { truncated: [...cut] }),
+  });
+}
+
+/**
  * Writes one JSON line per cluster write (attempted, dry-run or refused) to stdout, where the
  * container runtime collects it. One line, so log pipelines never split an entry.
  */
 export function auditWrite(entry: AuditEntry, now: () => Date = () => new Date()): void {
-  console.log(JSON.stringify({ time: now().toISOString(), event: 'meshlens.audit', ...entry }));
+  console.log(auditLine(entry, now()));
 }

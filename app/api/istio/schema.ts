@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { InvalidError } from '@/lib/errors';
+import { InvalidError, PayloadTooLargeError } from '@/lib/errors';
 import { ISTIO_KIND_NAMES, kindFromSegment, type IstioKindName } from '@/lib/mesh/istio-kinds';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
+import { readJsonBody } from '@/lib/server/read-json-body';
 
 const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** A YAML text larger than this is not a routing object a person edits; it is a mistake or an attack. */
@@ -27,23 +28,24 @@ const flag = z
   .enum(['true', 'false'], { error: 'true or false' })
   .default('false')
   .transform((v) => v === 'true');
-const yaml = z
-  .string()
-  .min(1, 'required: the object as YAML')
-  .max(MAX_YAML_BYTES, 'at most 256 KiB');
+const yaml = z.string().min(1, 'required: the object as YAML');
+/** The analyzers' errors (a subset nobody defines…) block a write unless the person chose to override them. */
+const applyAnyway = z.boolean().default(false);
+
+/** A text past the limit is refused as too large (413), like a body past its own limit. */
+function assertYamlSize(texts: readonly string[]): void {
+  const encoder = new TextEncoder();
+  if (texts.some((t) => t.length > MAX_YAML_BYTES || encoder.encode(t).length > MAX_YAML_BYTES))
+    throw new PayloadTooLargeError(
+      'A YAML text is larger than 256 KiB; that is not a routing object a person edits.',
+      MAX_YAML_BYTES,
+    );
+}
 
 function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, malformed: boolean): T {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw InvalidError.fromZod(parsed.error, { malformedQuery: malformed });
   return parsed.data;
-}
-
-async function jsonBody(req: Request): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw new InvalidError('The request body is not valid JSON.', [], { malformedQuery: true });
-  }
 }
 
 const ListQuery = z.object({
@@ -90,24 +92,40 @@ const resourceVersion = z
   .min(1, 'required: the resourceVersion the editor loaded')
   .max(64);
 
-export async function parseValidateBody(
-  req: Request,
-): Promise<{ yaml: string; namespace?: string; alongside?: string[] }> {
-  return parseOrThrow(
-    z.object({ yaml, namespace: namespace.optional(), alongside: z.array(yaml).max(4).optional() }),
-    await jsonBody(req),
-    false,
-  );
+/** Objects written in the same step (a routing form's DestinationRule), checked as if stored. */
+const alongside = z.array(yaml).max(4);
+
+const ValidateBody = z.object({
+  yaml,
+  namespace: namespace.optional(),
+  alongside: alongside.optional(),
+});
+
+export async function parseValidateBody(req: Request): Promise<z.infer<typeof ValidateBody>> {
+  const body = await readJsonBody(req, ValidateBody);
+  assertYamlSize([body.yaml, ...(body.alongside ?? [])]);
+  return body;
 }
 
-export async function parseReplaceBody(
-  req: Request,
-): Promise<{ yaml: string; resourceVersion: string }> {
-  return parseOrThrow(z.object({ yaml, resourceVersion }), await jsonBody(req), false);
+const ReplaceBody = z.object({
+  yaml,
+  resourceVersion,
+  applyAnyway,
+  alongside: alongside.default([]),
+});
+
+export async function parseReplaceBody(req: Request): Promise<z.infer<typeof ReplaceBody>> {
+  const body = await readJsonBody(req, ReplaceBody);
+  assertYamlSize([body.yaml, ...body.alongside]);
+  return body;
 }
 
-export async function parseCreateBody(req: Request): Promise<{ yaml: string }> {
-  return parseOrThrow(z.object({ yaml }), await jsonBody(req), false);
+const CreateBody = z.object({ yaml, applyAnyway, alongside: alongside.default([]) });
+
+export async function parseCreateBody(req: Request): Promise<z.infer<typeof CreateBody>> {
+  const body = await readJsonBody(req, CreateBody);
+  assertYamlSize([body.yaml, ...body.alongside]);
+  return body;
 }
 
 export function parseDeleteQuery(search: URLSearchParams): {

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
-import type { ExistingRoutingObject, ServiceRouting } from '@/lib/client/istio-types';
+import type { ServiceRouting } from '@/lib/client/istio-types';
 import {
   useIstioWriteMutation,
   useServiceRoutingQuery,
@@ -11,22 +11,22 @@ import {
 import { buildDestinationRule } from '@/lib/mesh/routing-forms/build-destination-rule';
 import { buildVirtualService } from '@/lib/mesh/routing-forms/build-virtual-service';
 import { mergeDestinationRule, mergeVirtualService } from '@/lib/mesh/routing-forms/merge-existing';
-import { readDestinationRule } from '@/lib/mesh/routing-forms/read-destination-rule';
 import { readVirtualService } from '@/lib/mesh/routing-forms/read-virtual-service';
 import { manifestYaml } from '@/lib/mesh/istio-yaml';
+import type { LocatedValidation } from '@/lib/mesh/validations/types';
+import { ApplyAnyway } from '../apply-anyway';
 import { editorHref } from '../config-list';
 import { LINK, PRIMARY_BUTTON } from '../styles';
-import { problemDetail } from '../problem-validations';
+import { overridableErrors, problemDetail } from '../problem-validations';
 import { useCanWrite } from '../use-write-access';
 import { DestinationRuleForm } from './destination-rule-form';
 import {
-  drStateFrom,
   toDestinationRuleInput,
   toVirtualServiceInput,
   vsStateFrom,
-  type DrFormState,
   type VsFormState,
 } from './form-state';
+import { initialDr, INITIAL_VS, specOf } from './initial-state';
 import { VirtualServiceForm } from './virtual-service-form';
 import { YamlPreview } from './yaml-preview';
 
@@ -65,40 +65,6 @@ export function RoutingWizard({
   );
 }
 
-const specOf = (obj: ExistingRoutingObject): Record<string, unknown> => {
-  const spec = obj.manifest.spec;
-  return typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>) : {};
-};
-
-function initialDr(routing: ServiceRouting): DrFormState {
-  if (routing.destinationRule)
-    return drStateFrom(readDestinationRule(specOf(routing.destinationRule)));
-  return {
-    subsets: routing.subsets.map((s) => ({ name: s.name, version: s.labels.version ?? '' })),
-    loadBalancer: '',
-    maxConnections: '',
-    http1MaxPendingRequests: '',
-    consecutive5xxErrors: '',
-    interval: '',
-    baseEjectionTime: '',
-    maxEjectionPercent: '',
-    tlsMode: '',
-  };
-}
-
-const INITIAL_VS: VsFormState = {
-  headerRoutes: [],
-  defaultSubset: '',
-  timeout: '',
-  attempts: '',
-  perTryTimeout: '',
-  retryOn: '',
-  abortPercent: '',
-  abortStatus: '',
-  delayPercent: '',
-  fixedDelay: '',
-};
-
 /**
  * Form state is set once from the first load: from the live objects when the service has them, so an
  * unchanged form writes them back unchanged. Later loads (after an apply) refresh what the forms are
@@ -121,6 +87,9 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
   );
   const [replaceRules, setReplaceRules] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
+  // Analyzer errors a write was refused for, tied to the texts refused: an edit of the form drops them.
+  const [refused, setRefused] = useState<{ texts: string; errors: readonly LocatedValidation[] }>();
+  const [applyAnyway, setApplyAnyway] = useState(false);
   const builtDr = buildDestinationRule(
     toDestinationRuleInput(dr, namespace, service, routing.destinationRule?.name),
   );
@@ -146,12 +115,21 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
   const unsupported = vsReading?.unsupported ?? [];
   const blocked = unsupported.length > 0 && !replaceRules;
   const subsetNames = dr.subsets.map((s) => s.name.trim()).filter(Boolean);
+  const texts = `${drYaml}\n---\n${vsYaml}`;
+  const overridable = refused?.texts === texts ? refused.errors : [];
+  const overriding = applyAnyway && overridable.length > 0;
 
   const writes = (dryRun: boolean): IstioWrite[] =>
     [
       { yaml: drYaml, existing: routing.destinationRule, kind: 'DestinationRule' as const },
-      { yaml: vsYaml, existing: routing.virtualService, kind: 'VirtualService' as const },
-    ].map(({ yaml, existing, kind }) =>
+      // Checked as if the DestinationRule were stored: the dry runs store neither.
+      {
+        yaml: vsYaml,
+        existing: routing.virtualService,
+        kind: 'VirtualService' as const,
+        alongside: [drYaml],
+      },
+    ].map(({ yaml, existing, kind, alongside = [] }) =>
       existing
         ? {
             op: 'replace',
@@ -161,8 +139,10 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
             yaml,
             resourceVersion: existing.resourceVersion,
             dryRun,
+            applyAnyway: overriding,
+            alongside,
           }
-        : { op: 'create', namespace, yaml, dryRun },
+        : { op: 'create', namespace, yaml, dryRun, applyAnyway: overriding, alongside },
     );
 
   // The DestinationRule goes first so the subsets exist before a route names them; one at a time, so
@@ -172,12 +152,18 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
     try {
       for (const w of writes(true)) await write.mutateAsync(w);
       for (const w of writes(false)) await write.mutateAsync(w);
+      setRefused(undefined);
+      setApplyAnyway(false);
       setOutcome({
         ok: true,
-        text: `Applied the DestinationRule and the VirtualService for ${service}.`,
+        text: `Applied the DestinationRule and the VirtualService for ${service}${overriding ? ' despite the analyzer errors' : ''}.`,
       });
     } catch (err) {
-      setOutcome({ ok: false, text: `Not applied: ${problemDetail(err)}` });
+      const errors = overridableErrors(err);
+      setRefused(errors.length > 0 ? { texts, errors } : undefined);
+      setOutcome(
+        errors.length > 0 ? undefined : { ok: false, text: `Not applied: ${problemDetail(err)}` },
+      );
     }
   };
 
@@ -253,6 +239,9 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
           {...(routing.virtualService && { live: manifestYaml(routing.virtualService.manifest) })}
         />
       </div>
+      {canWrite && overridable.length > 0 && (
+        <ApplyAnyway errors={overridable} checked={applyAnyway} onChange={setApplyAnyway} />
+      )}
       {canWrite && (
         <div className="flex items-center gap-3">
           <button
@@ -261,7 +250,11 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
             disabled={write.isPending || blocked}
             onClick={() => void apply()}
           >
-            {write.isPending ? 'Applying…' : 'Dry run, then apply both'}
+            {write.isPending
+              ? 'Applying…'
+              : overriding
+                ? 'Dry run, then apply both anyway'
+                : 'Dry run, then apply both'}
           </button>
           {blocked && (
             <p className="text-sm text-slate-700 dark:text-slate-300">

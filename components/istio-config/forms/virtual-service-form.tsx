@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { WEIGHT_RULE_HELP } from '@/lib/mesh/weights';
 import { BUTTON } from '../styles';
 import { SelectField, TextField } from './fields';
 import type { HeaderRouteState, VsFormState } from './form-state';
@@ -29,6 +30,7 @@ export function VirtualServiceForm({
       <legend className="text-base font-semibold">
         VirtualService: routes, timeouts, retries, faults
       </legend>
+      <p className="text-xs text-slate-600 dark:text-slate-400">{WEIGHT_RULE_HELP}</p>
       <div className="flex flex-col gap-2">
         <h3 className="text-sm font-semibold">Route by header (first match wins)</h3>
         {state.headerRoutes.map((r, i) => (

@@ -6,7 +6,7 @@ import { checkGatewayHosts } from './gateway-hosts';
 import { checkGatewayNotFound } from './gateway-not-found';
 import { checkInvalidRegex } from './invalid-regex';
 import { checkMtlsConflict } from './mtls-conflict';
-import { checkRouteWeights } from './route-weights';
+import { checkRouteWeights, checkWeightRule } from './route-weights';
 import { validateSchema, type CrdSchemas } from './schema';
 import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
@@ -44,6 +44,21 @@ export function toManifest(obj: IstioObject): Record<string, unknown> {
 }
 
 /**
+ * What the API server (the CRD schema) or Istio's validation (the weight rule) refuses: an object with
+ * any of these is never written, with or without "apply anyway". The weight rule only runs on an
+ * object the schema accepts, for the same reason as the semantic checks below.
+ */
+export function refusedFindings(
+  manifest: unknown,
+  obj: IstioObject | undefined,
+  schemas: CrdSchemas,
+): Validation[] {
+  const schema = validateSchema(manifest, schemas);
+  if (schema.length > 0 || !obj) return schema;
+  return checkWeightRule(obj);
+}
+
+/**
  * Schema and semantic findings for one object, errors first. Semantic checks only run on an object the
  * schema accepts: on a malformed spec they would report noise on top of the real problem.
  */
@@ -53,7 +68,7 @@ export function validateIstioObject(
   mesh: MeshConfig,
   schemas: CrdSchemas,
 ): Validation[] {
-  const schema = validateSchema(manifest, schemas);
-  if (schema.length > 0) return sortValidations(schema);
+  const refused = refusedFindings(manifest, obj, schemas);
+  if (refused.length > 0) return sortValidations(refused);
   return sortValidations(SEMANTIC_CHECKS.flatMap((check) => check(obj, mesh)));
 }

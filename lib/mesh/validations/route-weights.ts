@@ -1,41 +1,62 @@
 import type { IstioObject } from '@/lib/mesh/types';
+import { weightRuleErrors, weightShares } from '@/lib/mesh/weights';
 import { formatPath } from './path';
-import { asList, asRecord, routesOf } from './spec-walk';
+import { SCHEMA_CODE } from './schema';
+import { asList, asRecord, routesOf, type RouteRef } from './spec-walk';
 import type { Validation } from './types';
 
 /**
  * No `istioctl analyze` code covers this: Istio treats weights as relative proportions and scales them,
- * so a sum other than 100 is legal, but it is almost always a slip of an edit and the shares a person
- * reads off the YAML are then not the shares Envoy applies.
+ * so a sum other than 100 is legal, but the shares a person reads off the YAML are then not the
+ * shares Envoy applies, so they are spelled out.
  */
 export const ROUTE_WEIGHTS_CODE = 'MESHLENS-001';
 
+const weightsOf = (route: RouteRef): unknown[] =>
+  asList(route.rule.route).map((r) => asRecord(r)?.weight);
+
+/**
+ * What Istio's validation refuses in the weights of every route (weightRuleErrors), as the webhook
+ * reports it: IST0106, severity error. Such an object is never written, whoever asks.
+ */
+export function checkWeightRule(obj: IstioObject): Validation[] {
+  if (obj.kind !== 'VirtualService') return [];
+  return routesOf(obj).flatMap((route) =>
+    weightRuleErrors(weightsOf(route)).map((e) => ({
+      code: SCHEMA_CODE,
+      severity: 'error' as const,
+      message: `${route.kind}[${route.index}]: ${e.message}.`,
+      path: formatPath(
+        e.index === undefined
+          ? [...route.path, 'route']
+          : [...route.path, 'route', e.index, 'weight'],
+      ),
+    })),
+  );
+}
+
+/** A warning with the real shares for each multi-destination route whose valid weights do not sum to 100. */
 export function checkRouteWeights(obj: IstioObject): Validation[] {
   if (obj.kind !== 'VirtualService') return [];
   const out: Validation[] = [];
   for (const route of routesOf(obj)) {
-    const entries = asList(route.rule.route).map((r) => asRecord(r));
-    if (entries.length < 2) continue;
-    const weights = entries.map((r) => (typeof r?.weight === 'number' ? r.weight : 0));
+    const raw = weightsOf(route);
+    if (raw.length < 2 || weightRuleErrors(raw).length > 0) continue;
+    const weights = raw.map((w) => (typeof w === 'number' ? w : 0));
     const sum = weights.reduce((a, b) => a + b, 0);
     if (sum === 100) continue;
-    const names = entries.map((r, i) => {
-      const d = asRecord(r?.destination);
-      return String(d?.subset ?? d?.host ?? `#${i}`);
-    });
-    const shares =
-      sum > 0
-        ? names
-            .map((n, i) => `${n} ${Math.round(((weights[i] ?? 0) / sum) * 1000) / 10}%`)
-            .join(', ')
-        : '';
+    const entries = asList(route.rule.route).map((r) => asRecord(r));
+    const shares = weightShares(weights)
+      .map((share, i) => {
+        const d = asRecord(entries[i]?.destination);
+        const name = String(d?.subset ?? d?.host ?? `#${i}`);
+        return `${name} ${Math.round(share * 1000) / 10}%`;
+      })
+      .join(', ');
     out.push({
       code: ROUTE_WEIGHTS_CODE,
       severity: 'warning',
-      message:
-        sum === 0
-          ? `The weights of ${route.kind}[${route.index}] are all 0 or missing. Give each destination a weight so they sum to 100.`
-          : `The weights of ${route.kind}[${route.index}] sum to ${sum}, not 100. Istio scales them, so traffic actually goes ${shares}. Make them sum to 100.`,
+      message: `The weights of ${route.kind}[${route.index}] sum to ${sum}, not 100. Weights are relative, so traffic goes ${shares}.`,
       path: formatPath([...route.path, 'route']),
     });
   }

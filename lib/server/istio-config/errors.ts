@@ -1,27 +1,39 @@
 import 'server-only';
-import { ConflictError, InvalidError } from '@/lib/errors';
+import { cappedList, ConflictError, InvalidError, joinCapped } from '@/lib/errors';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 
-/** 422 for an edited text that cannot be written; carries each finding with its line for the editor. */
+/**
+ * 422 for an edited text that cannot be written; carries each finding with its line for the editor.
+ * `overridable`: only analyzer errors stand in the way, and `applyAnyway: true` would write it.
+ */
 export class IstioInvalidError extends InvalidError {
   readonly validations: readonly LocatedValidation[];
+  readonly overridable: boolean;
 
-  constructor(validations: readonly LocatedValidation[]) {
+  constructor(validations: readonly LocatedValidation[], { overridable = false } = {}) {
     const errors = validations
       .filter((v) => v.severity === 'error')
       .map((v) => ({
         path: v.path ?? '',
         message: v.line ? `line ${v.line}: ${v.message}` : v.message,
       }));
+    const listed = joinCapped(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)));
     super(
-      `Nothing was written: ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}`,
+      overridable
+        ? `Nothing was written: the analyzers report ${errors.length === 1 ? 'an error' : `${errors.length} errors`} (${listed}). Fix ${errors.length === 1 ? 'it' : 'them'}, or apply anyway (applyAnyway: true) if the object is meant to be like this.`
+        : `Nothing was written: ${listed}`,
       errors,
     );
     this.validations = validations;
+    this.overridable = overridable;
   }
 
   override extras(): Record<string, unknown> {
-    return { ...super.extras(), validations: this.validations };
+    return {
+      ...super.extras(),
+      ...cappedList('validations', this.validations),
+      overridable: this.overridable,
+    };
   }
 }
 

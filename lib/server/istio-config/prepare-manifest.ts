@@ -17,6 +17,8 @@ export interface PreparedManifest {
   /** The manifest with the target namespace filled in; what goes to the API server. */
   readonly body: Record<string, unknown>;
   readonly validations: readonly LocatedValidation[];
+  /** Analyzer errors the person chose to apply anyway; empty when there were none. */
+  readonly overridden: readonly LocatedValidation[];
 }
 
 function mismatch(message: string, path: string): IstioInvalidError {
@@ -24,12 +26,18 @@ function mismatch(message: string, path: string): IstioInvalidError {
 }
 
 /**
- * Checks an edited text before any write: one document, valid YAML, the CRD schema, and the object it
- * names is the one the URL names (a renamed object would be a create in disguise). Throws a 422 with
- * the findings and their lines; nothing is written then.
+ * Checks an edited text before any write: one document, valid YAML within bounds, the CRD schema,
+ * Istio's weight rule, no analyzer error unless `applyAnyway` (the mesh seen with `alongside`, objects
+ * written in the same step, as if stored), and the object it names is the one the
+ * URL names (a renamed object would be a create in disguise). Throws a 422 with the findings and their
+ * lines; nothing is written then. Warnings never block.
  */
-export async function prepareManifest(text: string, target: Target): Promise<PreparedManifest> {
-  const checked = await checkManifestText(text, target.namespace);
+export async function prepareManifest(
+  text: string,
+  target: Target,
+  { applyAnyway, alongside }: { applyAnyway: boolean; alongside: readonly string[] },
+): Promise<PreparedManifest> {
+  const checked = await checkManifestText(text, target.namespace, alongside);
   if (!checked.ok) throw new IstioInvalidError(checked.validations);
   const { manifest } = checked;
   const meta = (manifest.metadata ?? {}) as Record<string, unknown>;
@@ -50,10 +58,14 @@ export async function prepareManifest(text: string, target: Target): Promise<Pre
       `metadata.namespace is '${String(meta.namespace)}' but the object goes to '${target.namespace}'.`,
       'metadata.namespace',
     );
+  const errors = checked.validations.filter((v) => v.severity === 'error');
+  if (errors.length > 0 && !applyAnyway)
+    throw new IstioInvalidError(checked.validations, { overridable: true });
   return {
     kind,
     name,
     body: { ...manifest, metadata: { ...meta, namespace: target.namespace } },
     validations: checked.validations,
+    overridden: errors,
   };
 }

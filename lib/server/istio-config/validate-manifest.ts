@@ -1,7 +1,6 @@
 import 'server-only';
 import { manifestToObject, parseManifest } from '@/lib/mesh/istio-yaml';
-import { SEMANTIC_CHECKS, sortValidations } from '@/lib/mesh/validations';
-import { validateSchema } from '@/lib/mesh/validations/schema';
+import { refusedFindings, SEMANTIC_CHECKS, sortValidations } from '@/lib/mesh/validations';
 import type { LocatedValidation, MeshConfig } from '@/lib/mesh/validations/types';
 import type { IstioObject } from '@/lib/mesh/types';
 import { CRD_SCHEMAS, readMeshConfig } from './mesh-config';
@@ -27,7 +26,8 @@ export type CheckedManifest =
  * Parses and validates an edited YAML text: syntax, then the CRD schema, then the semantic checks
  * against the live mesh with this object (and `alongside`, objects to be written with it) in place of
  * their stored versions. `ok` is false when the text
- * cannot be written at all (syntax or schema); semantic findings are reported but do not block.
+ * cannot be written at all (syntax, limits, schema, Istio's weight rule); semantic findings are
+ * reported, and their errors block a write only until the person chooses to apply anyway.
  */
 export async function checkManifestText(
   text: string,
@@ -41,9 +41,9 @@ export async function checkManifestText(
       ...v,
       line: parsed.positions.lineOf(v.path ?? ''),
     }));
-  const schema = validateSchema(parsed.manifest, CRD_SCHEMAS);
-  if (schema.length > 0) return { ok: false, validations: locate(schema) };
   const obj = manifestToObject(parsed.manifest, defaultNamespace ?? 'default');
+  const refused = refusedFindings(parsed.manifest, obj, CRD_SCHEMAS);
+  if (refused.length > 0) return { ok: false, validations: locate(refused) };
   if (!obj) return { ok: true, manifest: parsed.manifest, validations: [] };
   const { mesh } = await readMeshConfig();
   const edits = [obj, ...companions(alongside, defaultNamespace ?? 'default')];

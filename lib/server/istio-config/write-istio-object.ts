@@ -7,7 +7,7 @@ import { manifestYaml } from '@/lib/mesh/istio-yaml';
 import { toManifest } from '@/lib/mesh/validations';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import type { IstioObject } from '@/lib/mesh/types';
-import { auditResultOf, auditWrite } from '@/lib/server/audit-log';
+import { auditResultOf, auditWrite, type AuditEntry } from '@/lib/server/audit-log';
 import { IstioConflictError } from './errors';
 import { getIstioWriter } from '../live-istio';
 import { readLive } from './live';
@@ -32,6 +32,26 @@ interface Common {
   readonly who: string;
 }
 
+/** Create and replace: the text, and whether the person chose to write it despite analyzer errors. */
+interface TextWrite extends Common {
+  readonly yaml: string;
+  readonly applyAnyway: boolean;
+  /** Objects the same step writes too (a routing form's DestinationRule), checked as if stored. */
+  readonly alongside: readonly string[];
+}
+
+/** What an audit line records of an apply-anyway: the flag, and each error written despite it. */
+function overrideOf(
+  applyAnyway: boolean,
+  overridden: readonly LocatedValidation[],
+): Pick<AuditEntry, 'applyAnyway' | 'overridden'> {
+  if (!applyAnyway) return {};
+  return {
+    applyAnyway: true,
+    overridden: overridden.map((v) => `${v.code}${v.path ? ` ${v.path}` : ''}: ${v.message}`),
+  };
+}
+
 function summary(before: string, after: string): string {
   let added = 0;
   let removed = 0;
@@ -44,26 +64,33 @@ function summary(before: string, after: string): string {
 
 const yamlOf = (obj: IstioObject): string => manifestYaml(toManifest(obj));
 
+type AuditTarget = Omit<AuditEntry, 'diffSummary' | 'result' | 'detail'>;
+
+/** What a write learns while it runs and its audit line records: the diff, an apply-anyway. */
+interface AuditNotes {
+  summary(s: string): void;
+  override(o: Pick<AuditEntry, 'applyAnyway' | 'overridden'>): void;
+}
+
 /** Runs a write and logs one audit line for it, whatever the outcome. */
 async function audited<T>(
-  entry: {
-    action: string;
-    kind: string;
-    namespace: string;
-    name: string;
-    who: string;
-    dryRun: boolean;
-  },
-  write: (setSummary: (s: string) => void) => Promise<T>,
+  entry: AuditTarget,
+  write: (notes: AuditNotes) => Promise<T>,
 ): Promise<T> {
   let diffSummary = '';
+  let override: Pick<AuditEntry, 'applyAnyway' | 'overridden'> = {};
+  const notes: AuditNotes = {
+    summary: (s) => (diffSummary = s),
+    override: (o) => (override = o),
+  };
   try {
-    const result = await write((s) => (diffSummary = s));
-    auditWrite({ ...entry, diffSummary, result: 'ok' });
+    const result = await write(notes);
+    auditWrite({ ...entry, ...override, diffSummary, result: 'ok' });
     return result;
   } catch (err) {
     auditWrite({
       ...entry,
+      ...override,
       diffSummary,
       result: auditResultOf(err),
       detail: err instanceof Error ? err.message : String(err),
@@ -74,11 +101,12 @@ async function audited<T>(
 
 /** PUT: replace the object with the edited text, guarded by the resourceVersion the editor loaded. */
 export async function replaceIstioObject(
-  req: Common & { kind: IstioKind; name: string; yaml: string; resourceVersion: string },
+  req: TextWrite & { kind: IstioKind; name: string; resourceVersion: string },
 ): Promise<WriteResult> {
   const { kind, namespace, name, dryRun, who } = req;
-  return audited({ action: 'replace', kind, namespace, name, who, dryRun }, async (setSummary) => {
-    const prepared = await prepareManifest(req.yaml, { namespace, kind, name });
+  return audited({ action: 'replace', kind, namespace, name, who, dryRun }, async (notes) => {
+    const prepared = await prepareManifest(req.yaml, { namespace, kind, name }, req);
+    notes.override(overrideOf(req.applyAnyway, prepared.overridden));
     const live = await readLive(kind, namespace, name);
     const before = toIstioObject(kind, live.raw);
     const body = {
@@ -97,7 +125,7 @@ export async function replaceIstioObject(
       );
     }
     const after = yamlOf(stored);
-    setSummary(before ? summary(yamlOf(before), after) : 'replaced');
+    notes.summary(before ? summary(yamlOf(before), after) : 'replaced');
     return {
       kind,
       namespace,
@@ -111,9 +139,9 @@ export async function replaceIstioObject(
 }
 
 /** POST: create a new object in `namespace` from a YAML text (a template or a routing form's output). */
-export async function createIstioObject(req: Common & { yaml: string }): Promise<WriteResult> {
+export async function createIstioObject(req: TextWrite): Promise<WriteResult> {
   const { namespace, dryRun, who } = req;
-  const prepared = await prepareManifest(req.yaml, { namespace }).catch((err: unknown) => {
+  const prepared = await prepareManifest(req.yaml, { namespace }, req).catch((err: unknown) => {
     auditWrite({
       action: 'create',
       kind: '?',
@@ -128,10 +156,12 @@ export async function createIstioObject(req: Common & { yaml: string }): Promise
     throw err;
   });
   const { kind, name } = prepared;
-  return audited({ action: 'create', kind, namespace, name, who, dryRun }, async (setSummary) => {
+  const target = { action: 'create', kind, namespace, name, who, dryRun };
+  return audited(target, async (notes) => {
+    notes.override(overrideOf(req.applyAnyway, prepared.overridden));
     const stored = await getIstioWriter().create(kind, namespace, prepared.body, { dryRun });
     const yaml = yamlOf(stored);
-    setSummary(summary('', yaml));
+    notes.summary(summary('', yaml));
     return {
       kind,
       namespace,
@@ -149,8 +179,8 @@ export async function deleteIstioObject(
   req: Common & { kind: IstioKind; name: string; resourceVersion: string },
 ): Promise<{ readonly deleted: boolean; readonly dryRun: boolean }> {
   const { kind, namespace, name, dryRun, who } = req;
-  return audited({ action: 'delete', kind, namespace, name, who, dryRun }, async (setSummary) => {
-    setSummary('whole object');
+  return audited({ action: 'delete', kind, namespace, name, who, dryRun }, async (notes) => {
+    notes.summary('whole object');
     try {
       await getIstioWriter().delete(kind, namespace, name, {
         dryRun,

@@ -10,14 +10,14 @@ interface Context {
   readonly params: Promise<{ namespace: string }>;
 }
 
-/** POST /api/istio/{namespace}[?dryRun=true] {yaml} → 201 with the created object. */
+/** POST /api/istio/{namespace}[?dryRun=true] {yaml, applyAnyway?} → 201 with the created object. */
 export async function POST(req: Request, ctx: Context): Promise<Response> {
   try {
     assertWritable(req);
     const namespace = parseNamespaceParam(await ctx.params);
     const dryRun = parseDryRun(new URL(req.url).searchParams);
-    const { yaml } = await parseCreateBody(req);
-    const created = await createIstioObject({ namespace, yaml, dryRun, who: requestUser(req) });
+    const body = await parseCreateBody(req);
+    const created = await createIstioObject({ namespace, ...body, dryRun, who: requestUser(req) });
     return Response.json(created, { status: dryRun ? 200 : 201 });
   } catch (err) {
     return toProblemResponse(err);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InvalidError } from '@/lib/errors';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
 import { WINDOWS, type Window } from '@/lib/mesh/types';
+import { readJsonBody } from '@/lib/server/read-json-body';
 
 const dnsLabel = (what: string): z.ZodType<string> =>
   z.string().refine(isNamespaceName, { error: `not a ${what} name (1–63 of a-z, 0-9 and '-')` });
@@ -28,23 +29,22 @@ export function parseTrafficQuery(search: URLSearchParams): { window: Window; dr
   return parsed.data;
 }
 
+/** A route has a handful of destinations; more keys than this is not an edit a person made. */
+const MAX_SUBSETS = 64;
+
 /** Weights are checked here only for shape; validateWeights gives the reasons a person can act on. */
 export const UpdateWeightsBody = z.object({
-  route: z.number().int().min(0).optional(),
-  weights: z.record(z.string().min(1).max(253), z.number()),
+  route: z.number().int().min(0).max(10_000).optional(),
+  weights: z
+    .record(z.string().min(1).max(253), z.number())
+    .refine((w) => Object.keys(w).length <= MAX_SUBSETS, {
+      error: `at most ${MAX_SUBSETS} subsets`,
+    }),
   resourceVersion: z.string().min(1, 'required: the resourceVersion the editor loaded'),
 });
 export type UpdateWeightsBody = z.infer<typeof UpdateWeightsBody>;
 
-/** The JSON body of a write: 400 when it is not JSON, 422 naming each bad field otherwise. */
-export async function parseUpdateWeightsBody(req: Request): Promise<UpdateWeightsBody> {
-  let json: unknown;
-  try {
-    json = await req.json();
-  } catch {
-    throw new InvalidError('The request body is not valid JSON.', [], { malformedQuery: true });
-  }
-  const parsed = UpdateWeightsBody.safeParse(json);
-  if (!parsed.success) throw InvalidError.fromZod(parsed.error);
-  return parsed.data;
+/** The JSON body of a write: 413 past 1 MiB, 400 when it is not JSON, 422 naming each bad field. */
+export function parseUpdateWeightsBody(req: Request): Promise<UpdateWeightsBody> {
+  return readJsonBody(req, UpdateWeightsBody);
 }

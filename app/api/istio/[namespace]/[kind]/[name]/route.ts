@@ -29,7 +29,7 @@ export async function GET(_req: Request, ctx: Context): Promise<Response> {
   }
 }
 
-/** PUT [?dryRun=true] {yaml, resourceVersion}: 422 with lines when invalid, 409 with the current object when stale. */
+/** PUT [?dryRun=true] {yaml, resourceVersion, applyAnyway?}: 422 with lines when invalid (analyzer errors only until applyAnyway), 409 when stale. */
 export async function PUT(req: Request, ctx: Context): Promise<Response> {
   try {
     assertWritable(req);

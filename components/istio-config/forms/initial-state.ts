@@ -1,0 +1,39 @@
+import type { ExistingRoutingObject, ServiceRouting } from '@/lib/client/istio-types';
+import { readDestinationRule } from '@/lib/mesh/routing-forms/read-destination-rule';
+import { drStateFrom, type DrFormState, type VsFormState } from './form-state';
+
+/** Where the routing forms start: the live objects' values, else defaults from the inventory. */
+
+export const specOf = (obj: ExistingRoutingObject): Record<string, unknown> => {
+  const spec = obj.manifest.spec;
+  return typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>) : {};
+};
+
+export function initialDr(routing: ServiceRouting): DrFormState {
+  if (routing.destinationRule)
+    return drStateFrom(readDestinationRule(specOf(routing.destinationRule)));
+  return {
+    subsets: routing.subsets.map((s) => ({ name: s.name, version: s.labels.version ?? '' })),
+    loadBalancer: '',
+    maxConnections: '',
+    http1MaxPendingRequests: '',
+    consecutive5xxErrors: '',
+    interval: '',
+    baseEjectionTime: '',
+    maxEjectionPercent: '',
+    tlsMode: '',
+  };
+}
+
+export const INITIAL_VS: VsFormState = {
+  headerRoutes: [],
+  defaultSubset: '',
+  timeout: '',
+  attempts: '',
+  perTryTimeout: '',
+  retryOn: '',
+  abortPercent: '',
+  abortStatus: '',
+  delayPercent: '',
+  fixedDelay: '',
+};
