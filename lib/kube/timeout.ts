@@ -2,7 +2,8 @@ import 'server-only';
 import * as k8s from '@kubernetes/client-node';
 import { UpstreamTimeoutError } from '@/lib/errors';
 
-function seconds(ms: number): string {
+/** "2", "0.3": seconds as a person reads them in a message. */
+export function seconds(ms: number): string {
   return String(Math.round(ms / 100) / 10);
 }
 
