@@ -19,7 +19,7 @@ export interface KubeClient {
 }
 
 /** Short, so that /api/status answers well within the header's refresh interval. */
-export const PROBE_TIMEOUT_MS = 3_000;
+const PROBE_TIMEOUT_MS = 3_000;
 
 /** Loads credentials the way kubectl would for the given source; a KUBECONFIG list is merged in order. */
 export function loadKubeConfig(source: KubeSource): k8s.KubeConfig {

@@ -50,7 +50,7 @@ export interface InformerSetOptions {
 }
 
 /** Short enough for /api/status to notice a hung API server within about a minute. */
-export const WATCH_TIMEOUT_SECONDS = 60;
+const WATCH_TIMEOUT_SECONDS = 60;
 
 interface Entry {
   readonly resource: KubeResource;
