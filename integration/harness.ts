@@ -1,8 +1,20 @@
-import { startStack, type Stack, type StackOptions } from '../scripts/stack/index';
+import {
+  startStack,
+  type ProcessStack,
+  type Stack,
+  type StackOptions,
+} from '../scripts/stack/index';
+
+const TEST_DEFAULTS = { scrapeIntervalSeconds: 1, historyMinutes: 10, log: () => {} };
 
 /** Starts the demo stack for one test file; `afterAll(stack.stop)` ends it. */
 export function startTestStack(opts: StackOptions = {}): Promise<Stack> {
-  return startStack({ scrapeIntervalSeconds: 1, historyMinutes: 10, log: () => {}, ...opts });
+  return startStack({ ...TEST_DEFAULTS, ...opts });
+}
+
+/** {@link startTestStack} with the simulator in a child process, for tests that signal it. */
+export function startTestStackWithSimulatorProcess(opts: StackOptions = {}): Promise<ProcessStack> {
+  return startStack({ ...TEST_DEFAULTS, ...opts, simulatorProcess: true });
 }
 
 /** Polls `probe` until it returns a value, a bounded number of times. */

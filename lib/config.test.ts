@@ -9,6 +9,7 @@ describe('parseConfig', () => {
     expect(parseConfig(base)).toEqual({
       prometheus: { url: 'http://127.0.0.1:9090', timeoutMs: 8000 },
       kube: { kind: 'default' },
+      kubeTimeoutMs: 10_000,
       port: 3000,
       readOnly: false,
       meshName: 'mesh',
@@ -33,6 +34,7 @@ describe('parseConfig', () => {
         JAEGER_UI_URL: 'https://jaeger.example.com',
         JAEGER_API: 'v3',
         KUBECONFIG: '/home/me/.kube/demo',
+        KUBE_TIMEOUT_MS: '2000',
         PORT: '8080',
         READ_ONLY: '1',
         MESH_NAME: 'prod',
@@ -53,6 +55,7 @@ describe('parseConfig', () => {
       jaeger: { url: 'http://127.0.0.1:16686', api: 'v3', timeoutMs: 2500 },
       jaegerUiUrl: 'https://jaeger.example.com',
       kube: { kind: 'file', path: '/home/me/.kube/demo' },
+      kubeTimeoutMs: 2000,
       port: 8080,
       readOnly: true,
       meshName: 'prod',

@@ -39,6 +39,8 @@ export interface Config {
   /** Base URL of the Jaeger UI, for "open in Jaeger" links. */
   readonly jaegerUiUrl?: string;
   readonly kube: KubeSource;
+  /** Bound on every Kubernetes API call; a watch is instead expected to speak within a known interval. */
+  readonly kubeTimeoutMs: number;
   readonly port: number;
   readonly readOnly: boolean;
   readonly meshName: string;
@@ -109,6 +111,7 @@ const EnvSchema = z.object({
     .optional(),
   KUBECONFIG: nonEmpty.optional(),
   KUBERNETES_SERVICE_HOST: z.string().optional(),
+  KUBE_TIMEOUT_MS: intIn(100, 600_000).default(10_000),
   PORT: intIn(1, 65_535).default(3000),
   READ_ONLY: boolFlag.default(false),
   MESH_NAME: nonEmpty.default('mesh'),
@@ -214,6 +217,7 @@ export function parseConfig(
     }),
     ...(e.JAEGER_UI_URL && { jaegerUiUrl: e.JAEGER_UI_URL }),
     kube,
+    kubeTimeoutMs: e.KUBE_TIMEOUT_MS,
     port: e.PORT,
     readOnly: e.READ_ONLY,
     meshName: e.MESH_NAME,

@@ -10,6 +10,7 @@ import {
   PayloadTooLargeError,
   toProblemResponse,
   UpstreamError,
+  UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from './errors';
 
@@ -56,6 +57,12 @@ describe('toProblemResponse', () => {
       { source: 'prometheus' },
     ],
     [new UpstreamError('jaeger', 'unreadable'), 502, 'upstream-error', { source: 'jaeger' }],
+    [
+      new UpstreamTimeoutError('kubernetes', 'no answer within 2 s'),
+      504,
+      'upstream-timeout',
+      { source: 'kubernetes' },
+    ],
   ])('renders %s as problem+json', async (err, status, type, extras) => {
     const p = await problemOf(err);
     expect(p.status).toBe(status);

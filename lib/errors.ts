@@ -17,6 +17,7 @@ export type ProblemType =
   | 'payload-too-large'
   | 'upstream-unavailable'
   | 'upstream-error'
+  | 'upstream-timeout'
   | 'internal';
 
 export type UpstreamSource = 'prometheus' | 'jaeger' | 'kubernetes';
@@ -163,16 +164,12 @@ export class UnsupportedMediaTypeError extends ProblemError {
   }
 }
 
-/** The source could not be reached at all (refused, timed out, not ready). */
-export class UpstreamUnavailableError extends ProblemError {
-  readonly status = 503;
-  readonly type = 'upstream-unavailable';
-  readonly title = 'Upstream unavailable';
+/** A failure of one data source; `source` tells the browser which one. */
+export abstract class SourceProblemError extends ProblemError {
   readonly source: UpstreamSource;
 
   constructor(source: UpstreamSource, detail: string, options?: { cause?: unknown }) {
     super(detail, options);
-    this.name = 'UpstreamUnavailableError';
     this.source = source;
   }
 
@@ -181,22 +178,31 @@ export class UpstreamUnavailableError extends ProblemError {
   }
 }
 
+/** The source could not be reached at all (refused, timed out, not ready). */
+export class UpstreamUnavailableError extends SourceProblemError {
+  override readonly name = 'UpstreamUnavailableError';
+  readonly status = 503;
+  readonly type = 'upstream-unavailable';
+  readonly title = 'Upstream unavailable';
+}
+
+/**
+ * The source took the request but did not answer in time. Apart from "unavailable" because a write
+ * that timed out may still have been applied, which its detail must say.
+ */
+export class UpstreamTimeoutError extends SourceProblemError {
+  override readonly name = 'UpstreamTimeoutError';
+  readonly status = 504;
+  readonly type = 'upstream-timeout';
+  readonly title = 'Upstream timeout';
+}
+
 /** The source answered, but with an error or with something we cannot read. */
-export class UpstreamError extends ProblemError {
+export class UpstreamError extends SourceProblemError {
+  override readonly name = 'UpstreamError';
   readonly status = 502;
   readonly type = 'upstream-error';
   readonly title = 'Bad upstream response';
-  readonly source: UpstreamSource;
-
-  constructor(source: UpstreamSource, detail: string, options?: { cause?: unknown }) {
-    super(detail, options);
-    this.name = 'UpstreamError';
-    this.source = source;
-  }
-
-  override extras(): Record<string, unknown> {
-    return { source: this.source };
-  }
 }
 
 export function isProblemError(err: unknown): err is ProblemError {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { KubeStaleNotice } from './kube-stale-notice';
 import { NavLinks } from './nav-links';
 import { RefreshControl } from './refresh-control';
 import { SourceStatus } from './source-status';
@@ -35,6 +36,7 @@ export function AppHeader({ meshName, readOnly }: AppHeaderProps): ReactNode {
           <ThemeToggle />
         </div>
       </div>
+      <KubeStaleNotice />
     </header>
   );
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytesPerSecond, formatMs, formatPercent, formatRps } from './format';
+import { formatAge, formatBytesPerSecond, formatMs, formatPercent, formatRps } from './format';
 
 describe('format', () => {
+  it('says how old data is, coarsely', () => {
+    expect(formatAge(1_200)).toBe('just now');
+    expect(formatAge(42_000)).toBe('42 s ago');
+    expect(formatAge(4 * 60_000 + 59_000)).toBe('4 min ago');
+    expect(formatAge(3 * 3_600_000 + 1)).toBe('3 h ago');
+  });
   it('keeps small rates visible and large ones short', () => {
     expect(formatRps(0)).toBe('0');
     expect(formatRps(0.004)).toBe('<0.01');

@@ -31,3 +31,11 @@ export function formatBytesPerSecond(bps: number): string {
   }
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
+
+/** How long ago, coarsely: "just now", "40 s", "4 min", "3 h". */
+export function formatAge(ms: number): string {
+  if (ms < 5_000) return 'just now';
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s ago`;
+  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} min ago`;
+  return `${Math.floor(ms / 3_600_000)} h ago`;
+}

@@ -50,6 +50,21 @@ describe('renderMetrics', () => {
     for (const line of tcp) expect(labelNames(line)).toEqual(TCP_LABEL_NAMES);
   });
 
+  // istio.io "Istio Standard Metrics": grpc_response_status is a gRPC label, yet istio_stats.cc puts
+  // it on every HTTP-family series; for plain HTTP its value is empty (the istio/proxy expectations
+  // in fixtures/prometheus/istio-proxy-expected/ template it from GrpcResponseStatus, "" for HTTP),
+  // which Prometheus stores as the label being absent.
+  it('gives istio_requests_total grpc_response_status: the gRPC status for gRPC, empty for HTTP', () => {
+    const requests = lines.filter((l) => l.startsWith('istio_requests_total{'));
+    const status = (l: string): string | undefined => /grpc_response_status="([^"]*)"/.exec(l)?.[1];
+    const http = requests.filter((l) => l.includes('request_protocol="http"'));
+    const grpc = requests.filter((l) => l.includes('request_protocol="grpc"'));
+    expect(http.length).toBeGreaterThan(0);
+    expect(grpc.length).toBeGreaterThan(0);
+    for (const l of http) expect(status(l)).toBe('');
+    for (const l of grpc) expect(status(l)).toMatch(/^\d{1,2}$/);
+  });
+
   it('writes every family with a TYPE line, no HELP, and a blank line after it', () => {
     expect(text).not.toContain('# HELP');
     const families = [...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map((m) => `${m[1]} ${m[2]}`);

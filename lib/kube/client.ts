@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as k8s from '@kubernetes/client-node';
 import { getConfig, redact, type KubeSource } from '@/lib/config';
 import { UpstreamUnavailableError } from '@/lib/errors';
+import { withTimeout } from './timeout';
 
 export interface KubeClient {
   readonly kc: k8s.KubeConfig;
@@ -11,7 +12,14 @@ export interface KubeClient {
   readonly core: k8s.CoreV1Api;
   readonly apps: k8s.AppsV1Api;
   readonly custom: k8s.CustomObjectsApi;
+  /** The bound on every call above; watches are bounded by their heartbeat instead (watch-heartbeat.ts). */
+  readonly timeoutMs: number;
+  /** GET /version, bounded by {@link PROBE_TIMEOUT_MS}: whether the API server answers at all. */
+  probe(): Promise<void>;
 }
+
+/** Short, so that /api/status answers well within the header's refresh interval. */
+const PROBE_TIMEOUT_MS = 3_000;
 
 /** Loads credentials the way kubectl would for the given source; a KUBECONFIG list is merged in order. */
 export function loadKubeConfig(source: KubeSource): k8s.KubeConfig {
@@ -50,13 +58,34 @@ export function loadKubeConfig(source: KubeSource): k8s.KubeConfig {
   return kc;
 }
 
-export function createKubeClient(kc: k8s.KubeConfig): KubeClient {
+/** KubeConfig#makeApiClient, plus the bounded HTTP library it has no option for. */
+function makeApiClient<T>(
+  kc: k8s.KubeConfig,
+  api: new (config: k8s.Configuration) => T,
+  timeoutMs: number,
+): T {
+  const server = kc.getCurrentCluster()?.server ?? '';
+  return new api(
+    k8s.createConfiguration({
+      baseServer: new k8s.ServerConfiguration(server, {}),
+      authMethods: { default: kc },
+      httpApi: withTimeout(new k8s.IsomorphicFetchHttpLibrary(), timeoutMs),
+    }),
+  );
+}
+
+export function createKubeClient(kc: k8s.KubeConfig, timeoutMs = 10_000): KubeClient {
+  const version = makeApiClient(kc, k8s.VersionApi, Math.min(timeoutMs, PROBE_TIMEOUT_MS));
   return {
     kc,
     server: redact(kc.getCurrentCluster()?.server ?? ''),
-    core: kc.makeApiClient(k8s.CoreV1Api),
-    apps: kc.makeApiClient(k8s.AppsV1Api),
-    custom: kc.makeApiClient(k8s.CustomObjectsApi),
+    core: makeApiClient(kc, k8s.CoreV1Api, timeoutMs),
+    apps: makeApiClient(kc, k8s.AppsV1Api, timeoutMs),
+    custom: makeApiClient(kc, k8s.CustomObjectsApi, timeoutMs),
+    timeoutMs,
+    probe: async () => {
+      await version.getCode();
+    },
   };
 }
 
@@ -65,6 +94,7 @@ const GLOBAL_KEY = Symbol.for('meshlens.kubeClient');
 /** The process-wide client from lib/config; a load failure is thrown again on every call, not cached. */
 export function getKubeClient(): KubeClient {
   const store = globalThis as { [GLOBAL_KEY]?: KubeClient };
-  store[GLOBAL_KEY] ??= createKubeClient(loadKubeConfig(getConfig().kube));
+  const config = getConfig();
+  store[GLOBAL_KEY] ??= createKubeClient(loadKubeConfig(config.kube), config.kubeTimeoutMs);
   return store[GLOBAL_KEY];
 }

@@ -12,6 +12,10 @@ interface FakeApi {
   emit(type: 'ADDED' | 'MODIFIED' | 'DELETED', name: string): void;
   failNextLists(n: number): void;
   readonly watches: () => number;
+  /** Query strings of the watch requests so far. */
+  readonly watchQueries: URLSearchParams[];
+  /** Sends a BOOKMARK to every open watch, as the API server does when bookmarks are allowed. */
+  bookmark(): void;
   close(): Promise<void>;
 }
 
@@ -21,6 +25,7 @@ async function fakeApi(initial: readonly string[]): Promise<FakeApi> {
   let failures = 0;
   const names = new Set(initial);
   const open = new Set<http.ServerResponse>();
+  const watchQueries: URLSearchParams[] = [];
   const ns = (name: string): object => ({
     metadata: { name, resourceVersion: String(rv), labels: { team: 'a' } },
   });
@@ -41,6 +46,7 @@ async function fakeApi(initial: readonly string[]): Promise<FakeApi> {
       return;
     }
     if (url.searchParams.get('watch') === 'true') {
+      watchQueries.push(url.searchParams);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.flushHeaders();
       open.add(res);
@@ -84,6 +90,15 @@ async function fakeApi(initial: readonly string[]): Promise<FakeApi> {
       failures = n;
     },
     watches: () => open.size,
+    watchQueries,
+    bookmark() {
+      const object = {
+        kind: 'Namespace',
+        apiVersion: 'v1',
+        metadata: { resourceVersion: String(rv) },
+      };
+      for (const res of open) res.write(`${JSON.stringify({ type: 'BOOKMARK', object })}\n`);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -188,6 +203,49 @@ describe('createInformerSet', () => {
       /did not deliver namespaces within 300 ms: namespaces: .*ECONNREFUSED/,
     );
     expect(set.state().ok).toBe(false);
+  });
+});
+
+describe('watch heartbeat', () => {
+  async function watching(silenceMs: number): Promise<{ api: FakeApi; set: InformerSet }> {
+    const api = await fakeApi(['default']);
+    cleanups.push(() => api.close());
+    const set = createInformerSet(createKubeClient(kubeConfigFor(api.url)), {
+      resources: ['namespaces'],
+      initialBackoffMs: 5_000,
+      watchTimeoutSeconds: 30,
+      watchSilenceMs: silenceMs,
+    });
+    cleanups.push(() => set.stop());
+    await set.ready(3000);
+    await until(() => api.watches() === 1);
+    return { api, set };
+  }
+
+  it('asks for bookmarks and a server-side timeout, so a healthy watch is never silent for long', async () => {
+    const { api } = await watching(10_000);
+    expect(api.watchQueries[0]?.get('allowWatchBookmarks')).toBe('true');
+    expect(api.watchQueries[0]?.get('timeoutSeconds')).toBe('30');
+  });
+
+  it('stays fresh while bookmarks arrive', async () => {
+    const { api, set } = await watching(300);
+    for (let i = 0; i < 6; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      api.bookmark();
+    }
+    expect(set.state()).toMatchObject({ ok: true, stale: false });
+  });
+
+  it('calls a silent watch dead and the cache stale, saying so', async () => {
+    const { set } = await watching(300);
+    await until(() => set.state().stale);
+    const state = set.state();
+    expect(state.ok).toBe(false);
+    expect(state.error).toMatch(
+      /namespaces: the watch heard nothing, not even a bookmark, for 0.3 s/,
+    );
+    expect(set.list('namespaces')).toHaveLength(1);
   });
 });
 

@@ -4,6 +4,7 @@ import { UpstreamUnavailableError } from '@/lib/errors';
 import { getKubeClient, type KubeClient } from './client';
 import { KUBE_RESOURCES, RESOURCE_SPECS, type KubeResource } from './resources';
 import { toKubeError } from './status-error';
+import { HeartbeatWatch } from './watch-heartbeat';
 
 export interface ResourceState {
   /** The initial list has completed (or the optional CRD is not installed). */
@@ -11,7 +12,7 @@ export interface ResourceState {
   readonly error?: string;
   /** An optional CRD this cluster does not serve: an empty list, not an error. */
   readonly missing?: boolean;
-  /** Epoch ms of the last successful list/watch (re)connect or watch event. */
+  /** Epoch ms the API server was last heard from for it: list, watch connect, event or bookmark. */
   readonly lastSync?: number;
 }
 
@@ -21,6 +22,8 @@ export interface KubeSourceState {
   readonly error?: string;
   /** Epoch ms of the oldest resource's last sync; how stale the cache can be at worst. */
   readonly lastSync?: number;
+  /** Some synced resource has not been heard from for longer than a healthy watch is ever silent. */
+  readonly stale: boolean;
   readonly resources: Readonly<Record<KubeResource, ResourceState>>;
 }
 
@@ -39,8 +42,15 @@ export interface InformerSetOptions {
   readonly resources?: readonly KubeResource[];
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
+  /** Sent as the watches' timeoutSeconds; default {@link WATCH_TIMEOUT_SECONDS}. */
+  readonly watchTimeoutSeconds?: number;
+  /** Silence after which a watch counts as dead; default the watch timeout plus the client's. */
+  readonly watchSilenceMs?: number;
   readonly now?: () => number;
 }
+
+/** Short enough for /api/status to notice a hung API server within about a minute. */
+const WATCH_TIMEOUT_SECONDS = 60;
 
 interface Entry {
   readonly resource: KubeResource;
@@ -71,6 +81,8 @@ export function createInformerSet(
   const initialBackoffMs = options.initialBackoffMs ?? 1000;
   const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const now = options.now ?? Date.now;
+  const watchTimeoutSeconds = options.watchTimeoutSeconds ?? WATCH_TIMEOUT_SECONDS;
+  const silenceMs = options.watchSilenceMs ?? watchTimeoutSeconds * 1000 + client.timeoutMs;
   let stopped = false;
   let rev = 0;
   let allSynced: () => void = () => undefined;
@@ -78,7 +90,12 @@ export function createInformerSet(
 
   const entries = (options.resources ?? KUBE_RESOURCES).map((resource): Entry => {
     const spec = RESOURCE_SPECS[resource];
-    const informer = k8s.makeInformer(client.kc, spec.path, () => spec.list(client));
+    const watch = new HeartbeatWatch(client.kc, {
+      timeoutSeconds: watchTimeoutSeconds,
+      silenceMs,
+      onHeard: () => (entry.lastSync = now()),
+    });
+    const informer = new k8s.ListWatch(spec.path, watch, () => spec.list(client), false);
     const entry: Entry = {
       resource,
       informer,
@@ -87,10 +104,7 @@ export function createInformerSet(
       failedThisRun: false,
       attempt: 0,
     };
-    informer.on('change', () => {
-      rev++;
-      entry.lastSync = now();
-    });
+    informer.on('change', () => rev++);
     informer.on('error', (err: unknown) => {
       entry.failedThisRun = true;
       // Keep polling a missing CRD at the slowest pace: it may be installed later.
@@ -191,10 +205,15 @@ export function createInformerSet(
       const error = entries.find((e) => e.error)?.error;
       const syncTimes = entries.filter((e) => !e.missing).map((e) => e.lastSync);
       const lastSync = syncTimes.every((t) => t !== undefined) ? Math.min(...syncTimes) : undefined;
+      const at = now();
+      const stale = entries.some(
+        (e) => e.synced && !e.missing && (e.lastSync === undefined || at - e.lastSync > silenceMs),
+      );
       return {
-        ok: entries.every((e) => e.synced) && error === undefined,
+        ok: entries.every((e) => e.synced) && error === undefined && !stale,
         ...(error !== undefined && { error }),
         ...(lastSync !== undefined && { lastSync }),
+        stale,
         resources,
       };
     },

@@ -298,7 +298,7 @@ describe('readInventory', () => {
         return (objects[resource] ?? []) as never[];
       },
       revision: () => revision,
-      state: () => ({ ok: true, resources: {} as never }),
+      state: () => ({ ok: true, stale: false, resources: {} as never }),
       stop: async () => undefined,
     };
     const first = readInventory(informers);

@@ -24,7 +24,11 @@ function fakeInformers(
     ready: async () => undefined,
     list: (resource) => byResource[resource] ?? [],
     revision: () => 0,
-    state: () => ({ ok: true, resources: {} as ReturnType<InformerSet['state']>['resources'] }),
+    state: () => ({
+      ok: true,
+      stale: false,
+      resources: {} as ReturnType<InformerSet['state']>['resources'],
+    }),
     stop: async () => undefined,
   };
 }

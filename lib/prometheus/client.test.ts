@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamError, UpstreamUnavailableError } from '@/lib/errors';
 import { createPrometheusClient } from './client';
+import { countPrometheusQueries } from './query-count';
 
 interface Seen {
   method: string;
@@ -148,6 +149,30 @@ describe('createPrometheusClient', () => {
     expect(results[0]).toEqual(results[1]);
     expect(fake.seen).toHaveLength(2);
     expect(client.stats()).toEqual({ queries: 2, coalesced: 1, cacheHits: 0 });
+  });
+
+  it('counts for each caller only the queries it sent itself', async () => {
+    const fake = await serve((seen) => ({
+      body: seen.url.includes('query_range') ? MATRIX : VECTOR,
+      delayMs: 50,
+    }));
+    let t = 0;
+    const client = createPrometheusClient(
+      { url: fake.url, timeoutMs: 2000 },
+      { cacheTtlMs: 1000, now: () => t },
+    );
+    const both = (): Promise<unknown> =>
+      Promise.all([client.instantQuery('up'), client.rangeQuery('up', 0, 60_000, 15)]);
+    const [starter, joiner] = await Promise.all([
+      countPrometheusQueries(both),
+      countPrometheusQueries(both),
+    ]);
+    expect([starter.queries, joiner.queries]).toEqual([2, 0]);
+    t = 500;
+    expect((await countPrometheusQueries(both)).queries).toBe(0);
+    t = 1500;
+    expect((await countPrometheusQueries(both)).queries).toBe(2);
+    expect(fake.seen).toHaveLength(4);
   });
 
   it('reuses a result within the TTL', async () => {

@@ -4,6 +4,7 @@ import { getConfig, redact, type PrometheusAuth, type PrometheusConfig } from '@
 import { describeNetworkError, UpstreamError, UpstreamUnavailableError } from '@/lib/errors';
 import type { Sample, Series } from '@/lib/mesh/types';
 import { toSamples, toSeries } from './decode';
+import { noteQuerySent } from './query-count';
 import { transportFor, type HttpResponse, type HttpTransport } from './transport';
 import { PromQueryResponse, type PromQueryData } from './wire';
 
@@ -142,9 +143,10 @@ export function createPrometheusClient(
     async instantQuery(q, timeMs) {
       const form = new URLSearchParams({ query: q });
       if (timeMs !== undefined) form.set('time', (timeMs / 1000).toFixed(3));
-      const data = await cache.get(`instant\n${timeMs ?? 'now'}\n${q}`, () =>
-        query('api/v1/query', form),
-      );
+      const data = await cache.get(`instant\n${timeMs ?? 'now'}\n${q}`, () => {
+        noteQuerySent();
+        return query('api/v1/query', form);
+      });
       return decoded(() => toSamples(data));
     },
 
@@ -156,7 +158,10 @@ export function createPrometheusClient(
         step: String(stepSeconds),
       });
       const key = `range\n${startMs}\n${endMs}\n${stepSeconds}\n${q}`;
-      const data = await cache.get(key, () => query('api/v1/query_range', form));
+      const data = await cache.get(key, () => {
+        noteQuerySent();
+        return query('api/v1/query_range', form);
+      });
       return decoded(() => toSeries(data));
     },
 

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '@/lib/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidError,
+  NotFoundError,
+  UpstreamTimeoutError,
+} from '@/lib/errors';
 import { auditResultOf, auditWrite, requestUser } from './audit-log';
 
 afterEach(() => {
@@ -115,6 +121,7 @@ describe('auditResultOf', () => {
     expect(auditResultOf(new ConflictError('stale'))).toBe('conflict');
     expect(auditResultOf(new ForbiddenError('no'))).toBe('forbidden');
     expect(auditResultOf(new NotFoundError('gone'))).toBe('not-found');
+    expect(auditResultOf(new UpstreamTimeoutError('kubernetes', 'no answer'))).toBe('timeout');
     expect(auditResultOf(new Error('boom'))).toBe('error');
   });
 });

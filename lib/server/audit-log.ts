@@ -1,7 +1,15 @@
 import 'server-only';
 import { isProblemError } from '@/lib/errors';
 
-export type AuditResult = 'ok' | 'invalid' | 'conflict' | 'forbidden' | 'not-found' | 'error';
+export type AuditResult =
+  | 'ok'
+  | 'invalid'
+  | 'conflict'
+  | 'forbidden'
+  | 'not-found'
+  /** The API server did not answer in time: the write may or may not have been stored. */
+  | 'timeout'
+  | 'error';
 
 export interface AuditEntry {
   /** What was attempted, e.g. 'update-weights', 'create', 'replace', 'delete'. */
@@ -59,6 +67,8 @@ export function auditResultOf(err: unknown): AuditResult {
       return 'forbidden';
     case 'not-found':
       return 'not-found';
+    case 'upstream-timeout':
+      return 'timeout';
     default:
       return 'error';
   }

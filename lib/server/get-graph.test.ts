@@ -5,9 +5,18 @@ import type { Sample } from '@/lib/mesh/types';
 
 const instantQuery = vi.fn<(q: string) => Promise<Sample[]>>();
 
-vi.mock('@/lib/prometheus/client', () => ({
-  getPrometheusClient: () => ({ instantQuery }),
-}));
+// As the real client does, a query is counted where it is sent, not where it is cached or joined.
+vi.mock('@/lib/prometheus/client', async () => {
+  const { noteQuerySent } = await import('@/lib/prometheus/query-count');
+  return {
+    getPrometheusClient: () => ({
+      instantQuery: (q: string) => {
+        noteQuerySent();
+        return instantQuery(q);
+      },
+    }),
+  };
+});
 vi.mock('./read-cluster', () => ({
   readCluster: () => Promise.resolve({ inventory: BOOKINFO_INVENTORY, externalHosts: [] }),
 }));
@@ -56,6 +65,8 @@ describe('getGraph', () => {
       'hit',
       'miss',
     ]);
+    expect(results.map((r) => r.queries).sort()).toEqual([0, 4]);
+    expect((await getGraph(req)).queries).toBe(0);
   });
 
   it('still returns the graph, with a warning, when only the latency query fails', async () => {

@@ -5,6 +5,7 @@ import { buildGraph } from '@/lib/mesh/graph/build-graph';
 import type { GraphType, MeshGraph, Sample, Window } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 import { graphQueries } from '@/lib/prometheus/graph-queries';
+import { countPrometheusQueries } from '@/lib/prometheus/query-count';
 import { readCluster } from './read-cluster';
 import type { TimingEntry } from './server-timing';
 import { withDeadline } from './with-deadline';
@@ -23,7 +24,10 @@ export interface GraphResult {
   readonly graph: PartialGraph;
   /** prom (the four queries, decoding included), kube (informer caches), build, cache. */
   readonly timings: readonly TimingEntry[];
-  /** PromQL queries behind this graph; whatever the number of namespaces. */
+  /**
+   * PromQL queries this request sent: at most the four of load() whatever the number of
+   * namespaces, 0 when the graph came from the cache or from a build another request started.
+   */
   readonly queries: number;
 }
 
@@ -34,8 +38,6 @@ interface Built {
   readonly buildMs: number;
 }
 
-/** The four inputs of buildGraph: requests, duration buckets, TCP bytes sent and received. */
-export const GRAPH_QUERY_COUNT = 4;
 /** Shorter than the shortest refresh (10 s), so a viewer never sees the same graph twice. */
 const GRAPH_CACHE_TTL_MS = 5_000;
 /** The whole request, whatever the sources' own timeouts add up to. */
@@ -116,15 +118,17 @@ export async function getGraph(req: GraphRequest): Promise<GraphResult> {
   const namespaces = [...new Set(req.namespaces)].sort();
   const key = [req.type, req.window, req.idle, namespaces.join(',')].join('|');
   let fresh = false;
-  const built = await graphCache().get(key, () => {
-    fresh = true;
-    return load({ ...req, namespaces });
-  });
+  const { result: built, queries } = await countPrometheusQueries(() =>
+    graphCache().get(key, () => {
+      fresh = true;
+      return load({ ...req, namespaces });
+    }),
+  );
   return {
     graph: built.graph,
-    queries: GRAPH_QUERY_COUNT,
+    queries,
     timings: [
-      { name: 'prom', durMs: built.promMs, desc: `${GRAPH_QUERY_COUNT} queries` },
+      { name: 'prom', durMs: built.promMs, desc: `${queries} queries` },
       { name: 'kube', durMs: built.kubeMs },
       { name: 'build', durMs: built.buildMs },
       { name: 'cache', desc: fresh ? 'miss' : 'hit' },

@@ -12,6 +12,7 @@ import { graphTypeOf, type NodeRef } from '@/lib/mesh/parse-node-id';
 import type { GraphType, Protocol, Window } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 import { metricsQueries } from '@/lib/prometheus/metrics-queries';
+import { countPrometheusQueries } from '@/lib/prometheus/query-count';
 import { readCluster } from './read-cluster';
 import type { TimingEntry } from './server-timing';
 import { withDeadline } from './with-deadline';
@@ -54,6 +55,7 @@ export type MetricsResponse = MetricsMeta &
 export interface MetricsResult {
   readonly metrics: MetricsResponse;
   readonly timings: readonly TimingEntry[];
+  /** Range queries this request sent; 0 for those another viewer's identical request already sent. */
   readonly queries: number;
 }
 
@@ -87,12 +89,20 @@ export async function getMetrics(req: MetricsRequest): Promise<MetricsResult> {
     prom.rangeQuery(q, range.startMs, range.endMs, range.stepSeconds);
   const started = performance.now();
   let promMs: number | undefined;
-  const series = Promise.all(
-    queries.kind === 'tcp'
-      ? [run(queries.tcpSent), run(queries.tcpReceived)]
-      : [run(queries.requests), run(queries.durations)],
+  const series = countPrometheusQueries(() =>
+    Promise.all(
+      queries.kind === 'tcp'
+        ? [run(queries.tcpSent), run(queries.tcpReceived)]
+        : [run(queries.requests), run(queries.durations)],
+    ),
   ).then((r) => ((promMs = performance.now() - started), r));
-  const [[first, second], cluster] = await withDeadline(
+  const [
+    {
+      result: [first, second],
+      queries: sent,
+    },
+    cluster,
+  ] = await withDeadline(
     Promise.all([series, readCluster()]),
     METRICS_DEADLINE_MS,
     () =>
@@ -122,9 +132,9 @@ export async function getMetrics(req: MetricsRequest): Promise<MetricsResult> {
         };
   return {
     metrics,
-    queries: 2,
+    queries: sent,
     timings: [
-      { name: 'prom', durMs: promMs ?? 0, desc: '2 range queries' },
+      { name: 'prom', durMs: promMs ?? 0, desc: `${sent} range queries` },
       { name: 'shape', durMs: performance.now() - t },
     ],
   };

@@ -1,23 +1,29 @@
 import 'server-only';
-import type { StatusResponse } from '@/lib/client/api-types';
+import type { KubernetesSourceState, StatusResponse } from '@/lib/client/api-types';
 import { getConfig, redact } from '@/lib/config';
 import { getJaegerClient } from '@/lib/jaeger/client';
 import { getKubeClient } from '@/lib/kube/client';
 import { getInformers } from '@/lib/kube/informers';
+import { toKubeError } from '@/lib/kube/status-error';
 import { getPrometheusClient } from '@/lib/prometheus/client';
+import { kubernetesSourceState } from './kube-source-state';
 
 /** Waits briefly for the first sync, so that a fresh server does not report "not synced" for a healthy cluster. */
 const FIRST_SYNC_WAIT_MS = 3_000;
 
-async function kubernetesStatus(): Promise<StatusResponse['sources']['kubernetes']> {
+async function kubernetesStatus(): Promise<KubernetesSourceState> {
   try {
-    const server = getKubeClient().server;
+    const client = getKubeClient();
     const informers = getInformers();
-    await informers.ready(FIRST_SYNC_WAIT_MS).catch(() => undefined);
-    const state = informers.state();
-    return state.ok
-      ? { ok: true, server }
-      : { ok: false, server, error: state.error ?? 'not synced yet' };
+    // The caches alone cannot tell a hung API server from a quiet one for up to a watch timeout.
+    const [probeError] = await Promise.all([
+      client.probe().then(
+        () => undefined,
+        (err: unknown) => toKubeError(err).message,
+      ),
+      informers.ready(FIRST_SYNC_WAIT_MS).catch(() => undefined),
+    ]);
+    return kubernetesSourceState(client.server, probeError, informers.state());
   } catch (err) {
     return { ok: false, server: '', error: err instanceof Error ? err.message : String(err) };
   }

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createKubeApi } from '../../demo/kube/api-server';
+import type { KubeApi } from '../../demo/kube/api-server';
 import { writeKubeconfig } from '../../demo/kube/kubeconfig';
-import { buildScenario } from '../../demo/scenarios/index';
-import { startSimulator } from '../../demo/simulator';
-import { backfill } from '../../demo/backfill';
 import { buildApp, buildIsStale, startApp } from './app';
-import type { Child } from './child';
+import { readyOrExit, startChild, type Child } from './child';
 import { freePort } from './free-port';
 import { startPrometheus } from './prometheus';
+import { backfillFileIn, startSimulation, type SimulationOptions } from './simulation';
+import { waitForHttp } from './wait-for';
 
 export interface StackOptions {
   readonly scenario?: 'demo' | 'scale';
@@ -22,10 +21,15 @@ export interface StackOptions {
   readonly scrapeIntervalSeconds?: number;
   /** Minutes of history to backfill into Prometheus before it starts; 0 for none. */
   readonly historyMinutes?: number;
+  /**
+   * Run the simulator as a child process instead of in this one, so that a test can SIGSTOP it (an
+   * API server that hangs); the stack then has `simulatorProcess` and no in-process `kube`.
+   */
+  readonly simulatorProcess?: boolean;
   readonly log?: (line: string) => void;
 }
 
-export interface Stack {
+interface StackBase {
   readonly dir: string;
   readonly simulatorUrl: string;
   readonly prometheusUrl: string;
@@ -34,17 +38,67 @@ export interface Stack {
   readonly appUrl?: string;
   /** The environment Meshlens runs with: the same variables as against a real cluster. */
   readonly appEnv: Readonly<Record<string, string>>;
-  readonly kube: ReturnType<typeof createKubeApi>;
   stopPrometheus(): Promise<void>;
   startPrometheus(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** The default stack: the simulated cluster runs in this process, for tests to look into. */
+export interface Stack extends StackBase {
+  readonly kube: KubeApi;
+}
+
+/** With `simulatorProcess: true`: the simulator is a child process, to be signalled. */
+export interface ProcessStack extends StackBase {
+  readonly simulatorProcess: Child;
+}
+
+type Launched = { readonly url: string; readonly backfillFile?: string } & (
+  { readonly kube: KubeApi } | { readonly simulatorProcess: Child }
+);
+
+const SIMULATION_MAIN = path.join(import.meta.dirname, 'simulation-main.ts');
+
+/**
+ * The simulator in this process, or as one node process of its own (tsx as a loader, not its CLI,
+ * which would fork), so that its PID is the simulator's and a signal reaches it.
+ */
+async function launchSimulation(
+  opts: SimulationOptions,
+  asProcess: boolean,
+  stops: (() => Promise<void>)[],
+): Promise<Launched> {
+  if (!asProcess) {
+    const started = await startSimulation(opts);
+    stops.push(() => started.stop());
+    return started;
+  }
+  const logFile = path.join(opts.dir, 'simulator.log');
+  const child = startChild(
+    'simulator',
+    process.execPath,
+    ['--import', 'tsx', SIMULATION_MAIN, JSON.stringify(opts)],
+    { logFile, cwd: path.resolve(import.meta.dirname, '../..') },
+  );
+  stops.push(() => child.stop());
+  const url = `http://127.0.0.1:${opts.port}`;
+  await readyOrExit(child, logFile, waitForHttp(`${url}/version`, 120_000, 'the simulator'));
+  return {
+    url,
+    simulatorProcess: child,
+    ...(opts.historyMinutes > 0 && { backfillFile: backfillFileIn(opts.dir) }),
+  };
 }
 
 /**
  * Starts the demo mesh simulator, a real Prometheus scraping it and, optionally, Meshlens configured
  * against both, all on free loopback ports. `stop()` ends every process it started.
  */
-export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+export function startStack(
+  opts: StackOptions & { readonly simulatorProcess: true },
+): Promise<ProcessStack>;
+export function startStack(opts?: StackOptions): Promise<Stack>;
+export async function startStack(opts: StackOptions = {}): Promise<Stack | ProcessStack> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const seed = opts.seed ?? 42;
   const scenarioName = opts.scenario ?? 'demo';
@@ -57,52 +111,37 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const scenario = buildScenario(scenarioName, seed, { services: opts.services ?? 100 });
-    const historyMinutes = opts.historyMinutes ?? 60;
-    const backfillFile = path.join(dir, 'history.om');
-    const history =
-      historyMinutes > 0
-        ? backfill({
-            scenario,
-            seed,
-            hours: historyMinutes / 60,
-            stepSeconds: 10,
-            outFile: backfillFile,
-          })
-        : undefined;
-    const kube = createKubeApi(scenario.objects);
-    stops.push(async () => kube.close());
-    const simulatorPort = await freePort();
-    const simulator = await startSimulator({
-      port: simulatorPort,
+    const simulation: SimulationOptions = {
+      scenario: scenarioName,
       seed,
-      scenario,
-      config: kube.store,
-      handleKube: kube.handle,
-      ...(history ? { startState: history.state } : {}),
-    });
-    stops.push(() => simulator.stop());
+      services: opts.services ?? 100,
+      historyMinutes: opts.historyMinutes ?? 60,
+      dir,
+      port: await freePort(),
+    };
+    const launched = await launchSimulation(simulation, opts.simulatorProcess === true, stops);
+    const { url: simulatorUrl, backfillFile } = launched;
     const kubeconfig = path.join(dir, 'kubeconfig');
-    writeKubeconfig(kubeconfig, simulator.url);
+    writeKubeconfig(kubeconfig, simulatorUrl);
 
     const interval = opts.scrapeIntervalSeconds ?? 5;
     const promPort = await freePort();
     const promOptions = {
       dir,
       port: promPort,
-      scrapeTarget: new URL(simulator.url).host,
+      scrapeTarget: new URL(simulatorUrl).host,
       scrapeIntervalSeconds: interval,
       log,
     };
     let prometheus: { url: string; child: Child } | undefined = await startPrometheus({
       ...promOptions,
-      ...(history ? { backfillFile } : {}),
+      ...(backfillFile ? { backfillFile } : {}),
     });
     stops.push(async () => {
       await prometheus?.child.stop();
     });
 
-    const jaegerUrl = `${simulator.url}/jaeger`;
+    const jaegerUrl = `${simulatorUrl}/jaeger`;
     const appEnv: Record<string, string> = {
       PROMETHEUS_URL: prometheus.url,
       JAEGER_URL: jaegerUrl,
@@ -123,13 +162,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     }
     return {
       dir,
-      simulatorUrl: simulator.url,
+      simulatorUrl,
       prometheusUrl: prometheus.url,
       jaegerUrl,
       kubeconfig,
       ...(appUrl ? { appUrl } : {}),
       appEnv,
-      kube,
+      ...('kube' in launched
+        ? { kube: launched.kube }
+        : { simulatorProcess: launched.simulatorProcess }),
       async stopPrometheus() {
         await prometheus?.child.stop();
         prometheus = undefined;
