@@ -1,31 +1,10 @@
 import { z } from 'zod';
+import type { FieldError, Problem, ProblemType, UpstreamSource } from '@/lib/api/problem';
 
 /**
- * Typed errors and their RFC 9457 problem+json rendering. Isomorphic on purpose: the browser reuses
- * `ProblemType` to recognise problems, so this file must not import 'server-only' or Node APIs.
- *
- * `type` is a bare slug (a relative URI reference, which RFC 9457 allows) so that clients can compare
- * it without knowing where the app is hosted.
+ * Typed errors and their RFC 9457 problem+json rendering. The body's shape, which the browser reads,
+ * is declared in lib/api/problem.ts, so that the browser never needs these classes.
  */
-export type ProblemType =
-  | 'invalid'
-  | 'malformed-request'
-  | 'conflict'
-  | 'forbidden'
-  | 'not-found'
-  | 'unsupported-media-type'
-  | 'payload-too-large'
-  | 'upstream-unavailable'
-  | 'upstream-error'
-  | 'upstream-timeout'
-  | 'internal';
-
-export type UpstreamSource = 'prometheus' | 'jaeger' | 'kubernetes';
-
-export interface FieldError {
-  readonly path: string;
-  readonly message: string;
-}
 
 /** A 422 lists at most this many errors, so a hostile body cannot make the answer larger than itself. */
 export const MAX_LISTED_ERRORS = 50;
@@ -216,7 +195,8 @@ export function problemJson(
   extras: Record<string, unknown> = {},
   type: ProblemType = 'internal',
 ): Response {
-  return new Response(JSON.stringify({ ...extras, type, title, status, detail }), {
+  const problem: Problem = { type, title, status, detail };
+  return new Response(JSON.stringify({ ...extras, ...problem }), {
     status,
     headers: { 'content-type': 'application/problem+json' },
   });

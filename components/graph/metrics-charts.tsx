@@ -13,12 +13,9 @@ import {
   YAxis,
 } from 'recharts';
 import { formatBytesPerSecond, formatMs, formatRps } from '@/components/ui/format';
+import type { RequestMetricsPoint, TcpMetricsPoint } from '@/lib/api/metrics';
 import type { MetricsTarget } from '@/lib/client/query-keys';
-import {
-  useMetricsQuery,
-  type RequestMetricsPoint,
-  type TcpMetricsPoint,
-} from '@/lib/client/use-metrics';
+import { useMetricsQuery } from '@/lib/client/use-metrics';
 import type { Window } from '@/lib/mesh/types';
 
 /** Fixed sizes: the panel has a fixed width, and a ResponsiveContainer measures 0 on first paint. */

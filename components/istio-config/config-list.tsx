@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
-import type { IstioConfigItem } from '@/lib/client/istio-types';
+import type { IstioConfigItem } from '@/lib/api/istio';
 import { useIstioListQuery } from '@/lib/client/use-istio-config';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { ISTIO_KIND_INFO } from '@/lib/mesh/istio-kinds';

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState, type ReactNode } from 'react';
-import type { IstioObjectDocument } from '@/lib/client/istio-types';
+import type { IstioObjectDocument } from '@/lib/api/istio';
 import {
   useIstioObjectQuery,
   useIstioWriteMutation,

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { NamespaceSummary } from '@/lib/client/api-types';
+import type { NamespaceSummary } from '@/lib/api/namespaces';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { formatPercent, formatRps } from '@/components/ui/format';
 

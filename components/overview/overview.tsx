@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { NamespaceSummary } from '@/lib/client/api-types';
+import type { NamespaceSummary } from '@/lib/api/namespaces';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { sortByHealth } from '@/lib/mesh/health-order';
 import { NamespaceCard } from './namespace-card';

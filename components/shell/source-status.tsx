@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { useStatusQuery } from '@/lib/client/use-status';
-import type { SourceState } from '@/lib/client/api-types';
+import type { SourceState } from '@/lib/api/status';
 
 interface SourceDotProps {
   readonly name: string;

@@ -2,7 +2,8 @@
 
 import { useState, type ReactNode } from 'react';
 import type { UpdateTracesView } from './use-traces-view-state';
-import { TRACE_LIMITS, TRACE_WINDOWS, type TracesViewState } from './url-state';
+import { TRACE_WINDOWS } from '@/lib/api/traces';
+import { TRACE_LIMITS, type TracesViewState } from './url-state';
 
 export interface TraceFiltersProps {
   readonly view: TracesViewState;

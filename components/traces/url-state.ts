@@ -1,9 +1,7 @@
-import type { TracesQueryParams } from '@/lib/client/query-keys';
+import { TRACE_WINDOWS, type TracesQuery, type TraceWindow } from '@/lib/api/traces';
 
-export const TRACE_WINDOWS = ['1m', '5m', '15m', '1h', '6h'] as const;
-export type TraceWindow = (typeof TRACE_WINDOWS)[number];
 export const TRACE_LIMITS = [10, 20, 50, 100, 200] as const;
-export type TraceSortOrder = 'newest' | 'slowest';
+export type TraceSortOrder = TracesQuery['sort'];
 
 /** Everything a copied /traces link reproduces; namespace/source/target/window come from the graph. */
 export interface TracesViewState {
@@ -82,7 +80,7 @@ export function serializeTracesViewState(view: TracesViewState): string {
 }
 
 /** The API search for a view; undefined until the view names a namespace and an edge or node. */
-export function tracesQueryOf(view: TracesViewState): TracesQueryParams | undefined {
+export function tracesQueryOf(view: TracesViewState): TracesQuery | undefined {
   if (!view.namespace || (!view.source && !view.target)) return undefined;
   return {
     namespace: view.namespace,

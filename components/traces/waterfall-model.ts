@@ -1,5 +1,5 @@
 import { findHops, type Endpoint } from '@/lib/mesh/traces/passes-across';
-import type { TraceResponse } from '@/lib/mesh/traces/responses';
+import type { TraceResponse } from '@/lib/api/traces';
 import { buildSpanTree, type SpanTree } from '@/lib/mesh/traces/span-tree';
 import { traceBounds } from '@/lib/mesh/traces/summarize-trace';
 import type { CriticalSection } from '@/lib/mesh/traces/types';

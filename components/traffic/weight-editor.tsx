@@ -1,11 +1,8 @@
 'use client';
 
 import { useReducer, useState, type ReactNode } from 'react';
-import {
-  useUpdateTrafficWeightsMutation,
-  weightsConflictOf,
-  type TrafficResponse,
-} from '@/lib/client/use-traffic';
+import type { TrafficResponse } from '@/lib/api/traffic';
+import { useUpdateTrafficWeightsMutation, weightsConflictOf } from '@/lib/client/use-traffic';
 import type { TrafficRoute } from '@/lib/mesh/route-weights';
 import { allTo, presets, type Weights } from '@/lib/mesh/weights';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON, SMALL_BUTTON } from './button-styles';

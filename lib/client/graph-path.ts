@@ -1,7 +1,7 @@
-import type { GraphQueryParams } from './query-keys';
+import type { GraphQuery } from '@/lib/api/graph';
 
 /** The /api/graph request for a view: the page's server preload and the client's query must agree. */
-export function graphPath(params: GraphQueryParams): string {
+export function graphPath(params: GraphQuery): string {
   const search = new URLSearchParams({
     namespaces: params.namespaces.join(','),
     type: params.type,

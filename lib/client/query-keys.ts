@@ -1,11 +1,6 @@
+import type { GraphQuery } from '@/lib/api/graph';
+import type { TracesQuery } from '@/lib/api/traces';
 import type { GraphType, Protocol, Window } from '@/lib/mesh/types';
-
-export interface GraphQueryParams {
-  readonly namespaces: readonly string[];
-  readonly type: GraphType;
-  readonly window: Window;
-  readonly idle: boolean;
-}
 
 /** What the side panel charts: one node, or one edge between two nodes. */
 export type MetricsTarget =
@@ -25,26 +20,13 @@ export type MetricsTarget =
       readonly protocol: Protocol;
     };
 
-/** A traces search as /api/traces takes it (lib/server/get-traces.ts TracesRequest). */
-export interface TracesQueryParams {
-  readonly namespace: string;
-  readonly source?: string;
-  readonly target?: string;
-  readonly window: string;
-  readonly limit: number;
-  readonly minDurationMs?: number;
-  readonly errorsOnly: boolean;
-  readonly operation?: string;
-  readonly sort: 'newest' | 'slowest';
-}
-
 /** Every react-query key in one place, hierarchical so that invalidating a prefix reaches its children. */
 export const queryKeys = {
   status: () => ['status'] as const,
   namespaces: () => ['namespaces'] as const,
-  graph: (params: GraphQueryParams) => ['graph', params] as const,
+  graph: (params: GraphQuery) => ['graph', params] as const,
   metrics: (target: MetricsTarget, window: Window) => ['metrics', target, window] as const,
-  traces: (params: TracesQueryParams | undefined) => ['traces', params] as const,
+  traces: (params: TracesQuery | undefined) => ['traces', params] as const,
   trace: (traceId: string) => ['trace', traceId] as const,
   services: (namespaces: readonly string[]) => ['services', { namespaces }] as const,
   workloads: (namespaces: readonly string[]) => ['workloads', { namespaces }] as const,

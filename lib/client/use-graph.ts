@@ -2,13 +2,10 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { MeshGraph } from '@/lib/mesh/types';
+import type { GraphQuery, GraphResponse } from '@/lib/api/graph';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { graphPath } from './graph-path';
-import { queryKeys, type GraphQueryParams } from './query-keys';
-
-/** The graph as /api/graph sends it: warnings name the parts (latency, TCP) that could not be read. */
-export type GraphResponse = MeshGraph & { readonly warnings?: readonly string[] };
+import { queryKeys } from './query-keys';
 
 export interface GraphQueryState {
   /** The graph to draw: the latest answer, or the last good one while requests fail. */
@@ -26,7 +23,7 @@ export interface GraphQueryState {
  * placeholder data on an error, so it is kept here — for the view to dim and call stale.
  */
 export function useGraphQuery(
-  params: GraphQueryParams,
+  params: GraphQuery,
   refetchInterval: number | false,
 ): GraphQueryState {
   const query = useQuery<GraphResponse, ApiProblem>({

@@ -7,15 +7,19 @@ import {
   type UseMutationResult,
   type UseQueryResult,
 } from '@tanstack/react-query';
+import type {
+  IstioCreateBody,
+  IstioListResponse,
+  IstioObjectDocument,
+  IstioReplaceBody,
+  IstioValidateBody,
+  IstioValidateResponse,
+} from '@/lib/api/istio';
+import type { ServiceRouting } from '@/lib/api/routing';
+import type { IstioWriteResult } from '@/lib/api/write-result';
 import { ISTIO_KIND_INFO, type IstioKindName } from '@/lib/mesh/istio-kinds';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { apiFetch, type ApiProblem } from './api-fetch';
-import type {
-  IstioConfigItem,
-  IstioObjectDocument,
-  IstioWriteResult,
-  ServiceRouting,
-} from './istio-types';
 import { queryKeys } from './query-keys';
 import { useRefetchInterval } from './refresh-interval';
 
@@ -28,12 +32,12 @@ export function objectPath(namespace: string, kind: IstioKindName, name: string)
 /** Every Istio object of the namespaces (all when empty) with its validations. */
 export function useIstioListQuery(
   namespaces: readonly string[],
-): UseQueryResult<IstioConfigItem[], ApiProblem> {
+): UseQueryResult<IstioListResponse, ApiProblem> {
   const refetchInterval = useRefetchInterval();
   const query = namespaces.length > 0 ? `?namespaces=${namespaces.map(seg).join(',')}` : '';
-  return useQuery<IstioConfigItem[], ApiProblem>({
+  return useQuery<IstioListResponse, ApiProblem>({
     queryKey: queryKeys.istioList(namespaces),
-    queryFn: ({ signal }) => apiFetch<IstioConfigItem[]>(`/api/istio${query}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<IstioListResponse>(`/api/istio${query}`, { signal }),
     refetchInterval,
   });
 }
@@ -70,15 +74,13 @@ export async function validateIstioYaml(
   namespace: string,
   signal?: AbortSignal,
   alongside: readonly string[] = [],
-): Promise<LocatedValidation[]> {
-  const { validations } = await apiFetch<{ validations: LocatedValidation[] }>(
-    '/api/istio/validate',
-    {
-      method: 'POST',
-      body: { yaml, namespace, alongside },
-      ...(signal && { signal }),
-    },
-  );
+): Promise<readonly LocatedValidation[]> {
+  const body: IstioValidateBody = { yaml, namespace, alongside };
+  const { validations } = await apiFetch<IstioValidateResponse>('/api/istio/validate', {
+    method: 'POST',
+    body,
+    ...(signal && { signal }),
+  });
   return validations;
 }
 
@@ -124,7 +126,7 @@ export function sendIstioWrite(write: IstioWrite): Promise<IstioWriteResult> {
           resourceVersion: write.resourceVersion,
           applyAnyway: write.applyAnyway ?? false,
           alongside: write.alongside ?? [],
-        },
+        } satisfies IstioReplaceBody,
       });
     case 'create':
       return apiFetch(`/api/istio/${seg(write.namespace)}${dry && `?${dry}`}`, {
@@ -133,7 +135,7 @@ export function sendIstioWrite(write: IstioWrite): Promise<IstioWriteResult> {
           yaml: write.yaml,
           applyAnyway: write.applyAnyway ?? false,
           alongside: write.alongside ?? [],
-        },
+        } satisfies IstioCreateBody,
       });
     case 'delete':
       return apiFetch(

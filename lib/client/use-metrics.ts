@@ -1,45 +1,10 @@
 'use client';
 
 import { skipToken, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { MetricsResponse } from '@/lib/api/metrics';
 import type { Protocol, Window } from '@/lib/mesh/types';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys, type MetricsTarget } from './query-keys';
-
-/** One step of an http/grpc series; rates in requests per second, errorRate 0..1. */
-export interface RequestMetricsPoint {
-  /** Epoch milliseconds. */
-  readonly t: number;
-  readonly rps2xx: number;
-  readonly rps3xx: number;
-  readonly rps4xx: number;
-  readonly rps5xx: number;
-  readonly rpsOther: number;
-  readonly errorRate: number | null;
-  readonly p50Ms: number | null;
-  readonly p95Ms: number | null;
-  readonly p99Ms: number | null;
-}
-
-export interface TcpMetricsPoint {
-  /** Epoch milliseconds. */
-  readonly t: number;
-  readonly sentBytesPerSecond: number;
-  readonly receivedBytesPerSecond: number;
-}
-
-export type MetricsResponse =
-  | {
-      readonly window: Window;
-      readonly stepSeconds: number;
-      readonly protocol: 'http' | 'grpc';
-      readonly points: readonly RequestMetricsPoint[];
-    }
-  | {
-      readonly window: Window;
-      readonly stepSeconds: number;
-      readonly protocol: 'tcp';
-      readonly points: readonly TcpMetricsPoint[];
-    };
 
 export function metricsPath(target: MetricsTarget, window: Window): string {
   const search =

@@ -1,16 +1,16 @@
 'use client';
 
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { NamespacesResponse } from '@/lib/api/namespaces';
 import { apiFetch, type ApiProblem } from './api-fetch';
-import type { NamespaceSummary } from './api-types';
 import { queryKeys } from './query-keys';
 import { useRefetchInterval } from './refresh-interval';
 
-export function useNamespacesQuery(): UseQueryResult<NamespaceSummary[], ApiProblem> {
+export function useNamespacesQuery(): UseQueryResult<NamespacesResponse, ApiProblem> {
   const refetchInterval = useRefetchInterval();
-  return useQuery<NamespaceSummary[], ApiProblem>({
+  return useQuery<NamespacesResponse, ApiProblem>({
     queryKey: queryKeys.namespaces(),
-    queryFn: ({ signal }) => apiFetch<NamespaceSummary[]>('/api/namespaces', { signal }),
+    queryFn: ({ signal }) => apiFetch<NamespacesResponse>('/api/namespaces', { signal }),
     refetchInterval,
   });
 }

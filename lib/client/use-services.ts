@@ -1,15 +1,10 @@
 'use client';
 
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { ServiceListItem } from '@/lib/mesh/service-list';
+import type { ServicesResponse } from '@/lib/api/services';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys } from './query-keys';
 import { useRefetchInterval } from './refresh-interval';
-
-export interface ServicesResponse {
-  readonly services: readonly ServiceListItem[];
-  readonly metricsError?: string;
-}
 
 /** Services of the given namespaces; all namespaces for an empty list. */
 export function useServicesQuery(

@@ -1,8 +1,8 @@
 'use client';
 
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { StatusResponse } from '@/lib/api/status';
 import { apiFetch, type ApiProblem } from './api-fetch';
-import type { StatusResponse } from './api-types';
 import { queryKeys } from './query-keys';
 import { useRefetchInterval } from './refresh-interval';
 

@@ -1,11 +1,11 @@
 'use client';
 
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { TraceResponse, TracesResponse } from '@/lib/mesh/traces/responses';
+import type { TraceResponse, TracesQuery, TracesResponse } from '@/lib/api/traces';
 import { apiFetch, type ApiProblem } from './api-fetch';
-import { queryKeys, type TracesQueryParams } from './query-keys';
+import { queryKeys } from './query-keys';
 
-function tracesPath(params: TracesQueryParams): string {
+function tracesPath(params: TracesQuery): string {
   const search = new URLSearchParams({ namespace: params.namespace });
   if (params.source) search.set('source', params.source);
   if (params.target) search.set('target', params.target);
@@ -20,7 +20,7 @@ function tracesPath(params: TracesQueryParams): string {
 
 /** The traces across an edge (or touching a node); the last list stays while a new one loads. */
 export function useTracesQuery(
-  params: TracesQueryParams | undefined,
+  params: TracesQuery | undefined,
 ): UseQueryResult<TracesResponse, ApiProblem> {
   return useQuery<TracesResponse, ApiProblem>({
     queryKey: queryKeys.traces(params),

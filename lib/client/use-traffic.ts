@@ -7,39 +7,21 @@ import {
   type UseMutationResult,
   type UseQueryResult,
 } from '@tanstack/react-query';
-import type { DiffLine, TrafficSplit } from '@/lib/mesh/traffic-split-types';
-import type { TrafficRoute } from '@/lib/mesh/route-weights';
-import type { Weights } from '@/lib/mesh/weights';
+import type {
+  TrafficResponse,
+  UpdateWeightsBody,
+  UpdateWeightsResponse,
+  WeightsConflict,
+} from '@/lib/api/traffic';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys } from './query-keys';
 import { useRefetchInterval } from './refresh-interval';
 
-export type TrafficResponse = TrafficSplit & {
-  readonly readOnly: boolean;
-  readonly metricsError?: string;
-};
-
-export interface UpdateWeightsVariables {
+/** The body, and whether to ask for a preview (`?dryRun=true`) rather than a write. */
+export type UpdateWeightsVariables = UpdateWeightsBody & {
   readonly route: number;
-  readonly weights: Weights;
-  readonly resourceVersion: string;
   readonly dryRun: boolean;
-}
-
-export interface UpdateWeightsResult {
-  readonly resourceVersion: string;
-  readonly dryRun: boolean;
-  readonly yaml?: string;
-  readonly diff?: readonly DiffLine[];
-}
-
-/** What a 409 carries (update-traffic-weights.ts WeightsConflictError). */
-export interface WeightsConflict {
-  readonly resourceVersion: string;
-  readonly routes: readonly TrafficRoute[];
-  /** The latest object (theirs) → with your weights applied (yours). */
-  readonly diff?: readonly DiffLine[];
-}
+};
 
 /** A refetch this often makes a weight change visibly converge; the user's pause still wins. */
 const LIVE_MS = 3_000;
@@ -75,15 +57,18 @@ export function weightsConflictOf(error: ApiProblem | null): WeightsConflict | u
 export function useUpdateTrafficWeightsMutation(
   namespace: string,
   service: string,
-): UseMutationResult<UpdateWeightsResult, ApiProblem, UpdateWeightsVariables> {
+): UseMutationResult<UpdateWeightsResponse, ApiProblem, UpdateWeightsVariables> {
   const client = useQueryClient();
   const key = queryKeys.traffic(namespace, service);
-  return useMutation<UpdateWeightsResult, ApiProblem, UpdateWeightsVariables>({
+  return useMutation<UpdateWeightsResponse, ApiProblem, UpdateWeightsVariables>({
     mutationFn: ({ dryRun, ...body }) =>
-      apiFetch<UpdateWeightsResult>(`${path(namespace, service)}${dryRun ? '?dryRun=true' : ''}`, {
-        method: 'PUT',
-        body,
-      }),
+      apiFetch<UpdateWeightsResponse>(
+        `${path(namespace, service)}${dryRun ? '?dryRun=true' : ''}`,
+        {
+          method: 'PUT',
+          body,
+        },
+      ),
     onSuccess: async (result) => {
       if (result.dryRun) return;
       client.setQueryData<TrafficResponse>(key, (old) =>

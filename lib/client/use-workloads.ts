@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { WorkloadsResponse } from './api-types';
+import type { WorkloadsResponse } from '@/lib/api/workloads';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys } from './query-keys';
 import { useRefetchInterval } from './refresh-interval';

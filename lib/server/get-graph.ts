@@ -1,8 +1,9 @@
 import 'server-only';
+import type { GraphQuery, GraphResponse } from '@/lib/api/graph';
 import { coalescingCache, type CoalescingCache } from '@/lib/cache';
 import { isProblemError, UpstreamUnavailableError } from '@/lib/errors';
 import { buildGraph } from '@/lib/mesh/graph/build-graph';
-import type { GraphType, MeshGraph, Sample, Window } from '@/lib/mesh/types';
+import type { Sample } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 import { graphQueries } from '@/lib/prometheus/graph-queries';
 import { countPrometheusQueries } from '@/lib/prometheus/query-count';
@@ -10,18 +11,8 @@ import { readCluster } from './read-cluster';
 import type { TimingEntry } from './server-timing';
 import { withDeadline } from './with-deadline';
 
-export interface GraphRequest {
-  readonly namespaces: readonly string[];
-  readonly type: GraphType;
-  readonly window: Window;
-  readonly idle: boolean;
-}
-
-/** The graph, plus what is missing from it and why (e.g. latencies when that query timed out). */
-export type PartialGraph = MeshGraph & { readonly warnings?: readonly string[] };
-
 export interface GraphResult {
-  readonly graph: PartialGraph;
+  readonly graph: GraphResponse;
   /** prom (the four queries, decoding included), kube (informer caches), build, cache. */
   readonly timings: readonly TimingEntry[];
   /**
@@ -32,7 +23,7 @@ export interface GraphResult {
 }
 
 interface Built {
-  readonly graph: PartialGraph;
+  readonly graph: GraphResponse;
   readonly promMs: number;
   readonly kubeMs: number;
   readonly buildMs: number;
@@ -52,7 +43,7 @@ function graphCache(): CoalescingCache<Built> {
   return store[CACHE_KEY];
 }
 
-async function load(req: GraphRequest): Promise<Built> {
+async function load(req: GraphQuery): Promise<Built> {
   const q = graphQueries(req.namespaces, req.window);
   const prom = getPrometheusClient();
   const timestamp = Date.now();
@@ -114,7 +105,7 @@ async function load(req: GraphRequest): Promise<Built> {
  * caches, built in lib/mesh. Identical requests within a few seconds share one build, so N viewers on
  * the same view cost Prometheus what one does.
  */
-export async function getGraph(req: GraphRequest): Promise<GraphResult> {
+export async function getGraph(req: GraphQuery): Promise<GraphResult> {
   const namespaces = [...new Set(req.namespaces)].sort();
   const key = [req.type, req.window, req.idle, namespaces.join(',')].join('|');
   let fresh = false;

@@ -1,12 +1,7 @@
 import 'server-only';
+import type { MetricsResponse } from '@/lib/api/metrics';
 import { UpstreamUnavailableError } from '@/lib/errors';
-import {
-  requestPoints,
-  tcpPoints,
-  type RequestPoint,
-  type SeriesContext,
-  type TcpPoint,
-} from '@/lib/mesh/metric-series';
+import { requestPoints, tcpPoints, type SeriesContext } from '@/lib/mesh/metric-series';
 import { metricsRange } from '@/lib/mesh/metrics-range';
 import { graphTypeOf, type NodeRef } from '@/lib/mesh/parse-node-id';
 import type { GraphType, Protocol, Window } from '@/lib/mesh/types';
@@ -37,20 +32,6 @@ export type MetricsRequest = {
   /** `protocol` undefined: http and grpc requests together, as the graph's node rps counts them. */
   | { readonly kind: 'node'; readonly node: NodeArg; readonly protocol?: Protocol }
 );
-
-interface MetricsMeta {
-  readonly window: Window;
-  readonly stepSeconds: number;
-  readonly type: GraphType;
-  /** The protocols the points count; a node's request view holds both http and grpc. */
-  readonly protocols: readonly Protocol[];
-}
-
-export type MetricsResponse = MetricsMeta &
-  (
-    | { readonly protocol: 'http' | 'grpc'; readonly points: readonly RequestPoint[] }
-    | { readonly protocol: 'tcp'; readonly points: readonly TcpPoint[] }
-  );
 
 export interface MetricsResult {
   readonly metrics: MetricsResponse;
@@ -121,7 +102,12 @@ export async function getMetrics(req: MetricsRequest): Promise<MetricsResult> {
         : { kind: 'node', node: req.node.id, protocols },
   };
   const t = performance.now();
-  const meta: MetricsMeta = { window: req.window, stepSeconds: range.stepSeconds, type, protocols };
+  const meta: Pick<MetricsResponse, 'window' | 'stepSeconds' | 'type' | 'protocols'> = {
+    window: req.window,
+    stepSeconds: range.stepSeconds,
+    type,
+    protocols,
+  };
   const metrics: MetricsResponse =
     queries.kind === 'tcp'
       ? { ...meta, protocol: 'tcp', points: tcpPoints(ctx, first, second) }

@@ -1,7 +1,7 @@
 import 'server-only';
+import type { NamespacesResponse } from '@/lib/api/namespaces';
 import { isProblemError } from '@/lib/errors';
 import { buildGraph } from '@/lib/mesh/graph/build-graph';
-import type { NamespaceSummary } from '@/lib/client/api-types';
 import { summarizeNamespaces } from '@/lib/mesh/namespace-summary';
 import type { MeshGraph, Window } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
@@ -14,7 +14,7 @@ const WINDOW: Window = '1m';
  * One card per namespace. Costs one PromQL query per refresh for the whole mesh. When Prometheus fails
  * the cards still come back, with null rates and the reason, so the page never shows zeros as data.
  */
-export async function getNamespaces(): Promise<NamespaceSummary[]> {
+export async function getNamespaces(): Promise<NamespacesResponse> {
   const { inventory, externalHosts } = await readCluster();
   let graph: MeshGraph | undefined;
   let metricsError: string | undefined;

@@ -1,15 +1,10 @@
 import 'server-only';
+import type { ServicesResponse } from '@/lib/api/services';
 import { getInformers } from '@/lib/kube/informers';
 import { listIstioObjects } from '@/lib/kube/istio-config';
-import { listServices, type ServiceListItem } from '@/lib/mesh/service-list';
+import { listServices } from '@/lib/mesh/service-list';
 import { readCluster } from './read-cluster';
 import { readRequestGraph } from './read-request-graph';
-
-export interface ServicesResponse {
-  readonly services: readonly ServiceListItem[];
-  /** Why rps and errorRate are null. */
-  readonly metricsError?: string;
-}
 
 /** The services of some namespaces (all when none are given) with the service graph's rates. */
 export async function getServices(namespaces?: readonly string[]): Promise<ServicesResponse> {

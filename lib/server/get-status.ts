@@ -1,5 +1,5 @@
 import 'server-only';
-import type { KubernetesSourceState, StatusResponse } from '@/lib/client/api-types';
+import type { KubernetesSourceState, StatusResponse } from '@/lib/api/status';
 import { getConfig, redact } from '@/lib/config';
 import { getJaegerClient } from '@/lib/jaeger/client';
 import { getKubeClient } from '@/lib/kube/client';

@@ -1,9 +1,9 @@
 import 'server-only';
+import type { TraceResponse } from '@/lib/api/traces';
 import { NotFoundError } from '@/lib/errors';
 import { getJaegerClient } from '@/lib/jaeger/client';
 import { adjustClockSkew } from '@/lib/mesh/traces/adjust-clock-skew';
 import { criticalPath } from '@/lib/mesh/traces/critical-path';
-import type { TraceResponse } from '@/lib/mesh/traces/responses';
 import { serviceSelfTimes } from '@/lib/mesh/traces/self-time';
 import { tracingState } from './get-traces';
 

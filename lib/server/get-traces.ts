@@ -1,16 +1,14 @@
 import 'server-only';
+import type { TracesQuery, TracesResponse, TraceWindow, TracingState } from '@/lib/api/traces';
 import { getConfig } from '@/lib/config';
 import { getJaegerClient } from '@/lib/jaeger/client';
 import { getInformers } from '@/lib/kube/informers';
 import { readInventory } from '@/lib/kube/inventory';
 import { resolveEndpoint } from '@/lib/mesh/traces/resolve-endpoint';
-import { selectTraces, type TraceSort } from '@/lib/mesh/traces/select-traces';
-import type { TracesResponse, TracingState } from '@/lib/mesh/traces/responses';
+import { selectTraces } from '@/lib/mesh/traces/select-traces';
 import type { Trace } from '@/lib/mesh/traces/types';
 import type { Inventory } from '@/lib/mesh/types';
 
-export const TRACE_WINDOWS = ['1m', '5m', '15m', '1h', '6h'] as const;
-export type TraceWindow = (typeof TRACE_WINDOWS)[number];
 const WINDOW_US: Readonly<Record<TraceWindow, number>> = {
   '1m': 60e6,
   '5m': 300e6,
@@ -18,18 +16,6 @@ const WINDOW_US: Readonly<Record<TraceWindow, number>> = {
   '1h': 3600e6,
   '6h': 21600e6,
 };
-
-export interface TracesRequest {
-  readonly namespace: string;
-  readonly source?: string;
-  readonly target?: string;
-  readonly window: TraceWindow;
-  readonly limit: number;
-  readonly minDurationMs?: number;
-  readonly errorsOnly: boolean;
-  readonly operation?: string;
-  readonly sort: TraceSort;
-}
 
 /**
  * Jaeger can only search by service (and span tags), not by "a span of B under a span of A", so we
@@ -61,7 +47,7 @@ async function inventoryOrUndefined(): Promise<Inventory | undefined> {
 }
 
 /** The traces across `source → target` in `namespace` (or touching one of them) in the window. */
-export async function getTraces(req: TracesRequest, nowMs = Date.now()): Promise<TracesResponse> {
+export async function getTraces(req: TracesQuery, nowMs = Date.now()): Promise<TracesResponse> {
   const client = getJaegerClient();
   if (!client) {
     return {

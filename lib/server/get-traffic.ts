@@ -1,28 +1,18 @@
 import 'server-only';
+import type { TrafficParams, TrafficQuery, TrafficResponse } from '@/lib/api/traffic';
 import { getConfig } from '@/lib/config';
 import { isProblemError, NotFoundError } from '@/lib/errors';
 import { getInformers } from '@/lib/kube/informers';
 import { listIstioObjects } from '@/lib/kube/istio-config';
 import { virtualServicesFor } from '@/lib/mesh/service-routing';
 import { computeTrafficSplit } from '@/lib/mesh/traffic-split';
-import type { TrafficSplit } from '@/lib/mesh/traffic-split-types';
-import type { Sample, Window } from '@/lib/mesh/types';
+import type { Sample } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 import { trafficQueries } from '@/lib/prometheus/traffic-queries';
 import { readCluster } from './read-cluster';
 import { routesAgeSeconds } from './routes-age';
 
-export interface TrafficRequest {
-  readonly namespace: string;
-  readonly service: string;
-  readonly window: Window;
-}
-
-export type TrafficResponse = TrafficSplit & {
-  readonly readOnly: boolean;
-  /** Why the observed shares and signals are missing; they are then not zeros but unknown. */
-  readonly metricsError?: string;
-};
+export type TrafficRequest = TrafficParams & Pick<TrafficQuery, 'window'>;
 
 /**
  * GET /api/traffic/{namespace}/{service}: the VirtualService and DestinationRules from the informer

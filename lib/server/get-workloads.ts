@@ -1,5 +1,5 @@
 import 'server-only';
-import type { WorkloadsResponse } from '@/lib/client/api-types';
+import type { WorkloadsResponse } from '@/lib/api/workloads';
 import { listWorkloads } from '@/lib/mesh/workload-list';
 import { readCluster } from './read-cluster';
 import { readRequestGraph } from './read-request-graph';

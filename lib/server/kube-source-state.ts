@@ -1,5 +1,5 @@
 import 'server-only';
-import type { KubernetesSourceState } from '@/lib/client/api-types';
+import type { KubernetesSourceState } from '@/lib/api/status';
 import type { KubeSourceState } from '@/lib/kube/informers';
 
 /**

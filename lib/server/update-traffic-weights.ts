@@ -1,4 +1,10 @@
 import 'server-only';
+import type {
+  TrafficParams,
+  UpdateWeightsBody,
+  UpdateWeightsResponse,
+  WeightsConflict,
+} from '@/lib/api/traffic';
 import { ConflictError, InvalidError } from '@/lib/errors';
 import { getInformers } from '@/lib/kube/informers';
 import { listIstioObjects } from '@/lib/kube/istio-config';
@@ -13,26 +19,13 @@ import type { IstioObject } from '@/lib/mesh/types';
 import { validateWeights, type Weights } from '@/lib/mesh/weights';
 import { auditResultOf, auditWrite } from './audit-log';
 import { getIstioWriter, readLiveIstioObject } from './live-istio';
-import { toManifestYaml, yamlDiff, type DiffLine } from './yaml-diff';
+import { toManifestYaml, yamlDiff } from './yaml-diff';
 
-export interface UpdateWeightsRequest {
-  readonly namespace: string;
-  readonly service: string;
-  readonly route?: number;
-  readonly weights: Weights;
-  /** The VirtualService's resourceVersion when the editor loaded it: the optimistic-lock token. */
-  readonly resourceVersion: string;
-  readonly dryRun: boolean;
-  readonly who: string;
-}
-
-export interface UpdateWeightsResponse {
-  readonly resourceVersion: string;
-  readonly dryRun: boolean;
-  /** With dryRun: the VirtualService as the API server would store it, and its diff to the live one. */
-  readonly yaml?: string;
-  readonly diff?: readonly DiffLine[];
-}
+export type UpdateWeightsRequest = TrafficParams &
+  UpdateWeightsBody & {
+    readonly dryRun: boolean;
+    readonly who: string;
+  };
 
 /** A 409 that carries what the editor needs to show "theirs vs yours" and offer a re-apply. */
 export class WeightsConflictError extends ConflictError {
@@ -48,13 +41,12 @@ export class WeightsConflictError extends ConflictError {
   }
 
   override extras(): Record<string, unknown> {
-    return {
-      current: {
-        resourceVersion: this.live.resourceVersion,
-        routes: readRoutes(this.live.spec.http),
-        ...(this.yours && { diff: yamlDiff(this.live, this.yours) }),
-      },
+    const current: WeightsConflict = {
+      resourceVersion: this.live.resourceVersion,
+      routes: readRoutes(this.live.spec.http),
+      ...(this.yours && { diff: yamlDiff(this.live, this.yours) }),
     };
+    return { current };
   }
 }
 

@@ -1,10 +1,8 @@
 import 'server-only';
 import { structuredPatch } from 'diff';
 import { stringify } from 'yaml';
-import type { DiffLine } from '@/lib/mesh/traffic-split-types';
+import type { DiffLine } from '@/lib/api/traffic';
 import type { IstioObject } from '@/lib/mesh/types';
-
-export type { DiffLine };
 
 /**
  * The object as a person would write it in YAML. resourceVersion is left out: it changes on every

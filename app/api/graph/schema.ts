@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { InvalidError } from '@/lib/errors';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
 import type { GraphType } from '@/lib/mesh/types';
-import type { GraphRequest } from '@/lib/server/get-graph';
+import type { GraphQuery } from '@/lib/api/graph';
+import { parseQuery } from '@/lib/server/parse-input';
 
 /** More would make a PromQL regex no person could read; the UI offers "all" differently. */
 const MAX_NAMESPACES = 200;
@@ -49,8 +49,6 @@ const GraphParams = z.object({
 });
 
 /** The graph request in a query string; a 400 problem naming each bad parameter otherwise. */
-export function parseGraphParams(search: URLSearchParams): GraphRequest {
-  const parsed = GraphParams.safeParse(Object.fromEntries(search));
-  if (!parsed.success) throw InvalidError.fromZod(parsed.error, { malformedQuery: true });
-  return parsed.data;
+export function parseGraphParams(search: URLSearchParams): GraphQuery {
+  return parseQuery(GraphParams, search);
 }

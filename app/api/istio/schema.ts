@@ -1,7 +1,16 @@
 import { z } from 'zod';
-import { InvalidError, PayloadTooLargeError } from '@/lib/errors';
+import type {
+  IstioCreateBody,
+  IstioDeleteQuery,
+  IstioListQuery,
+  IstioObjectParams,
+  IstioReplaceBody,
+  IstioValidateBody,
+} from '@/lib/api/istio';
+import { PayloadTooLargeError } from '@/lib/errors';
 import { ISTIO_KIND_NAMES, kindFromSegment, type IstioKindName } from '@/lib/mesh/istio-kinds';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
+import { parseParams, parseQuery } from '@/lib/server/parse-input';
 import { readJsonBody } from '@/lib/server/read-json-body';
 
 const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -42,12 +51,6 @@ function assertYamlSize(texts: readonly string[]): void {
     );
 }
 
-function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, malformed: boolean): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw InvalidError.fromZod(parsed.error, { malformedQuery: malformed });
-  return parsed.data;
-}
-
 const ListQuery = z.object({
   namespaces: z
     .string()
@@ -66,25 +69,23 @@ const ListQuery = z.object({
     .optional(),
 });
 
-export function parseListQuery(search: URLSearchParams): z.infer<typeof ListQuery> {
-  return parseOrThrow(ListQuery, Object.fromEntries(search), true);
+export function parseListQuery(search: URLSearchParams): IstioListQuery {
+  return parseQuery(ListQuery, search);
 }
 
 const ObjectParams = z.object({ namespace, kind, name: objectName });
-export function parseObjectParams(params: unknown): z.infer<typeof ObjectParams> {
-  return parseOrThrow(ObjectParams, params, true);
+export function parseObjectParams(params: unknown): IstioObjectParams {
+  return parseParams(ObjectParams, params);
 }
 
 export function parseNamespaceParam(params: unknown): string {
-  return parseOrThrow(z.object({ namespace }), params, true).namespace;
+  return parseParams(z.object({ namespace }), params).namespace;
 }
 
+const DryRunQuery = z.object({ dryRun: flag });
+
 export function parseDryRun(search: URLSearchParams): boolean {
-  return parseOrThrow(
-    z.object({ dryRun: flag }),
-    { dryRun: search.get('dryRun') ?? undefined },
-    true,
-  ).dryRun;
+  return parseQuery(DryRunQuery, search).dryRun;
 }
 
 const resourceVersion = z
@@ -101,7 +102,7 @@ const ValidateBody = z.object({
   alongside: alongside.optional(),
 });
 
-export async function parseValidateBody(req: Request): Promise<z.infer<typeof ValidateBody>> {
+export async function parseValidateBody(req: Request): Promise<IstioValidateBody> {
   const body = await readJsonBody(req, ValidateBody);
   assertYamlSize([body.yaml, ...(body.alongside ?? [])]);
   return body;
@@ -114,7 +115,7 @@ const ReplaceBody = z.object({
   alongside: alongside.default([]),
 });
 
-export async function parseReplaceBody(req: Request): Promise<z.infer<typeof ReplaceBody>> {
+export async function parseReplaceBody(req: Request): Promise<IstioReplaceBody> {
   const body = await readJsonBody(req, ReplaceBody);
   assertYamlSize([body.yaml, ...body.alongside]);
   return body;
@@ -122,22 +123,14 @@ export async function parseReplaceBody(req: Request): Promise<z.infer<typeof Rep
 
 const CreateBody = z.object({ yaml, applyAnyway, alongside: alongside.default([]) });
 
-export async function parseCreateBody(req: Request): Promise<z.infer<typeof CreateBody>> {
+export async function parseCreateBody(req: Request): Promise<IstioCreateBody> {
   const body = await readJsonBody(req, CreateBody);
   assertYamlSize([body.yaml, ...body.alongside]);
   return body;
 }
 
-export function parseDeleteQuery(search: URLSearchParams): {
-  resourceVersion: string;
-  dryRun: boolean;
-} {
-  return parseOrThrow(
-    z.object({ resourceVersion, dryRun: flag }),
-    {
-      resourceVersion: search.get('resourceVersion') ?? undefined,
-      dryRun: search.get('dryRun') ?? undefined,
-    },
-    true,
-  );
+const DeleteQuery = z.object({ resourceVersion, dryRun: flag });
+
+export function parseDeleteQuery(search: URLSearchParams): IstioDeleteQuery {
+  return parseQuery(DeleteQuery, search);
 }

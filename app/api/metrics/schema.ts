@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InvalidError } from '@/lib/errors';
 import { canBeSource, canBeTarget, parseNodeId } from '@/lib/mesh/parse-node-id';
 import type { MetricsRequest, NodeArg } from '@/lib/server/get-metrics';
+import { parseQuery } from '@/lib/server/parse-input';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
 import { GRAPH_TYPE_VALUES, windowParam } from '../graph/schema';
 
@@ -48,7 +49,6 @@ const NodeParams = z.object({
 
 /** An edge's (source, target, protocol) or a node's (node) series request; 400 naming the parameter. */
 export function parseMetricsParams(search: URLSearchParams): MetricsRequest {
-  const params = Object.fromEntries(search);
   if (search.has('node') && (search.has('source') || search.has('target'))) {
     throw new InvalidError(
       'node: give either node (a node view) or source, target and protocol (an edge view), not both',
@@ -56,8 +56,6 @@ export function parseMetricsParams(search: URLSearchParams): MetricsRequest {
       { malformedQuery: true },
     );
   }
-  const parsed = search.has('node') ? NodeParams.safeParse(params) : EdgeParams.safeParse(params);
-  if (!parsed.success) throw InvalidError.fromZod(parsed.error, { malformedQuery: true });
-  const d = parsed.data;
+  const d = search.has('node') ? parseQuery(NodeParams, search) : parseQuery(EdgeParams, search);
   return 'node' in d ? { kind: 'node', ...d } : { kind: 'edge', ...d };
 }

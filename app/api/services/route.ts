@@ -1,20 +1,14 @@
-import { z } from 'zod';
-import { namespaceList } from '@/app/api/graph/schema';
-import { InvalidError, toProblemResponse } from '@/lib/errors';
+import { toProblemResponse } from '@/lib/errors';
 import { getServices } from '@/lib/server/get-services';
+import { parseServicesQuery } from './schema';
 
 export const dynamic = 'force-dynamic';
-
-const Query = z.object({ namespaces: namespaceList.optional() });
 
 /** GET /api/services?namespaces=a,b → {services: [...], metricsError?}; all namespaces without the parameter. */
 export async function GET(req: Request): Promise<Response> {
   try {
-    const search = Object.fromEntries(new URL(req.url).searchParams);
-    if (search.namespaces === '') delete search.namespaces;
-    const parsed = Query.safeParse(search);
-    if (!parsed.success) throw InvalidError.fromZod(parsed.error, { malformedQuery: true });
-    return Response.json(await getServices(parsed.data.namespaces));
+    const { namespaces } = parseServicesQuery(new URL(req.url).searchParams);
+    return Response.json(await getServices(namespaces));
   } catch (err) {
     return toProblemResponse(err);
   }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { InvalidError } from '@/lib/errors';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
-import { TRACE_WINDOWS, type TracesRequest } from '@/lib/server/get-traces';
+import { TRACE_WINDOWS, type TracesQuery } from '@/lib/api/traces';
+import { parseQuery } from '@/lib/server/parse-input';
 
 const DNS_HELP = "1–63 of a-z, 0-9 and '-', starting and ending with a letter or digit";
 const dnsName = (what: string): z.ZodType<string, string> =>
@@ -44,10 +45,8 @@ const TracesParams = z
   });
 
 /** The traces request in a query string; a 400 problem naming each bad parameter otherwise. */
-export function parseTracesParams(search: URLSearchParams): TracesRequest {
-  const parsed = TracesParams.safeParse(Object.fromEntries(search));
-  if (!parsed.success) throw InvalidError.fromZod(parsed.error, { malformedQuery: true });
-  return parsed.data;
+export function parseTracesParams(search: URLSearchParams): TracesQuery {
+  return parseQuery(TracesParams, search);
 }
 
 /** Jaeger trace ids are 64 or 128 bits in hex; Jaeger also accepts them without leading zeros. */

@@ -1,4 +1,4 @@
-import type { ExistingRoutingObject, ServiceRouting } from '@/lib/client/istio-types';
+import type { ExistingRoutingObject, ServiceRouting } from '@/lib/api/routing';
 import { readDestinationRule } from '@/lib/mesh/routing-forms/read-destination-rule';
 import { drStateFrom, type DrFormState, type VsFormState } from './form-state';
 

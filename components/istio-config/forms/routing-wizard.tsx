@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
-import type { ServiceRouting } from '@/lib/client/istio-types';
+import type { ServiceRouting } from '@/lib/api/routing';
 import {
   useIstioWriteMutation,
   useServiceRoutingQuery,

@@ -1,19 +1,8 @@
 import 'server-only';
+import type { IstioObjectDocument } from '@/lib/api/istio';
 import type { IstioKind } from '@/lib/kube/resources';
-import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { readLive } from './live';
 import { checkManifestText } from './validate-manifest';
-
-export interface IstioObjectDocument {
-  readonly kind: IstioKind;
-  readonly namespace: string;
-  readonly name: string;
-  readonly resourceVersion: string;
-  /** The editable manifest (no server-owned fields) as YAML, and the same as JSON. */
-  readonly yaml: string;
-  readonly object: Record<string, unknown>;
-  readonly validations: readonly LocatedValidation[];
-}
 
 export async function getIstioObject(
   kind: IstioKind,

@@ -1,31 +1,14 @@
 import 'server-only';
+import type { ExistingRoutingObject, ServiceRouting } from '@/lib/api/routing';
 import { NotFoundError } from '@/lib/errors';
 import { toEditableManifest } from '@/lib/mesh/istio-yaml';
 import { resolveHost } from '@/lib/mesh/validations/hosts';
 import { subsetsFromInventory } from '@/lib/mesh/routing-forms/subsets-from-inventory';
-import type { SubsetInput } from '@/lib/mesh/routing-forms/types';
 import type { IstioObject } from '@/lib/mesh/types';
 import { readLive } from './live';
 import { readMeshConfig } from './mesh-config';
 
-export interface ExistingObject {
-  readonly name: string;
-  readonly resourceVersion: string;
-  /** The editable manifest, read live: the forms start from it and lay their output over it. */
-  readonly manifest: Record<string, unknown>;
-}
-
-export interface ServiceRouting {
-  readonly namespace: string;
-  readonly service: string;
-  /** Subsets a new DestinationRule would define: one per version label of the service's pods. */
-  readonly subsets: readonly SubsetInput[];
-  /** The objects that already route this host, if any: the forms replace them rather than add a rival. */
-  readonly virtualService: ExistingObject | null;
-  readonly destinationRule: ExistingObject | null;
-}
-
-async function existing(obj: IstioObject | undefined): Promise<ExistingObject | null> {
+async function existing(obj: IstioObject | undefined): Promise<ExistingRoutingObject | null> {
   if (!obj) return null;
   const live = await readLive(obj.kind, obj.namespace, obj.name);
   return {

@@ -1,16 +1,8 @@
 import 'server-only';
+import type { IstioConfigItem, IstioListResponse } from '@/lib/api/istio';
 import { toManifest, validateIstioObject } from '@/lib/mesh/validations';
-import type { Validation } from '@/lib/mesh/validations/types';
 import type { IstioObject } from '@/lib/mesh/types';
 import { CRD_SCHEMAS, readMeshConfig } from './mesh-config';
-
-export interface IstioConfigItem {
-  readonly kind: IstioObject['kind'];
-  readonly namespace: string;
-  readonly name: string;
-  readonly resourceVersion: string;
-  readonly validations: readonly Validation[];
-}
 
 export interface ListIstioConfigRequest {
   readonly namespaces?: readonly string[];
@@ -38,7 +30,7 @@ async function validatedMesh(): Promise<readonly IstioConfigItem[]> {
   return items;
 }
 
-export async function listIstioConfig(req: ListIstioConfigRequest): Promise<IstioConfigItem[]> {
+export async function listIstioConfig(req: ListIstioConfigRequest): Promise<IstioListResponse> {
   const namespaces = req.namespaces && new Set(req.namespaces);
   const kinds = req.kinds && new Set(req.kinds);
   return (await validatedMesh()).filter(

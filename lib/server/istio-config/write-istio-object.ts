@@ -1,4 +1,5 @@
 import 'server-only';
+import type { IstioDeleteResult, IstioWriteResult } from '@/lib/api/write-result';
 import { diffLines } from 'diff';
 import { ConflictError } from '@/lib/errors';
 import { toIstioObject } from '@/lib/kube/istio-config';
@@ -12,19 +13,6 @@ import { IstioConflictError } from './errors';
 import { getIstioWriter } from '../live-istio';
 import { readLive } from './live';
 import { prepareManifest } from './prepare-manifest';
-
-export interface WriteResult {
-  readonly kind: IstioKind;
-  readonly namespace: string;
-  readonly name: string;
-  /** The stored object's new resourceVersion; with dryRun, the one the write was checked against. */
-  readonly resourceVersion: string;
-  /** What the API server stores (or would store, with dryRun), admission defaults included. */
-  readonly yaml: string;
-  readonly dryRun: boolean;
-  /** Semantic findings that did not block the write. */
-  readonly validations: readonly LocatedValidation[];
-}
 
 interface Common {
   readonly namespace: string;
@@ -102,7 +90,7 @@ async function audited<T>(
 /** PUT: replace the object with the edited text, guarded by the resourceVersion the editor loaded. */
 export async function replaceIstioObject(
   req: TextWrite & { kind: IstioKind; name: string; resourceVersion: string },
-): Promise<WriteResult> {
+): Promise<IstioWriteResult> {
   const { kind, namespace, name, dryRun, who } = req;
   return audited({ action: 'replace', kind, namespace, name, who, dryRun }, async (notes) => {
     const prepared = await prepareManifest(req.yaml, { namespace, kind, name }, req);
@@ -139,7 +127,7 @@ export async function replaceIstioObject(
 }
 
 /** POST: create a new object in `namespace` from a YAML text (a template or a routing form's output). */
-export async function createIstioObject(req: TextWrite): Promise<WriteResult> {
+export async function createIstioObject(req: TextWrite): Promise<IstioWriteResult> {
   const { namespace, dryRun, who } = req;
   const prepared = await prepareManifest(req.yaml, { namespace }, req).catch((err: unknown) => {
     auditWrite({
@@ -177,7 +165,7 @@ export async function createIstioObject(req: TextWrite): Promise<WriteResult> {
 /** DELETE, refused with a 409 if the object changed since `resourceVersion` was read. */
 export async function deleteIstioObject(
   req: Common & { kind: IstioKind; name: string; resourceVersion: string },
-): Promise<{ readonly deleted: boolean; readonly dryRun: boolean }> {
+): Promise<IstioDeleteResult> {
   const { kind, namespace, name, dryRun, who } = req;
   return audited({ action: 'delete', kind, namespace, name, who, dryRun }, async (notes) => {
     notes.summary('whole object');

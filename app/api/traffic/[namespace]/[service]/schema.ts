@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { InvalidError } from '@/lib/errors';
+import type { TrafficParams, TrafficQuery, UpdateWeightsBody } from '@/lib/api/traffic';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
-import { WINDOWS, type Window } from '@/lib/mesh/types';
+import { WINDOWS } from '@/lib/mesh/types';
+import { parseParams, parseQuery } from '@/lib/server/parse-input';
 import { readJsonBody } from '@/lib/server/read-json-body';
 
 const dnsLabel = (what: string): z.ZodType<string> =>
@@ -9,10 +10,8 @@ const dnsLabel = (what: string): z.ZodType<string> =>
 
 const Params = z.object({ namespace: dnsLabel('namespace'), service: dnsLabel('service') });
 
-export function parseTrafficParams(params: unknown): { namespace: string; service: string } {
-  const parsed = Params.safeParse(params);
-  if (!parsed.success) throw InvalidError.fromZod(parsed.error, { malformedQuery: true });
-  return parsed.data;
+export function parseTrafficParams(params: unknown): TrafficParams {
+  return parseParams(Params, params);
 }
 
 const Query = z.object({
@@ -23,17 +22,15 @@ const Query = z.object({
     .transform((v) => v === 'true'),
 });
 
-export function parseTrafficQuery(search: URLSearchParams): { window: Window; dryRun: boolean } {
-  const parsed = Query.safeParse(Object.fromEntries(search));
-  if (!parsed.success) throw InvalidError.fromZod(parsed.error, { malformedQuery: true });
-  return parsed.data;
+export function parseTrafficQuery(search: URLSearchParams): TrafficQuery {
+  return parseQuery(Query, search);
 }
 
 /** A route has a handful of destinations; more keys than this is not an edit a person made. */
 const MAX_SUBSETS = 64;
 
 /** Weights are checked here only for shape; validateWeights gives the reasons a person can act on. */
-export const UpdateWeightsBody = z.object({
+const Body = z.object({
   route: z.number().int().min(0).max(10_000).optional(),
   weights: z
     .record(z.string().min(1).max(253), z.number())
@@ -42,9 +39,8 @@ export const UpdateWeightsBody = z.object({
     }),
   resourceVersion: z.string().min(1, 'required: the resourceVersion the editor loaded'),
 });
-export type UpdateWeightsBody = z.infer<typeof UpdateWeightsBody>;
 
 /** The JSON body of a write: 413 past 1 MiB, 400 when it is not JSON, 422 naming each bad field. */
 export function parseUpdateWeightsBody(req: Request): Promise<UpdateWeightsBody> {
-  return readJsonBody(req, UpdateWeightsBody);
+  return readJsonBody(req, Body);
 }

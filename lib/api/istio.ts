@@ -1,0 +1,77 @@
+import type { IstioKindName } from '@/lib/mesh/istio-kinds';
+import type { LocatedValidation, Validation } from '@/lib/mesh/validations/types';
+
+/**
+ * /api/istio: the list, one object for the editor, validation of a text, and the write bodies.
+ * Validations are the domain's (lib/mesh/validations/types.ts); write results are in write-result.ts.
+ */
+
+export interface IstioListQuery {
+  /** Absent: every namespace. */
+  readonly namespaces?: readonly string[];
+  /** Absent: every kind. */
+  readonly kind?: readonly IstioKindName[];
+}
+
+export interface IstioConfigItem {
+  readonly kind: IstioKindName;
+  readonly namespace: string;
+  readonly name: string;
+  readonly resourceVersion: string;
+  readonly validations: readonly Validation[];
+}
+
+export type IstioListResponse = IstioConfigItem[];
+
+/** The path of /api/istio/{namespace}/{kind}/{name}, with the kind segment resolved to its name. */
+export interface IstioObjectParams {
+  readonly namespace: string;
+  readonly kind: IstioKindName;
+  readonly name: string;
+}
+
+export interface IstioObjectDocument {
+  readonly kind: IstioKindName;
+  readonly namespace: string;
+  readonly name: string;
+  readonly resourceVersion: string;
+  /** The editable manifest (no server-owned fields) as YAML, and the same as JSON. */
+  readonly yaml: string;
+  readonly object: Record<string, unknown>;
+  readonly validations: readonly LocatedValidation[];
+}
+
+/** POST /api/istio/validate: writes nothing. */
+export interface IstioValidateBody {
+  readonly yaml: string;
+  readonly namespace?: string;
+  /** Objects written in the same step (a routing form's DestinationRule), checked as if stored. */
+  readonly alongside?: readonly string[];
+}
+
+export interface IstioValidateResponse {
+  readonly validations: readonly LocatedValidation[];
+}
+
+/** `?dryRun=true` on a create or replace asks for a preview of what the API server would store. */
+export interface IstioDryRunQuery {
+  readonly dryRun: boolean;
+}
+
+/** POST /api/istio/{namespace}. */
+export interface IstioCreateBody {
+  readonly yaml: string;
+  /** Write despite analyzer errors; the person ticked "apply anyway". */
+  readonly applyAnyway: boolean;
+  readonly alongside: readonly string[];
+}
+
+/** PUT /api/istio/{namespace}/{kind}/{name}: guarded by the resourceVersion the editor loaded. */
+export interface IstioReplaceBody extends IstioCreateBody {
+  readonly resourceVersion: string;
+}
+
+/** DELETE /api/istio/{namespace}/{kind}/{name}?resourceVersion=…[&dryRun=true]. */
+export interface IstioDeleteQuery extends IstioDryRunQuery {
+  readonly resourceVersion: string;
+}

@@ -1,0 +1,53 @@
+import type { TrafficRoute } from '@/lib/mesh/route-weights';
+import type { DiffLine, TrafficSplit } from '@/lib/mesh/traffic-split-types';
+import type { Window } from '@/lib/mesh/types';
+import type { Weights } from '@/lib/mesh/weights';
+
+/**
+ * GET and PUT /api/traffic/{namespace}/{service}. The split (TrafficSplit) and the diff lines
+ * (DiffLine) stay declared in lib/mesh/traffic-split-types.ts, where the domain computes them, and
+ * are re-exported here; the envelopes are declared here only.
+ */
+export type { DiffLine, TrafficSplit };
+
+export interface TrafficParams {
+  readonly namespace: string;
+  readonly service: string;
+}
+
+/** `window` is read by GET, `dryRun` by PUT. */
+export interface TrafficQuery {
+  readonly window: Window;
+  readonly dryRun: boolean;
+}
+
+export type TrafficResponse = TrafficSplit & {
+  readonly readOnly: boolean;
+  /** Why the observed shares and signals are missing; they are then not zeros but unknown. */
+  readonly metricsError?: string;
+};
+
+/** The PUT body; `?dryRun=true` in the query string asks for a preview instead of a write. */
+export interface UpdateWeightsBody {
+  /** The route whose weights change; the one a weight edit targets by default when absent. */
+  readonly route?: number;
+  readonly weights: Weights;
+  /** The VirtualService's resourceVersion when the editor loaded it: the optimistic-lock token. */
+  readonly resourceVersion: string;
+}
+
+export interface UpdateWeightsResponse {
+  readonly resourceVersion: string;
+  readonly dryRun: boolean;
+  /** With dryRun: the VirtualService as the API server would store it, and its diff to the live one. */
+  readonly yaml?: string;
+  readonly diff?: readonly DiffLine[];
+}
+
+/** The `current` member of the PUT's 409 problem: what "theirs vs yours" and a re-apply need. */
+export interface WeightsConflict {
+  readonly resourceVersion: string;
+  readonly routes: readonly TrafficRoute[];
+  /** The latest object (theirs) → with your weights applied (yours). */
+  readonly diff?: readonly DiffLine[];
+}
