@@ -53,12 +53,7 @@ export interface IstioValidateResponse {
   readonly validations: readonly LocatedValidation[];
 }
 
-/** `?dryRun=true` on a create or replace asks for a preview of what the API server would store. */
-export interface IstioDryRunQuery {
-  readonly dryRun: boolean;
-}
-
-/** POST /api/istio/{namespace}. */
+/** POST /api/istio/{namespace}[?dryRun=true]; the dry run previews what the API server would store. */
 export interface IstioCreateBody {
   readonly yaml: string;
   /** Write despite analyzer errors; the person ticked "apply anyway". */
@@ -66,12 +61,13 @@ export interface IstioCreateBody {
   readonly alongside: readonly string[];
 }
 
-/** PUT /api/istio/{namespace}/{kind}/{name}: guarded by the resourceVersion the editor loaded. */
+/** PUT /api/istio/{namespace}/{kind}/{name}[?dryRun=true]: guarded by the resourceVersion the editor loaded. */
 export interface IstioReplaceBody extends IstioCreateBody {
   readonly resourceVersion: string;
 }
 
 /** DELETE /api/istio/{namespace}/{kind}/{name}?resourceVersion=…[&dryRun=true]. */
-export interface IstioDeleteQuery extends IstioDryRunQuery {
+export interface IstioDeleteQuery {
   readonly resourceVersion: string;
+  readonly dryRun: boolean;
 }

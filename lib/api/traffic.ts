@@ -5,10 +5,10 @@ import type { Weights } from '@/lib/mesh/weights';
 
 /**
  * GET and PUT /api/traffic/{namespace}/{service}. The split (TrafficSplit) and the diff lines
- * (DiffLine) stay declared in lib/mesh/traffic-split-types.ts, where the domain computes them, and
- * are re-exported here; the envelopes are declared here only.
+ * (DiffLine, re-exported for the server's diff) stay declared in lib/mesh/traffic-split-types.ts,
+ * beside the domain code that computes the split; the envelopes are declared here only.
  */
-export type { DiffLine, TrafficSplit };
+export type { DiffLine };
 
 export interface TrafficParams {
   readonly namespace: string;
