@@ -27,7 +27,7 @@ count_vitest() { # kind file
     || echo "$1: 0 passed, 1 failed (no report)"
 }
 
-if npx eslint . && npx tsc --noEmit && npx prettier --check . >/dev/null; then summary+=("lint: 1 passed, 0 failed"); else summary+=("lint: 0 passed, 1 failed"); status=1; fi
+if npx eslint . && npx knip && npx tsc --noEmit && npx prettier --check . >/dev/null; then summary+=("lint: 1 passed, 0 failed"); else summary+=("lint: 0 passed, 1 failed"); status=1; fi
 
 npx vitest run --project unit --project components --reporter=default --reporter=json --outputFile.json="$out/unit.json" || status=1
 summary+=("$(count_vitest unit "$out/unit.json")")

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+// eslint-disable-next-line import/no-restricted-paths -- removed by the shared-UI refactor
 import { TrafficSplitPanel } from '@/components/traffic/traffic-split-panel';
 import { useServiceRoutingQuery } from '@/lib/client/use-istio-config';
 import { useTrafficQuery } from '@/lib/client/use-traffic';

@@ -1,7 +1,8 @@
 import { rebalance, type Weights } from '@/lib/mesh/weights';
 
 /**
- * The slider's draft (STYLE.md 2.4): the weights being edited and the version they started from.
+ * The slider's draft: the weights being edited and the version they started from, so that an apply
+ * against a VirtualService changed since then is a conflict rather than a silent overwrite.
  * There is no draft until the user changes something, so background refetches show the server's
  * weights as they are; once there is one, refetches never touch it.
  */

@@ -28,7 +28,10 @@ export interface WeightEditorProps {
 const weightsOf = (route: TrafficRoute | undefined): Weights =>
   Object.fromEntries((route?.destinations ?? []).map((d) => [d.subset ?? d.host, d.weight]));
 
-/** The canary slider (STYLE.md 2.4): draft → preview (dry run) → apply with the loaded resourceVersion. */
+/**
+ * The canary slider: draft → preview → apply with the loaded resourceVersion. The preview is a dry
+ * run, so its diff shows what the API server will store, admission defaults included.
+ */
 export function WeightEditor({ namespace, service, traffic }: WeightEditorProps): ReactNode {
   const editable = traffic.routes.filter((r) => r.subsets !== undefined);
   const [chosenRoute, setChosenRoute] = useState(traffic.defaultRoute);

@@ -19,4 +19,4 @@ export function buildScenario(
     : buildDemoScenario(seed);
 }
 
-export type { BuiltScenario, Topology, CallSpec, WorkloadBehaviour } from './topology.js';
+export type { BuiltScenario } from './topology.js';

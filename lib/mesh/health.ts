@@ -14,13 +14,7 @@ export {
   rulesFor,
 } from './health-rules';
 export { KIALI_RATE_ANNOTATION, parseKialiRate } from './health-kiali';
-export type {
-  CategoryRules,
-  ErrorThreshold,
-  HealthRuleProblem,
-  HealthRules,
-  ResolvedHealthRules,
-} from './health-rules';
+export type { HealthRuleProblem, HealthRules } from './health-rules';
 
 /** unknown < idle < healthy < degraded < failing: problems win, then any sign of life. */
 const RANK: Readonly<Record<Health, number>> = {
