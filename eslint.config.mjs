@@ -33,8 +33,6 @@ const zones = [
   {
     target: './lib/server',
     from: './lib/client',
-    // lib/server still takes its response types from here until they move to lib/api.
-    except: ['./api-types.ts'],
     message: messages.server,
   },
   { target: './lib/server', from: './components', message: messages.server },

@@ -91,7 +91,7 @@ function summary(route: TrafficRoute, index: number, weights: Weights): string {
 }
 
 /**
- * Sets the weights of one route of the service's VirtualService (STYLE.md 2.4). The live object must
+ * Sets the weights of one route of the service's VirtualService. The live object must
  * still be at `resourceVersion`, and the merge patch carries it too, so a concurrent change between
  * the read and the write is a 409 from the API server rather than a lost update.
  */

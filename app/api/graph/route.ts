@@ -5,7 +5,7 @@ import { parseGraphParams } from './schema';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/graph?namespaces=a,b&type=workload&window=5m&idle=false → MeshGraph (DESIGN.md). */
+/** GET /api/graph?namespaces=a,b&type=workload&window=5m&idle=false → MeshGraph. */
 export async function GET(request: Request): Promise<Response> {
   const started = performance.now();
   try {

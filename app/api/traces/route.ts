@@ -5,7 +5,7 @@ import { parseTracesParams } from './schema';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/traces?namespace=&source=&target=&window=&limit=… → TracesResponse (DESIGN.md). */
+/** GET /api/traces?namespace=&source=&target=&window=&limit=… → TracesResponse. */
 export async function GET(request: Request): Promise<Response> {
   const started = performance.now();
   try {
