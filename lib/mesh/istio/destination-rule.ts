@@ -1,0 +1,75 @@
+/**
+ * The one reader of a DestinationRule spec, for service routing, validations and the routing form.
+ * Ref https://istio.io/latest/docs/reference/config/networking/destination-rule/
+ */
+import {
+  readRecord,
+  readRecords,
+  readString,
+  readStringMap,
+  readStrings,
+  type Json,
+  type Path,
+  type ReadIssue,
+} from './read';
+
+export interface SubsetSpec {
+  readonly index: number;
+  readonly path: Path;
+  readonly name?: string;
+  /** The string-valued labels; absent when the subset has no `labels` object. */
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly raw: Json;
+}
+
+export interface TlsModeRef {
+  readonly mode: string;
+  readonly path: Path;
+}
+
+export interface DestinationRuleSpec {
+  readonly host?: string;
+  readonly exportTo: readonly string[];
+  readonly subsets: readonly SubsetSpec[];
+  /** As written: the form merges into it field by field, so nothing it does not know is lost. */
+  readonly trafficPolicy?: Json;
+  /** The TLS modes it sets, top level then per port. */
+  readonly tlsModes: readonly TlsModeRef[];
+  readonly issues: readonly ReadIssue[];
+}
+
+function tlsMode(policy: Json | undefined, path: Path, issues: ReadIssue[]): TlsModeRef[] {
+  const tls = readRecord(policy?.tls, [...path, 'tls'], issues);
+  const mode = readString(tls?.mode, [...path, 'tls', 'mode'], issues);
+  return mode === undefined ? [] : [{ mode, path: [...path, 'tls', 'mode'] }];
+}
+
+/** A DestinationRule's `spec` (any API version) as Meshlens reads it; never throws. */
+export function readDestinationRuleSpec(value: unknown): DestinationRuleSpec {
+  const issues: ReadIssue[] = [];
+  const spec = readRecord(value, ['spec'], issues) ?? {};
+  const host = readString(spec.host, ['spec', 'host'], issues);
+  const subsets = readRecords(spec.subsets, ['spec', 'subsets'], issues).map((s) => {
+    const name = readString(s.raw.name, [...s.path, 'name'], issues);
+    const labels = readStringMap(s.raw.labels, [...s.path, 'labels'], issues);
+    return { ...s, ...(name !== undefined && { name }), ...(labels && { labels }) };
+  });
+  const policyPath = ['spec', 'trafficPolicy'];
+  const trafficPolicy = readRecord(spec.trafficPolicy, policyPath, issues);
+  const tlsModes = [
+    ...tlsMode(trafficPolicy, policyPath, issues),
+    ...readRecords(
+      trafficPolicy?.portLevelSettings,
+      [...policyPath, 'portLevelSettings'],
+      issues,
+    ).flatMap((p) => tlsMode(p.raw, p.path, issues)),
+  ];
+  return {
+    ...(host !== undefined && { host }),
+    exportTo: readStrings(spec.exportTo, ['spec', 'exportTo'], issues),
+    subsets,
+    ...(trafficPolicy && { trafficPolicy }),
+    tlsModes,
+    issues,
+  };
+}
