@@ -9,6 +9,7 @@ import {
   readStringMap,
   type Path,
   type ReadIssue,
+  readOnce,
 } from './read';
 
 export interface AuthorizationRule {
@@ -24,8 +25,7 @@ export interface AuthorizationPolicySpec {
   readonly issues: readonly ReadIssue[];
 }
 
-/** An AuthorizationPolicy's `spec` (v1, v1beta1) as Meshlens reads it; never throws. */
-export function readAuthorizationPolicySpec(value: unknown): AuthorizationPolicySpec {
+function read(value: unknown): AuthorizationPolicySpec {
   const issues: ReadIssue[] = [];
   const spec = readRecord(value, ['spec'], issues) ?? {};
   const selector = readRecord(spec.selector, ['spec', 'selector'], issues);
@@ -44,3 +44,6 @@ export function readAuthorizationPolicySpec(value: unknown): AuthorizationPolicy
     issues,
   };
 }
+
+/** An AuthorizationPolicy's `spec` (v1, v1beta1) as Meshlens reads it; never throws. */
+export const readAuthorizationPolicySpec = readOnce(read);

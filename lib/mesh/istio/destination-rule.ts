@@ -12,6 +12,7 @@ import {
   type Json,
   type Path,
   type ReadIssue,
+  readOnce,
 } from './read';
 
 export interface SubsetSpec {
@@ -90,8 +91,7 @@ function readPolicyFields(root: PolicyNode, issues: ReadIssue[]): PolicyFields {
   };
 }
 
-/** A DestinationRule's `spec` (any API version) as Meshlens reads it; never throws. */
-export function readDestinationRuleSpec(value: unknown): DestinationRuleSpec {
+function read(value: unknown): DestinationRuleSpec {
   const issues: ReadIssue[] = [];
   const spec = readRecord(value, ['spec'], issues) ?? {};
   const host = readString(spec.host, ['spec', 'host'], issues);
@@ -125,3 +125,6 @@ export function readDestinationRuleSpec(value: unknown): DestinationRuleSpec {
     issues,
   };
 }
+
+/** A DestinationRule's `spec` (any API version) as Meshlens reads it; never throws. */
+export const readDestinationRuleSpec = readOnce(read);

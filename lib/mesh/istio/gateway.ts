@@ -8,6 +8,7 @@ import {
   readStrings,
   type Path,
   type ReadIssue,
+  readOnce,
 } from './read';
 
 export interface GatewayServer {
@@ -23,8 +24,7 @@ export interface GatewaySpec {
   readonly issues: readonly ReadIssue[];
 }
 
-/** A Gateway's `spec` (any API version) as Meshlens reads it; never throws. */
-export function readGatewaySpec(value: unknown): GatewaySpec {
+function read(value: unknown): GatewaySpec {
   const issues: ReadIssue[] = [];
   const spec = readRecord(value, ['spec'], issues) ?? {};
   const selector = readStringMap(spec.selector, ['spec', 'selector'], issues);
@@ -35,3 +35,6 @@ export function readGatewaySpec(value: unknown): GatewaySpec {
   }));
   return { ...(selector && { selector }), servers, issues };
 }
+
+/** A Gateway's `spec` (any API version) as Meshlens reads it; never throws. */
+export const readGatewaySpec = readOnce(read);

@@ -2,7 +2,7 @@
  * The one reader of a PeerAuthentication spec.
  * Ref https://istio.io/latest/docs/reference/config/security/peer_authentication/
  */
-import { readRecord, readString, type Json, type ReadIssue } from './read';
+import { readOnce, readRecord, readString, type Json, type ReadIssue } from './read';
 
 export type MtlsMode = 'STRICT' | 'PERMISSIVE' | 'DISABLE' | 'UNSET';
 
@@ -19,8 +19,7 @@ export interface PeerAuthenticationSpec {
   readonly issues: readonly ReadIssue[];
 }
 
-/** A PeerAuthentication's `spec` (v1, v1beta1) as Meshlens reads it; never throws. */
-export function readPeerAuthenticationSpec(value: unknown): PeerAuthenticationSpec {
+function read(value: unknown): PeerAuthenticationSpec {
   const issues: ReadIssue[] = [];
   const spec = readRecord(value, ['spec'], issues) ?? {};
   const mtls = readRecord(spec.mtls, ['spec', 'mtls'], issues);
@@ -37,3 +36,6 @@ export function readPeerAuthenticationSpec(value: unknown): PeerAuthenticationSp
     issues,
   };
 }
+
+/** A PeerAuthentication's `spec` (v1, v1beta1) as Meshlens reads it; never throws. */
+export const readPeerAuthenticationSpec = readOnce(read);

@@ -88,3 +88,19 @@ export function readRecords(
     return raw === undefined ? [] : [{ index, path: [...path, index], raw }];
   });
 }
+
+/**
+ * `read` run once per stored spec: objects from the informers are never mutated, and the checks of
+ * one validation pass read the same DestinationRules and PeerAuthentications once per pod or route.
+ */
+export function readOnce<T>(read: (spec: unknown) => T): (spec: unknown) => T {
+  const cache = new WeakMap<object, T>();
+  return (spec) => {
+    if (!isRecord(spec)) return read(spec);
+    const hit = cache.get(spec);
+    if (hit !== undefined) return hit;
+    const out = read(spec);
+    cache.set(spec, out);
+    return out;
+  };
+}

@@ -9,6 +9,7 @@ import {
   readString,
   readStrings,
   type ReadIssue,
+  readOnce,
 } from './read';
 
 export interface ServiceEntrySpec {
@@ -21,8 +22,7 @@ export interface ServiceEntrySpec {
   readonly issues: readonly ReadIssue[];
 }
 
-/** A ServiceEntry's `spec` (any API version) as Meshlens reads it; never throws. */
-export function readServiceEntrySpec(value: unknown): ServiceEntrySpec {
+function read(value: unknown): ServiceEntrySpec {
   const issues: ReadIssue[] = [];
   const spec = readRecord(value, ['spec'], issues) ?? {};
   const ports = readRecords(spec.ports, ['spec', 'ports'], issues).flatMap((p) => {
@@ -40,3 +40,6 @@ export function readServiceEntrySpec(value: unknown): ServiceEntrySpec {
     issues,
   };
 }
+
+/** A ServiceEntry's `spec` (any API version) as Meshlens reads it; never throws. */
+export const readServiceEntrySpec = readOnce(read);

@@ -3,9 +3,9 @@
  * through it. Ref https://istio.io/latest/docs/reference/config/networking/virtual-service/
  */
 import {
-  isRecord,
   readList,
   readNumber,
+  readOnce,
   readRecord,
   readRecords,
   readString,
@@ -164,18 +164,8 @@ function read(value: unknown): VirtualServiceSpec {
   };
 }
 
-// Stored objects are never mutated, so a spec is read once however many checks look at it.
-const cache = new WeakMap<object, VirtualServiceSpec>();
-
 /** A VirtualService's `spec` (any API version) as Meshlens reads it; never throws. */
-export function readVirtualServiceSpec(spec: unknown): VirtualServiceSpec {
-  if (!isRecord(spec)) return read(spec);
-  const hit = cache.get(spec);
-  if (hit) return hit;
-  const out = read(spec);
-  cache.set(spec, out);
-  return out;
-}
+export const readVirtualServiceSpec = readOnce(read);
 
 /** Every rule that is an object, http then tcp then tls. */
 export function rulesOf(vs: VirtualServiceSpec): RouteRule[] {
