@@ -83,10 +83,9 @@ export function readRoutes(spec: unknown): TrafficRoute[] {
 /**
  * The new `spec.http` with the weights of route `routeIndex` set, every other field of every route
  * (match, retries, fault, headers, the destinations' ports, fields Meshlens does not know…) as they
- * are in the live list. A subset set to 0 keeps its
- * destination with weight 0 rather than losing it: the route keeps naming the canary, so promoting
- * or restoring it is one weight change and its per-destination settings are not lost; Istio sends
- * such a destination no traffic. Callers validate first (validateWeights on the route's subsets);
+ * are in the live list. A subset set to 0 keeps its destination with weight 0 rather than losing it:
+ * the route keeps naming the canary, so promoting or restoring it is one weight change and its
+ * per-destination settings are not lost; Istio sends such a destination no traffic. Callers validate first (validateWeights on the route's subsets);
  * a route that does not exist or is not editable is a programming error here.
  */
 export function setRouteWeights(spec: unknown, routeIndex: number, weights: Weights): unknown[] {
