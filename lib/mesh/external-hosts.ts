@@ -1,3 +1,4 @@
+import { readServiceEntrySpec } from './istio/service-entry';
 import type { IstioObject } from './types';
 
 /**
@@ -8,11 +9,9 @@ export function externalHosts(objects: readonly IstioObject[]): string[] {
   const hosts = new Set<string>();
   for (const o of objects) {
     if (o.kind !== 'ServiceEntry') continue;
-    const location = o.spec.location;
-    if (location !== undefined && location !== 'MESH_EXTERNAL') continue;
-    const declared = o.spec.hosts;
-    if (!Array.isArray(declared)) continue;
-    for (const h of declared) if (typeof h === 'string' && h) hosts.add(h);
+    const se = readServiceEntrySpec(o.spec);
+    if (se.location !== undefined && se.location !== 'MESH_EXTERNAL') continue;
+    for (const h of se.hosts) if (h) hosts.add(h);
   }
   return [...hosts].sort();
 }

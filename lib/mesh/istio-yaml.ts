@@ -8,6 +8,7 @@ import {
   type Node,
 } from 'yaml';
 import type { IstioObject } from './types';
+import { isRecord } from './istio/read';
 import { isIstioKind } from './istio-kinds';
 import type { LocatedValidation } from './validations/types';
 import { yamlPositions, type YamlPositions } from './validations/yaml-positions';
@@ -30,10 +31,6 @@ const MAX_DOCUMENTS = 20;
 
 /** Set by kubectl apply; a copy of the whole object that nobody should edit by hand. */
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function stringMap(
   value: unknown,

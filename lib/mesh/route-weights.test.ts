@@ -23,7 +23,7 @@ const splitRoute = {
 
 describe('readRoutes', () => {
   it('reads destinations, makes a lone destination 100 and marks what the slider can edit', () => {
-    const routes = readRoutes([headerRoute, splitRoute]);
+    const routes = readRoutes({ http: [headerRoute, splitRoute] });
     expect(routes[0]).toMatchObject({
       index: 0,
       name: 'jason',
@@ -43,14 +43,16 @@ describe('readRoutes', () => {
   });
 
   it('gives each destination its share of the route: 50/10/10 is 71/14/14 %', () => {
-    const [route] = readRoutes([
-      {
-        route: [50, 10, 10].map((weight, i) => ({
-          destination: { host: 'reviews', subset: `v${i + 1}` },
-          weight,
-        })),
-      },
-    ]);
+    const [route] = readRoutes({
+      http: [
+        {
+          route: [50, 10, 10].map((weight, i) => ({
+            destination: { host: 'reviews', subset: `v${i + 1}` },
+            weight,
+          })),
+        },
+      ],
+    });
     expect(route?.destinations.map((d) => Math.round(d.share * 100))).toEqual([71, 14, 14]);
   });
 
@@ -67,7 +69,7 @@ describe('readRoutes', () => {
         { destination: { host: 'b', subset: 'v1' }, weight: 50 },
       ],
     };
-    const [a, b] = readRoutes([noSubset, twice]);
+    const [a, b] = readRoutes({ http: [noSubset, twice] });
     expect(a?.notEditable).toMatch(/no subset/);
     expect(b?.notEditable).toMatch(/same subset/);
   });
@@ -78,17 +80,20 @@ describe('readRoutes', () => {
   });
 
   it('picks the catch-all route as default, else the first editable one', () => {
-    expect(defaultRouteIndex(readRoutes([headerRoute, splitRoute]))).toBe(1);
-    expect(defaultRouteIndex(readRoutes([{ ...splitRoute, match: [{}] }, headerRoute]))).toBe(0);
+    expect(defaultRouteIndex(readRoutes({ http: [headerRoute, splitRoute] }))).toBe(1);
+    expect(
+      defaultRouteIndex(readRoutes({ http: [{ ...splitRoute, match: [{}] }, headerRoute] })),
+    ).toBe(0);
     expect(defaultRouteIndex([])).toBe(0);
   });
 });
 
 describe('setRouteWeights', () => {
   const http = [headerRoute, splitRoute];
+  const spec = { http };
 
   it('sets the weights and keeps every other field of every route, zero-weight destinations included', () => {
-    const next = setRouteWeights(http, 1, { v1: 50, v2: 0, v3: 50 });
+    const next = setRouteWeights(spec, 1, { v1: 50, v2: 0, v3: 50 });
     expect(next[0]).toBe(headerRoute);
     expect(next[1]).toEqual({
       ...splitRoute,
@@ -102,12 +107,29 @@ describe('setRouteWeights', () => {
 
   it('does not mutate its input', () => {
     const copy = structuredClone(http);
-    setRouteWeights(http, 1, { v1: 0, v2: 0, v3: 100 });
+    setRouteWeights(spec, 1, { v1: 0, v2: 0, v3: 100 });
     expect(http).toEqual(copy);
   });
 
+  it('keeps a field and a route property Meshlens does not know', () => {
+    const odd = {
+      ...splitRoute,
+      futureField: { x: 1 },
+      route: splitRoute.route.map((r) => ({ ...r, futureRouteProperty: 'kept' })),
+    };
+    const next = setRouteWeights({ http: [headerRoute, odd] }, 1, { v1: 100, v2: 0, v3: 0 });
+    expect(next[1]).toMatchObject({ futureField: { x: 1 } });
+    expect(next[1]).toMatchObject({
+      route: [
+        { futureRouteProperty: 'kept', weight: 100 },
+        { futureRouteProperty: 'kept', weight: 0 },
+        { futureRouteProperty: 'kept', weight: 0 },
+      ],
+    });
+  });
+
   it('refuses a route that does not exist or cannot be keyed by subset', () => {
-    expect(() => setRouteWeights(http, 5, { v1: 100 })).toThrow(RangeError);
-    expect(() => setRouteWeights(http, 0, { v2: 100 })).toThrow(RangeError);
+    expect(() => setRouteWeights(spec, 5, { v1: 100 })).toThrow(RangeError);
+    expect(() => setRouteWeights(spec, 0, { v2: 100 })).toThrow(RangeError);
   });
 });

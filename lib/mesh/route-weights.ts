@@ -2,7 +2,13 @@
  * Reading and rewriting the weighted destinations of a VirtualService's `spec.http` routes.
  * Ref https://istio.io/latest/docs/reference/config/networking/virtual-service/#HTTPRouteDestination
  */
+import { isRecord, readList } from './istio/read';
+import { hasHost, readVirtualServiceSpec, type RouteEntry } from './istio/virtual-service';
 import { weightShares, type Weights } from './weights';
+
+/** The live `spec.http` list as stored: the rules a weight edit does not touch go back unchanged. */
+const readHttpList = (spec: unknown): readonly unknown[] =>
+  isRecord(spec) && Array.isArray(spec.http) ? spec.http : [];
 
 export interface RouteDestination {
   readonly host: string;
@@ -26,22 +32,17 @@ export interface TrafficRoute {
   readonly notEditable?: string;
 }
 
-type Json = Readonly<Record<string, unknown>>;
-
-const isRecord = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function toDestination(entry: unknown, lone: boolean): Omit<RouteDestination, 'share'> | undefined {
-  if (!isRecord(entry) || !isRecord(entry.destination)) return undefined;
-  const { host, subset, port } = entry.destination;
-  if (typeof host !== 'string') return undefined;
-  const weight = typeof entry.weight === 'number' ? entry.weight : lone ? 100 : 0;
-  const number = isRecord(port) && typeof port.number === 'number' ? port.number : undefined;
+function toDestination(
+  entry: RouteEntry,
+  lone: boolean,
+): Omit<RouteDestination, 'share'> | undefined {
+  const dest = entry.destination;
+  if (!hasHost(dest)) return undefined;
   return {
-    host,
-    ...(typeof subset === 'string' && { subset }),
-    ...(number !== undefined && { port: number }),
-    weight,
+    host: dest.host,
+    ...(dest.subset !== undefined && { subset: dest.subset }),
+    ...(dest.port !== undefined && { port: dest.port }),
+    weight: entry.weight ?? (lone ? 100 : 0),
   };
 }
 
@@ -59,21 +60,18 @@ function notEditableReason(destinations: readonly RouteDestination[]): string | 
 }
 
 /** The HTTP routes of a VirtualService spec, with their weights as Istio applies them. */
-export function readRoutes(http: unknown): TrafficRoute[] {
-  if (!Array.isArray(http)) return [];
-  return http.map((raw: unknown, index): TrafficRoute => {
-    const route = isRecord(raw) ? raw : {};
-    const entries = Array.isArray(route.route) ? route.route : [];
-    const weighted = entries
-      .map((e: unknown) => toDestination(e, entries.length === 1))
+export function readRoutes(spec: unknown): TrafficRoute[] {
+  return readVirtualServiceSpec(spec).http.map((rule): TrafficRoute => {
+    const weighted = rule.route
+      .map((e) => toDestination(e, rule.route.length === 1))
       .filter((d) => d !== undefined);
     const shares = weightShares(weighted.map((d) => d.weight));
     const destinations = weighted.map((d, i) => ({ ...d, share: shares[i] ?? 0 }));
     const reason = notEditableReason(destinations);
     return {
-      index,
-      ...(typeof route.name === 'string' && { name: route.name }),
-      ...(Array.isArray(route.match) && { match: route.match }),
+      index: rule.index,
+      ...(rule.name !== undefined && { name: rule.name }),
+      ...(rule.match !== undefined && { match: rule.match }),
       destinations,
       ...(reason === undefined
         ? { subsets: destinations.map((d) => d.subset ?? '') }
@@ -84,33 +82,28 @@ export function readRoutes(http: unknown): TrafficRoute[] {
 
 /**
  * The new `spec.http` with the weights of route `routeIndex` set, every other field of every route
- * (match, retries, fault, headers, the destinations' ports…) untouched. A subset set to 0 keeps its
- * destination with weight 0 rather than losing it: the route keeps naming the canary, so promoting
- * or restoring it is one weight change and its per-destination settings are not lost; Istio sends
- * such a destination no traffic. Callers validate first (validateWeights on the route's subsets);
+ * (match, retries, fault, headers, the destinations' ports, fields Meshlens does not know…) as they
+ * are in the live list. A subset set to 0 keeps its destination with weight 0 rather than losing it:
+ * the route keeps naming the canary, so promoting or restoring it is one weight change and its
+ * per-destination settings are not lost; Istio sends such a destination no traffic. Callers validate first (validateWeights on the route's subsets);
  * a route that does not exist or is not editable is a programming error here.
  */
-export function setRouteWeights(
-  http: readonly unknown[],
-  routeIndex: number,
-  weights: Weights,
-): unknown[] {
-  const route = http[routeIndex];
-  const parsed = readRoutes(http)[routeIndex];
-  if (!isRecord(route) || parsed?.subsets === undefined || !Array.isArray(route.route)) {
+export function setRouteWeights(spec: unknown, routeIndex: number, weights: Weights): unknown[] {
+  const vs = readVirtualServiceSpec(spec);
+  const rule = vs.http[routeIndex];
+  if (rule?.raw === undefined || readRoutes(spec)[routeIndex]?.subsets === undefined) {
     throw new RangeError(`Route ${routeIndex} cannot be edited by subset weight`);
   }
-  const entries: unknown[] = route.route;
-  const nextRoute = {
-    ...route,
-    route: entries.map((entry) => {
-      if (!isRecord(entry) || !isRecord(entry.destination)) return entry;
-      const subset = entry.destination.subset;
-      const weight = typeof subset === 'string' ? weights[subset] : undefined;
-      return weight === undefined ? entry : { ...entry, weight };
+  const live = readList(rule.raw.route, [], []);
+  const nextRule = {
+    ...rule.raw,
+    route: live.map((entry, i) => {
+      const subset = rule.route[i]?.destination?.subset;
+      const weight = subset === undefined ? undefined : weights[subset];
+      return weight === undefined || !isRecord(entry) ? entry : { ...entry, weight };
     }),
   };
-  return http.map((r, i) => (i === routeIndex ? nextRoute : r));
+  return readHttpList(spec).map((r, i) => (i === routeIndex ? nextRule : r));
 }
 
 /**

@@ -56,7 +56,7 @@ export function listServices(
         rps: graph === undefined ? null : (node?.rps ?? 0),
         errorRate: graph === undefined ? null : (node?.errorRate ?? 0),
         ...(vs && { virtualService: vs.name }),
-        hasTrafficSplit: readRoutes(vs?.spec.http).some((r) => r.destinations.length > 1),
+        hasTrafficSplit: readRoutes(vs?.spec).some((r) => r.destinations.length > 1),
         subsets: subsetsOf(destinationRulesFor(istioObjects, ref)[0]).map((x) => x.name),
       };
     })

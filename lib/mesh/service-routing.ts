@@ -4,6 +4,8 @@
  * `reviews.bookinfo.svc.cluster.local`.
  * Ref https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService-hosts
  */
+import { readDestinationRuleSpec } from './istio/destination-rule';
+import { readVirtualServiceSpec } from './istio/virtual-service';
 import type { IstioObject } from './types';
 
 export interface ServiceRef {
@@ -20,12 +22,9 @@ export function hostIsService(host: string, objectNamespace: string, service: Se
   return parts[1] === service.namespace && (parts.length === 2 || parts[2] === 'svc');
 }
 
-const strings = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-
 /** Applies to sidecars: no `gateways`, or a list naming the reserved `mesh` gateway. */
 function routesMeshTraffic(vs: IstioObject): boolean {
-  const gateways = strings(vs.spec.gateways);
+  const gateways = readVirtualServiceSpec(vs.spec).gateways.map((g) => g.ref);
   return gateways.length === 0 || gateways.includes('mesh');
 }
 
@@ -46,7 +45,7 @@ export function virtualServicesFor(
       (o) =>
         o.kind === 'VirtualService' &&
         routesMeshTraffic(o) &&
-        strings(o.spec.hosts).some((h) => hostIsService(h, o.namespace, service)),
+        readVirtualServiceSpec(o.spec).hosts.some((h) => hostIsService(h, o.namespace, service)),
     )
     .sort(sameNamespaceFirst(service));
 }
@@ -57,12 +56,10 @@ export function destinationRulesFor(
   service: ServiceRef,
 ): IstioObject[] {
   return objects
-    .filter(
-      (o) =>
-        o.kind === 'DestinationRule' &&
-        typeof o.spec.host === 'string' &&
-        hostIsService(o.spec.host, o.namespace, service),
-    )
+    .filter((o) => {
+      const host = o.kind === 'DestinationRule' ? readDestinationRuleSpec(o.spec).host : undefined;
+      return host !== undefined && hostIsService(host, o.namespace, service);
+    })
     .sort(sameNamespaceFirst(service));
 }
 
@@ -73,19 +70,10 @@ export interface Subset {
 
 /** The named subsets of a DestinationRule; malformed entries are skipped (validations report them). */
 export function subsetsOf(dr: IstioObject | undefined): Subset[] {
-  const raw = dr?.spec.subsets;
-  if (!Array.isArray(raw)) return [];
-  const out: Subset[] = [];
-  for (const s of raw as unknown[]) {
-    if (typeof s !== 'object' || s === null || !('name' in s) || typeof s.name !== 'string')
-      continue;
-    const labels: Record<string, string> = {};
-    if ('labels' in s && typeof s.labels === 'object' && s.labels !== null) {
-      for (const [k, v] of Object.entries(s.labels)) if (typeof v === 'string') labels[k] = v;
-    }
-    out.push({ name: s.name, labels });
-  }
-  return out;
+  if (!dr) return [];
+  return readDestinationRuleSpec(dr.spec).subsets.flatMap((s) =>
+    s.name === undefined ? [] : [{ name: s.name, labels: s.labels ?? {} }],
+  );
 }
 
 /** True when every label of the subset is on the workload: the subset selects its pods. */

@@ -81,7 +81,7 @@ export function computeTrafficSplit(input: TrafficSplitInput): TrafficSplit {
   const virtualServices = virtualServicesFor(input.istioObjects, service);
   const vs = virtualServices[0];
   const dr = destinationRulesFor(input.istioObjects, service)[0];
-  const routes = readRoutes(vs?.spec.http);
+  const routes = readRoutes(vs?.spec);
   const defined = subsetsOf(dr);
   const definedNames = new Set(defined.map((s) => s.name));
   const undefinedSubsets = routeSubsets(routes, vs, service).filter((s) => !definedNames.has(s));

@@ -43,7 +43,7 @@ export class WeightsConflictError extends ConflictError {
   override extras(): Record<string, unknown> {
     const current: WeightsConflict = {
       resourceVersion: this.live.resourceVersion,
-      routes: readRoutes(this.live.spec.http),
+      routes: readRoutes(this.live.spec),
       ...(this.yours && { diff: yamlDiff(this.live, this.yours) }),
     };
     return { current };
@@ -54,7 +54,7 @@ function routeOf(
   obj: IstioObject,
   index: number | undefined,
 ): { index: number; route: TrafficRoute } {
-  const routes = readRoutes(obj.spec.http);
+  const routes = readRoutes(obj.spec);
   const i = index ?? defaultRouteIndex(routes);
   const route = routes[i];
   if (route === undefined) {
@@ -76,7 +76,7 @@ function withWeights(obj: IstioObject, index: number, weights: Weights): IstioOb
   try {
     const { route } = routeOf(obj, index);
     if (validateWeights(weights, route.subsets ?? []).length > 0) return undefined;
-    const http = setRouteWeights(obj.spec.http as unknown[], index, weights);
+    const http = setRouteWeights(obj.spec, index, weights);
     return { ...obj, spec: { ...obj.spec, http } };
   } catch {
     return undefined;
@@ -131,7 +131,7 @@ export async function updateTrafficWeights(
         errors,
       );
 
-    const http = setRouteWeights(live.spec.http as unknown[], index, req.weights);
+    const http = setRouteWeights(live.spec, index, req.weights);
     let stored: IstioObject;
     try {
       stored = await getIstioWriter().mergePatch(

@@ -1,17 +1,12 @@
-import type { ExistingRoutingObject, ServiceRouting } from '@/lib/api/routing';
+import type { ServiceRouting } from '@/lib/api/routing';
 import { readDestinationRule } from '@/lib/mesh/routing-forms/read-destination-rule';
 import { drStateFrom, type DrFormState, type VsFormState } from './form-state';
 
 /** Where the routing forms start: the live objects' values, else defaults from the inventory. */
 
-export const specOf = (obj: ExistingRoutingObject): Record<string, unknown> => {
-  const spec = obj.manifest.spec;
-  return typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>) : {};
-};
-
 export function initialDr(routing: ServiceRouting): DrFormState {
   if (routing.destinationRule)
-    return drStateFrom(readDestinationRule(specOf(routing.destinationRule)));
+    return drStateFrom(readDestinationRule(routing.destinationRule.manifest.spec));
   return {
     subsets: routing.subsets.map((s) => ({ name: s.name, version: s.labels.version ?? '' })),
     loadBalancer: '',

@@ -26,7 +26,7 @@ import {
   vsStateFrom,
   type VsFormState,
 } from './form-state';
-import { initialDr, INITIAL_VS, specOf } from './initial-state';
+import { initialDr, INITIAL_VS } from './initial-state';
 import { VirtualServiceForm } from './virtual-service-form';
 import { YamlPreview } from './yaml-preview';
 
@@ -77,7 +77,7 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
   const [vsReading] = useState(
     () =>
       routing.virtualService &&
-      readVirtualService(specOf(routing.virtualService), service, namespace),
+      readVirtualService(routing.virtualService.manifest.spec, service, namespace),
   );
   const [dr, setDr] = useState(() => initialDr(routing));
   const [vs, setVs] = useState<VsFormState>(() =>

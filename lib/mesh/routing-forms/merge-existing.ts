@@ -1,8 +1,8 @@
+import { readDestinationRuleSpec } from '@/lib/mesh/istio/destination-rule';
+import { isRecord } from '@/lib/mesh/istio/read';
+
 type Json = Record<string, unknown>;
 
-const isRecord = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const records = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isRecord) : []);
 const specOf = (obj: Json): Json => (isRecord(obj.spec) ? obj.spec : {});
 
 /**
@@ -62,9 +62,9 @@ const nonEmptyLabels = (labels: unknown): Json =>
 export function mergeDestinationRule(existing: Json, built: Json): Json {
   const before = specOf(existing);
   const after = specOf(built);
-  const old = records(before.subsets);
-  const subsets = records(after.subsets).map((b) => {
-    const kept = old.find((s) => s.name === b.name);
+  const old = readDestinationRuleSpec(before).subsets;
+  const subsets = readDestinationRuleSpec(after).subsets.map(({ raw: b }) => {
+    const kept = old.find((s) => s.raw.name === b.name)?.raw;
     return {
       ...kept,
       ...b,

@@ -154,6 +154,57 @@ describe('mergeVirtualService', () => {
   });
 });
 
+describe('a form write over fields Meshlens does not know', () => {
+  it('keeps an unknown spec field and an unknown property of a route the form does not own', () => {
+    const existing = {
+      apiVersion: 'networking.istio.io/v1beta1',
+      kind: 'VirtualService',
+      metadata: { name: 'reviews', namespace: 'bookinfo' },
+      spec: {
+        hosts: ['reviews'],
+        futureSpecField: { enabled: true },
+        http: [{ route: [{ destination: { host: 'reviews', subset: 'v1' } }] }],
+        tcp: [{ route: [{ destination: { host: 'reviews' }, futureRouteProperty: 1 }] }],
+      },
+    };
+    const merged = mergeVirtualService(existing, buildVirtualService(formInput));
+    expect(merged.spec).toMatchObject({
+      futureSpecField: { enabled: true },
+      tcp: existing.spec.tcp,
+    });
+  });
+
+  it('says which rule property the form would replace', () => {
+    const { unsupported } = readVirtualService(
+      { http: [{ route: [{ destination: { host: 'reviews' } }], futureRuleProperty: 'x' }] },
+      'reviews',
+      'bookinfo',
+    );
+    expect(unsupported).toEqual(['rule 1 also sets futureRuleProperty']);
+  });
+
+  it('keeps an unknown DestinationRule field, subset property and policy field', () => {
+    const existing = {
+      apiVersion: 'networking.istio.io/v1alpha3',
+      kind: 'DestinationRule',
+      metadata: { name: 'reviews', namespace: 'bookinfo' },
+      spec: {
+        host: 'reviews',
+        futureSpecField: 'kept',
+        trafficPolicy: { futurePolicyField: 2, loadBalancer: { simple: 'RANDOM' } },
+        subsets: [{ name: 'v1', labels: { version: 'v1' }, futureSubsetProperty: true }],
+      },
+    };
+    const read = readDestinationRule(existing.spec);
+    const built = buildDestinationRule({ namespace: 'bookinfo', service: 'reviews', ...read });
+    expect(mergeDestinationRule(existing, built).spec).toMatchObject({
+      futureSpecField: 'kept',
+      trafficPolicy: { futurePolicyField: 2 },
+      subsets: [{ name: 'v1', futureSubsetProperty: true }],
+    });
+  });
+});
+
 describe('readDestinationRule and mergeDestinationRule', () => {
   const existing = {
     apiVersion: 'networking.istio.io/v1',

@@ -1,3 +1,5 @@
+import { isRecord, type Json } from '@/lib/mesh/istio/read';
+import { readVirtualServiceSpec } from '@/lib/mesh/istio/virtual-service';
 import { resolveHost } from '@/lib/mesh/validations/hosts';
 import type {
   FaultInput,
@@ -6,8 +8,6 @@ import type {
   RetriesInput,
   VirtualServiceInput,
 } from './types';
-
-type Json = Record<string, unknown>;
 
 /** What the form can show of a live VirtualService, and what it cannot (which a write would drop). */
 export interface VirtualServiceReading {
@@ -19,9 +19,6 @@ export interface VirtualServiceReading {
   readonly unsupported: readonly string[];
 }
 
-const isRecord = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const records = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isRecord) : []);
 const MATCH_TYPES: readonly HeaderMatchType[] = ['exact', 'prefix', 'regex'];
 /** Rule fields the form writes; anything else on a rule (rewrite, mirror, cors, headers…) it cannot hold. */
 const FORM_RULE_KEYS = new Set(['match', 'route', 'timeout', 'retries', 'fault']);
@@ -64,8 +61,7 @@ function readFault(v: unknown): FaultInput | undefined {
 }
 
 /** The one header condition of a form-shaped match, if that is all the match holds. */
-function readHeaderMatch(match: unknown): Omit<HeaderRouteInput, 'subset'> | undefined {
-  const list = records(match);
+function readHeaderMatch(list: readonly Json[]): Omit<HeaderRouteInput, 'subset'> | undefined {
   const only = list[0];
   if (list.length !== 1 || !only || Object.keys(only).join() !== 'headers') return undefined;
   const headers = isRecord(only.headers) ? Object.entries(only.headers) : [];
@@ -89,41 +85,43 @@ const ruleName = (rule: Json, i: number): string =>
  * form cannot hold is listed, so the page can say what applying the form would replace.
  */
 export function readVirtualService(
-  spec: Readonly<Json>,
+  spec: unknown,
   service: string,
   namespace: string,
 ): VirtualServiceReading {
   const fqdn = resolveHost(service, namespace);
-  const rules = records(spec.http);
+  const rules = readVirtualServiceSpec(spec).http.flatMap((r) =>
+    r.raw === undefined ? [] : [{ ...r, raw: r.raw }],
+  );
   const unsupported: string[] = [];
   const headerRoutes: HeaderRouteInput[] = [];
   let defaultSubset: string | undefined;
   let host: string | undefined;
-  rules.forEach((rule, i) => {
+  rules.forEach(({ raw: rule, route, matches }, i) => {
     const name = ruleName(rule, i);
     const extra = Object.keys(rule).filter((k) => k !== 'name' && !FORM_RULE_KEYS.has(k));
     if (extra.length > 0) unsupported.push(`${name} also sets ${extra.join(', ')}`);
-    const routes = records(rule.route);
-    const destination = routes.length === 1 && routes[0] ? routes[0].destination : undefined;
-    if (!isRecord(destination)) {
+    const routes = route.filter((e) => e.raw !== undefined);
+    const destination = routes.length === 1 ? routes[0]?.destination : undefined;
+    if (destination === undefined) {
       unsupported.push(
         `${name} splits traffic across ${routes.length} destinations (use the traffic split sliders)`,
       );
       return;
     }
-    if (typeof destination.host !== 'string' || resolveHost(destination.host, namespace) !== fqdn) {
-      unsupported.push(`${name} sends traffic to another host (${String(destination.host)})`);
+    if (destination.host === undefined || resolveHost(destination.host, namespace) !== fqdn) {
+      unsupported.push(`${name} sends traffic to another host (${String(destination.raw.host)})`);
       return;
     }
-    if (destination.port !== undefined) unsupported.push(`${name} names a destination port`);
+    if (destination.raw.port !== undefined) unsupported.push(`${name} names a destination port`);
     host ??= destination.host;
-    const subset = typeof destination.subset === 'string' ? destination.subset : undefined;
+    const { subset } = destination;
     const isLast = i === rules.length - 1;
     if (rule.match === undefined && isLast) {
       defaultSubset = subset;
       return;
     }
-    const header = readHeaderMatch(rule.match);
+    const header = readHeaderMatch(matches.map((m) => m.raw));
     if (!header) {
       unsupported.push(`${name} matches on more than one header value (the form holds one)`);
       return;
@@ -134,10 +132,10 @@ export function readVirtualService(
     }
     headerRoutes.push({ ...header, subset });
   });
-  const last = rules.at(-1);
+  const last = rules.at(-1)?.raw;
   if (rules.length > 0 && last?.match !== undefined)
     unsupported.push('no catch-all rule: requests that match no rule get a 404');
-  const settings = rules.map((r) => JSON.stringify([r.timeout, r.retries, r.fault]));
+  const settings = rules.map(({ raw: r }) => JSON.stringify([r.timeout, r.retries, r.fault]));
   if (new Set(settings).size > 1)
     unsupported.push('rules differ in timeout, retries or fault; the form sets one for all');
   const common = last ?? {};

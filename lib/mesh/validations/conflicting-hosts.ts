@@ -1,13 +1,6 @@
+import { readVirtualServiceSpec } from '@/lib/mesh/istio/virtual-service';
 import type { IstioObject } from '@/lib/mesh/types';
-import {
-  EXPORT_ALL,
-  displayHost,
-  exportScopes,
-  hostMatches,
-  ofKind,
-  resolveHost,
-  stringList,
-} from './hosts';
+import { EXPORT_ALL, displayHost, exportScopes, hostMatches, ofKind, resolveHost } from './hosts';
 import { formatPath } from './path';
 import type { MeshConfig, Validation } from './types';
 
@@ -19,7 +12,7 @@ import type { MeshConfig, Validation } from './types';
 export const CONFLICTING_HOSTS_CODE = 'IST0109';
 
 function appliesToMesh(vs: IstioObject): boolean {
-  const gateways = stringList(vs.spec.gateways);
+  const gateways = readVirtualServiceSpec(vs.spec).gateways.map((g) => g.ref);
   return gateways.length === 0 || gateways.includes('mesh');
 }
 
@@ -33,8 +26,8 @@ interface Claim {
 function claimOf(vs: IstioObject): Claim {
   return {
     vs,
-    scopes: exportScopes(stringList(vs.spec.exportTo), vs.namespace),
-    fqdns: stringList(vs.spec.hosts).map((h) => resolveHost(h, vs.namespace)),
+    scopes: exportScopes(readVirtualServiceSpec(vs.spec).exportTo, vs.namespace),
+    fqdns: readVirtualServiceSpec(vs.spec).hosts.map((h) => resolveHost(h, vs.namespace)),
   };
 }
 

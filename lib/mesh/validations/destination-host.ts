@@ -1,5 +1,6 @@
+import { readVirtualServiceSpec } from '@/lib/mesh/istio/virtual-service';
 import type { IstioObject } from '@/lib/mesh/types';
-import { displayHost, lookupHost, resolveHost, stringList, type HostProvider } from './hosts';
+import { displayHost, lookupHost, resolveHost, type HostProvider } from './hosts';
 import { formatPath } from './path';
 import { destinationsOf, type DestinationRef } from './spec-walk';
 import type { MeshConfig, Validation } from './types';
@@ -51,7 +52,7 @@ function portProblem(dest: DestinationRef, provider: HostProvider): Validation |
 
 export function checkDestinationHost(obj: IstioObject, mesh: MeshConfig): Validation[] {
   if (obj.kind !== 'VirtualService') return [];
-  const exportTo = stringList(obj.spec.exportTo);
+  const exportTo = readVirtualServiceSpec(obj.spec).exportTo;
   return destinationsOf(obj).flatMap((dest) => {
     const provider = lookupHost(mesh, dest.host, obj.namespace, exportTo);
     if (!provider) return [hostNotFound(obj, dest)];

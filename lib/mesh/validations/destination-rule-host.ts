@@ -1,5 +1,6 @@
+import { readDestinationRuleSpec } from '@/lib/mesh/istio/destination-rule';
 import type { IstioObject } from '@/lib/mesh/types';
-import { displayHost, hostsCoveredBy, lookupHost, resolveHost, stringList } from './hosts';
+import { displayHost, hostsCoveredBy, lookupHost, resolveHost } from './hosts';
 import { formatPath } from './path';
 import type { MeshConfig, Validation } from './types';
 
@@ -12,9 +13,9 @@ import type { MeshConfig, Validation } from './types';
 export const UNKNOWN_DR_HOST_CODE = 'IST0174';
 
 export function checkDestinationRuleHost(obj: IstioObject, mesh: MeshConfig): Validation[] {
-  if (obj.kind !== 'DestinationRule' || typeof obj.spec.host !== 'string') return [];
-  const host = obj.spec.host;
-  const exportTo = stringList(obj.spec.exportTo);
+  if (obj.kind !== 'DestinationRule') return [];
+  const { host, exportTo } = readDestinationRuleSpec(obj.spec);
+  if (host === undefined) return [];
   if (lookupHost(mesh, host, obj.namespace, exportTo)) return [];
   // istioctl also flags a wildcard host that no wildcard ServiceEntry covers, so a mesh-wide `*.local`
   // rule would be reported; it applies to every service it covers, so only an empty cover is a slip.

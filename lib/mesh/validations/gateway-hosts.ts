@@ -1,8 +1,9 @@
 import type { IstioObject } from '@/lib/mesh/types';
 import { gatewayKey, isInternalGatewayRef } from './gateway-not-found';
-import { hostMatches, ofKind, stringList } from './hosts';
+import { hostMatches, ofKind } from './hosts';
 import { formatPath } from './path';
-import { asList, asRecord } from './spec-walk';
+import { readGatewaySpec } from '@/lib/mesh/istio/gateway';
+import { readVirtualServiceSpec } from '@/lib/mesh/istio/virtual-service';
 import type { MeshConfig, Validation } from './types';
 
 /**
@@ -17,8 +18,8 @@ export const HOST_NOT_IN_GATEWAY_CODE = 'IST0132';
  * (any namespace), `*\/host` (any namespace), `./host` (the gateway's own) or `ns/host` (that one).
  */
 function hostsOffered(gateway: IstioObject, vsNamespace: string): string[] {
-  return asList(gateway.spec.servers)
-    .flatMap((s) => stringList(asRecord(s)?.hosts))
+  return readGatewaySpec(gateway.spec)
+    .servers.flatMap((s) => s.hosts)
     .flatMap((h) => {
       const slash = h.indexOf('/');
       if (slash < 0) return [h];
@@ -31,10 +32,11 @@ function hostsOffered(gateway: IstioObject, vsNamespace: string): string[] {
 
 export function checkGatewayHosts(obj: IstioObject, mesh: MeshConfig): Validation[] {
   if (obj.kind !== 'VirtualService') return [];
-  const hosts = stringList(obj.spec.hosts);
+  const vs = readVirtualServiceSpec(obj.spec);
+  const hosts = vs.hosts;
   const gateways = ofKind(mesh, 'Gateway');
   // Only the top-level gateways count, as in istioctl.
-  return stringList(obj.spec.gateways).flatMap((ref, index): Validation[] => {
+  return vs.gateways.flatMap(({ ref, path }): Validation[] => {
     // `mesh` is the sidecars; a generated gateway gets IST0165 instead (checkGatewayNotFound).
     if (ref === 'mesh' || isInternalGatewayRef(ref)) return [];
     const key = gatewayKey(ref, obj.namespace);
@@ -49,7 +51,7 @@ export function checkGatewayHosts(obj: IstioObject, mesh: MeshConfig): Validatio
         message: gateway
           ? `None of this VirtualService's hosts (${hosts.join(', ') || 'none'}) is served by Gateway '${key}'${offered.length ? `, which serves ${offered.join(', ')}` : ', which serves no host to this namespace'}, so that gateway never uses these routes. Add the host to the Gateway's servers, or fix the VirtualService's hosts.`
           : `Gateway '${key}' does not exist, so it serves none of this VirtualService's hosts (${hosts.join(', ') || 'none'}).`,
-        path: formatPath(['spec', 'gateways', index]),
+        path: formatPath(path),
       },
     ];
   });

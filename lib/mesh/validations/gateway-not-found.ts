@@ -1,7 +1,7 @@
 import type { IstioObject } from '@/lib/mesh/types';
-import { ofKind, stringList } from './hosts';
-import { formatPath, type PathSegment } from './path';
-import { asList, asRecord } from './spec-walk';
+import { ofKind } from './hosts';
+import { formatPath } from './path';
+import { readVirtualServiceSpec, rulesOf, type GatewayRef } from '@/lib/mesh/istio/virtual-service';
 import type { MeshConfig, Validation } from './types';
 
 /**
@@ -29,20 +29,9 @@ export function gatewayKey(ref: string, vsNamespace: string): string {
 }
 
 /** `mesh` is the sidecars, not an object; `name` is relative to the VirtualService's namespace. */
-function gatewayRefs(vs: IstioObject): { ref: string; path: PathSegment[] }[] {
-  const refs = stringList(vs.spec.gateways).map((ref, i) => ({
-    ref,
-    path: ['spec', 'gateways', i] as PathSegment[],
-  }));
-  for (const kind of ['http', 'tcp', 'tls'] as const)
-    asList(vs.spec[kind]).forEach((rule, r) =>
-      asList(asRecord(rule)?.match).forEach((match, m) =>
-        stringList(asRecord(match)?.gateways).forEach((ref, g) =>
-          refs.push({ ref, path: ['spec', kind, r, 'match', m, 'gateways', g] }),
-        ),
-      ),
-    );
-  return refs;
+function gatewayRefs(obj: IstioObject): GatewayRef[] {
+  const vs = readVirtualServiceSpec(obj.spec);
+  return [...vs.gateways, ...rulesOf(vs).flatMap((r) => r.matches.flatMap((m) => m.gateways))];
 }
 
 export function checkGatewayNotFound(obj: IstioObject, mesh: MeshConfig): Validation[] {

@@ -1,5 +1,5 @@
 import type { InventoryService, IstioObject } from '@/lib/mesh/types';
-import { asList, asRecord } from './spec-walk';
+import { readServiceEntrySpec } from '@/lib/mesh/istio/service-entry';
 import type { MeshConfig } from './types';
 
 const CLUSTER_SUFFIX = '.svc.cluster.local';
@@ -48,10 +48,6 @@ export function ofKind(mesh: MeshConfig, kind: IstioObject['kind']): readonly Is
   return mesh.objects.filter((o) => o.kind === kind);
 }
 
-export function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
 /**
  * The namespaces an object's `exportTo` makes it visible in: `.` is its own namespace, `*` (or no
  * exportTo at all) every namespace, shown as [EXPORT_ALL].
@@ -78,11 +74,10 @@ function providers(mesh: MeshConfig): HostProvider[] {
     kind: 'Service',
   }));
   for (const se of ofKind(mesh, 'ServiceEntry')) {
-    const scopes = exportScopes(stringList(se.spec.exportTo), se.namespace);
-    const ports = asList(se.spec.ports)
-      .map((p) => asRecord(p)?.number)
-      .filter((n): n is number => typeof n === 'number');
-    for (const host of stringList(se.spec.hosts))
+    const spec = readServiceEntrySpec(se.spec);
+    const scopes = exportScopes(spec.exportTo, se.namespace);
+    const ports = spec.ports;
+    for (const host of spec.hosts)
       out.push({ fqdn: resolveHost(host, se.namespace), scopes, ports, kind: 'ServiceEntry' });
   }
   return out;

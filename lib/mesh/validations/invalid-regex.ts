@@ -1,7 +1,8 @@
 import type { IstioObject } from '@/lib/mesh/types';
 import { formatPath, type PathSegment } from './path';
 import { checkRe2 } from './re2';
-import { asList, asRecord } from './spec-walk';
+import { isRecord } from '@/lib/mesh/istio/read';
+import { readVirtualServiceSpec } from '@/lib/mesh/istio/virtual-service';
 import type { Validation } from './types';
 
 /**
@@ -18,22 +19,24 @@ const MAP_MATCHES = ['headers', 'queryParams'] as const;
 function regexesOf(vs: IstioObject): { regex: string; path: PathSegment[] }[] {
   const out: { regex: string; path: PathSegment[] }[] = [];
   const add = (match: unknown, path: PathSegment[]): void => {
-    const regex = asRecord(match)?.regex;
+    const regex = isRecord(match) ? match.regex : undefined;
     if (typeof regex === 'string') out.push({ regex, path: [...path, 'regex'] });
   };
-  asList(vs.spec.http).forEach((rule, r) => {
-    asList(asRecord(rule)?.match).forEach((raw, m) => {
-      const match = asRecord(raw);
-      const base: PathSegment[] = ['spec', 'http', r, 'match', m];
-      for (const key of STRING_MATCHES) add(match?.[key], [...base, key]);
-      for (const key of MAP_MATCHES)
-        for (const [name, value] of Object.entries(asRecord(match?.[key]) ?? {}))
-          add(value, [...base, key, name]);
-    });
-    asList(asRecord(asRecord(rule)?.corsPolicy)?.allowOrigins).forEach((origin, o) =>
-      add(origin, ['spec', 'http', r, 'corsPolicy', 'allowOrigins', o]),
+  for (const rule of readVirtualServiceSpec(vs.spec).http) {
+    for (const { raw: match, path: base } of rule.matches) {
+      for (const key of STRING_MATCHES) add(match[key], [...base, key]);
+      for (const key of MAP_MATCHES) {
+        const map = match[key];
+        if (isRecord(map))
+          for (const [name, value] of Object.entries(map)) add(value, [...base, key, name]);
+      }
+    }
+    const cors = rule.raw?.corsPolicy;
+    const origins = isRecord(cors) && Array.isArray(cors.allowOrigins) ? cors.allowOrigins : [];
+    origins.forEach((origin: unknown, o) =>
+      add(origin, [...rule.path, 'corsPolicy', 'allowOrigins', o]),
     );
-  });
+  }
   return out;
 }
 

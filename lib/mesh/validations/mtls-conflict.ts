@@ -1,7 +1,9 @@
 import type { InventoryPod, IstioObject } from '@/lib/mesh/types';
 import { displayHost, findService, hostMatches, ofKind, resolveHost, serviceFqdn } from './hosts';
-import { formatPath, type PathSegment } from './path';
-import { asList, asRecord, labelsMatch } from './spec-walk';
+import { formatPath } from './path';
+import { readDestinationRuleSpec } from '@/lib/mesh/istio/destination-rule';
+import { readPeerAuthenticationSpec, type MtlsMode } from '@/lib/mesh/istio/peer-authentication';
+import { labelsMatch } from './spec-walk';
 import type { MeshConfig, Validation } from './types';
 
 /**
@@ -15,17 +17,10 @@ export const MTLS_CONFLICT_CODE = 'IST0113';
 /** Istio's root namespace, where a selector-less PeerAuthentication is mesh-wide. */
 const ROOT_NAMESPACE = 'istio-system';
 
-type Mode = 'STRICT' | 'PERMISSIVE' | 'DISABLE' | 'UNSET';
+const modeOf = (pa: IstioObject): MtlsMode => readPeerAuthenticationSpec(pa.spec).mode;
 
-function modeOf(pa: IstioObject): Mode {
-  const mode = asRecord(pa.spec.mtls)?.mode;
-  return mode === 'STRICT' || mode === 'PERMISSIVE' || mode === 'DISABLE' ? mode : 'UNSET';
-}
-
-function selectorOf(pa: IstioObject): Readonly<Record<string, unknown>> | undefined {
-  const labels = asRecord(asRecord(pa.spec.selector)?.matchLabels);
-  return labels && Object.keys(labels).length > 0 ? labels : undefined;
-}
+const selectorOf = (pa: IstioObject): Readonly<Record<string, unknown>> | undefined =>
+  readPeerAuthenticationSpec(pa.spec).matchLabels;
 
 /** The PeerAuthentication that decides a pod's mode: workload, then namespace, then mesh; UNSET inherits. */
 export function effectivePeerAuthentication(
@@ -46,33 +41,21 @@ export function effectivePeerAuthentication(
   return chain.find((pa) => pa !== undefined && modeOf(pa) !== 'UNSET');
 }
 
-/** The TLS modes a DestinationRule sets, with where: top level and per port. */
-function tlsModes(dr: IstioObject): { mode: string; path: PathSegment[] }[] {
-  const out: { mode: string; path: PathSegment[] }[] = [];
-  const policy = asRecord(dr.spec.trafficPolicy);
-  const top = asRecord(policy?.tls)?.mode;
-  if (typeof top === 'string')
-    out.push({ mode: top, path: ['spec', 'trafficPolicy', 'tls', 'mode'] });
-  asList(policy?.portLevelSettings).forEach((p, i) => {
-    const mode = asRecord(asRecord(p)?.tls)?.mode;
-    if (typeof mode === 'string')
-      out.push({ mode, path: ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls', 'mode'] });
-  });
-  return out;
-}
-
 export function checkMtlsConflict(obj: IstioObject, mesh: MeshConfig): Validation[] {
-  if (obj.kind !== 'DestinationRule' || typeof obj.spec.host !== 'string') return [];
-  const disabled = tlsModes(obj).filter((t) => t.mode === 'DISABLE');
+  if (obj.kind !== 'DestinationRule') return [];
+  const dr = readDestinationRuleSpec(obj.spec);
+  if (dr.host === undefined) return [];
+  const disabled = dr.tlsModes.filter((t) => t.mode === 'DISABLE');
   if (disabled.length === 0) return [];
-  const fqdn = resolveHost(obj.spec.host, obj.namespace);
+  const fqdn = resolveHost(dr.host, obj.namespace);
   const exact = findService(mesh, fqdn);
   // A wildcard rule does not reach a service that has a rule for its own name: that one wins.
   const ownRule = new Set(
     ofKind(mesh, 'DestinationRule')
-      .flatMap((dr) =>
-        typeof dr.spec.host === 'string' ? [resolveHost(dr.spec.host, dr.namespace)] : [],
-      )
+      .flatMap((other) => {
+        const host = readDestinationRuleSpec(other.spec).host;
+        return host === undefined ? [] : [resolveHost(host, other.namespace)];
+      })
       .filter((h) => !h.startsWith('*')),
   );
   const services = exact

@@ -2,7 +2,8 @@ import type { IstioObject } from '@/lib/mesh/types';
 import { weightRuleErrors, weightShares } from '@/lib/mesh/weights';
 import { formatPath } from './path';
 import { SCHEMA_CODE } from './schema';
-import { asList, asRecord, routesOf, type RouteRef } from './spec-walk';
+import type { RouteRule } from '@/lib/mesh/istio/virtual-service';
+import { routesOf } from './spec-walk';
 import type { Validation } from './types';
 
 /**
@@ -12,8 +13,7 @@ import type { Validation } from './types';
  */
 export const ROUTE_WEIGHTS_CODE = 'MESHLENS-001';
 
-const weightsOf = (route: RouteRef): unknown[] =>
-  asList(route.rule.route).map((r) => asRecord(r)?.weight);
+const weightsOf = (route: RouteRule): unknown[] => route.route.map((e) => e.weightAsWritten);
 
 /**
  * What Istio's validation refuses in the weights of every route (weightRuleErrors), as the webhook
@@ -45,10 +45,9 @@ export function checkRouteWeights(obj: IstioObject): Validation[] {
     const weights = raw.map((w) => (typeof w === 'number' ? w : 0));
     const sum = weights.reduce((a, b) => a + b, 0);
     if (sum === 100) continue;
-    const entries = asList(route.rule.route).map((r) => asRecord(r));
     const shares = weightShares(weights)
       .map((share, i) => {
-        const d = asRecord(entries[i]?.destination);
+        const d = route.route[i]?.destination?.raw;
         const name = String(d?.subset ?? d?.host ?? `#${i}`);
         return `${name} ${Math.round(share * 1000) / 10}%`;
       })

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { readList } from '@/lib/mesh/istio/read';
 import type { PathSegment } from './path';
 
 export interface SchemaProblem {
@@ -58,7 +59,7 @@ function describe(err: ErrorObject): SchemaProblem {
     case 'enum':
       return {
         path,
-        message: `Unsupported value ${quote(err.data)}: use one of ${(params.allowedValues as unknown[]).map(quote).join(', ')}.`,
+        message: `Unsupported value ${quote(err.data)}: use one of ${readList(params.allowedValues, [], []).map(quote).join(', ')}.`,
       };
     case 'oneOf': {
       const fields = oneOfFields(err.schema);

@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { ISTIO_KIND_INFO, isIstioKind } from '@/lib/mesh/istio-kinds';
+import { isRecord } from '@/lib/mesh/istio/read';
 import { CEL_RULES } from './cel-rules';
 import { formatPath, type PathSegment } from './path';
 import type { Validation } from './types';
@@ -13,10 +14,6 @@ export type CrdSchemas = Readonly<Record<string, Readonly<Record<string, unknown
 export const SCHEMA_CODE = 'IST0106';
 
 type JsonSchema = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 // Kubernetes adds these to every object; the CRD schema leaves them out.
 const OBJECT_ROOT: JsonSchema = {

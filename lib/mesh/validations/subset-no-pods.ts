@@ -1,7 +1,8 @@
 import type { IstioObject } from '@/lib/mesh/types';
 import { displayHost, findService, resolveHost } from './hosts';
 import { formatPath } from './path';
-import { asList, asRecord, labelsMatch } from './spec-walk';
+import { readDestinationRuleSpec } from '@/lib/mesh/istio/destination-rule';
+import { labelsMatch } from './spec-walk';
 import type { MeshConfig, Validation } from './types';
 
 /**
@@ -36,26 +37,27 @@ const describeLabels = (labels: Readonly<Record<string, unknown>>): string =>
     .join(', ');
 
 export function checkSubsetNoPods(obj: IstioObject, mesh: MeshConfig): Validation[] {
-  if (obj.kind !== 'DestinationRule' || typeof obj.spec.host !== 'string') return [];
+  if (obj.kind !== 'DestinationRule') return [];
+  const dr = readDestinationRuleSpec(obj.spec);
+  if (dr.host === undefined) return [];
   // Only a Kubernetes service has pods to look at; ServiceEntry and wildcard hosts are skipped.
-  const service = findService(mesh, resolveHost(obj.spec.host, obj.namespace));
+  const service = findService(mesh, resolveHost(dr.host, obj.namespace));
   if (!service || Object.keys(service.selector).length === 0) return [];
   const pods = mesh.inventory.pods.filter(
     (p) => p.namespace === service.namespace && labelsMatch(service.selector, p.labels),
   );
   const versions = [...new Set(pods.map((p) => p.labels.version).filter(Boolean))];
   const out: Validation[] = [];
-  asList(obj.spec.subsets).forEach((raw, index) => {
-    const subset = asRecord(raw);
-    const labels = asRecord(subset?.labels);
-    if (!subset || !labels || Object.keys(labels).length === 0) return;
-    if (pods.some((p) => labelsMatch(podLabelsOnly(labels), p.labels))) return;
+  for (const subset of dr.subsets) {
+    const labels = subset.labels;
+    if (!labels || Object.keys(labels).length === 0) continue;
+    if (pods.some((p) => labelsMatch(podLabelsOnly(labels), p.labels))) continue;
     out.push({
       code: SUBSET_NO_PODS_CODE,
       severity: 'error',
       message: `Subset '${String(subset.name)}' (${describeLabels(labels)}) selects no pod of ${displayHost(`${service.name}.${service.namespace}.svc.cluster.local`)}${versions.length ? `; its pods have version: ${versions.join(', ')}` : ''}. Traffic routed to it will fail until such pods run; fix the labels or deploy the workload.`,
-      path: formatPath(['spec', 'subsets', index, 'labels']),
+      path: formatPath([...subset.path, 'labels']),
     });
-  });
+  }
   return out;
 }

@@ -1,7 +1,8 @@
 import type { IstioObject } from '@/lib/mesh/types';
 import { displayHost, hostMatches, ofKind, resolveHost } from './hosts';
 import { formatPath } from './path';
-import { asList, asRecord, destinationsOf } from './spec-walk';
+import { readDestinationRuleSpec } from '@/lib/mesh/istio/destination-rule';
+import { destinationsOf } from './spec-walk';
 import type { MeshConfig, Validation } from './types';
 
 /**
@@ -17,18 +18,12 @@ export function destinationRulesFor(
   mesh: MeshConfig,
   fqdn: string,
 ): { readonly rule: IstioObject; readonly subsets: string[] }[] {
-  return ofKind(mesh, 'DestinationRule')
-    .filter(
-      (dr) =>
-        typeof dr.spec.host === 'string' &&
-        hostMatches(resolveHost(dr.spec.host, dr.namespace), fqdn),
-    )
-    .map((rule) => ({
-      rule,
-      subsets: asList(rule.spec.subsets)
-        .map((s) => asRecord(s)?.name)
-        .filter((n): n is string => typeof n === 'string'),
-    }));
+  return ofKind(mesh, 'DestinationRule').flatMap((rule) => {
+    const dr = readDestinationRuleSpec(rule.spec);
+    if (dr.host === undefined || !hostMatches(resolveHost(dr.host, rule.namespace), fqdn))
+      return [];
+    return [{ rule, subsets: dr.subsets.flatMap((s) => (s.name === undefined ? [] : [s.name])) }];
+  });
 }
 
 export function checkSubsetNotFound(obj: IstioObject, mesh: MeshConfig): Validation[] {

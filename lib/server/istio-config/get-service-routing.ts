@@ -2,6 +2,8 @@ import 'server-only';
 import type { ExistingRoutingObject, ServiceRouting } from '@/lib/api/routing';
 import { NotFoundError } from '@/lib/errors';
 import { toEditableManifest } from '@/lib/mesh/istio-yaml';
+import { readDestinationRuleSpec } from '@/lib/mesh/istio/destination-rule';
+import { readVirtualServiceSpec } from '@/lib/mesh/istio/virtual-service';
 import { resolveHost } from '@/lib/mesh/validations/hosts';
 import { subsetsFromInventory } from '@/lib/mesh/routing-forms/subsets-from-inventory';
 import type { IstioObject } from '@/lib/mesh/types';
@@ -28,13 +30,16 @@ export async function getServiceRouting(
     throw new NotFoundError(`Service ${namespace}/${service} does not exist.`);
   const fqdn = resolveHost(service, namespace);
   const inNamespace = mesh.objects.filter((o) => o.namespace === namespace);
-  const hosts = (o: IstioObject): string[] =>
-    (Array.isArray(o.spec.hosts) ? o.spec.hosts : [o.spec.host])
-      .filter((h): h is string => typeof h === 'string')
-      .map((h) => resolveHost(h, namespace));
+  const isService = (h: string): boolean => resolveHost(h, namespace) === fqdn;
+  const routes = (o: IstioObject): boolean =>
+    o.kind === 'VirtualService' && readVirtualServiceSpec(o.spec).hosts.some((h) => isService(h));
+  const rules = (o: IstioObject): boolean => {
+    const host = o.kind === 'DestinationRule' ? readDestinationRuleSpec(o.spec).host : undefined;
+    return host !== undefined && isService(host);
+  };
   const [virtualService, destinationRule] = await Promise.all([
-    existing(inNamespace.find((o) => o.kind === 'VirtualService' && hosts(o).includes(fqdn))),
-    existing(inNamespace.find((o) => o.kind === 'DestinationRule' && hosts(o).includes(fqdn))),
+    existing(inNamespace.find(routes)),
+    existing(inNamespace.find(rules)),
   ]);
   return {
     namespace,

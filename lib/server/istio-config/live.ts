@@ -1,6 +1,7 @@
 import 'server-only';
 import type { IstioKind } from '@/lib/kube/resources';
 import { manifestYaml } from '@/lib/mesh/istio-yaml';
+import { isRecord } from '@/lib/mesh/istio/read';
 import { fetchLiveIstioObject } from '../live-istio';
 
 export interface LiveObject {
@@ -16,11 +17,11 @@ export async function readLive(
   name: string,
 ): Promise<LiveObject> {
   const raw = await fetchLiveIstioObject(kind, namespace, name);
-  const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const meta = record.metadata as { resourceVersion?: unknown } | undefined;
+  const record = isRecord(raw) ? raw : {};
+  const meta = isRecord(record.metadata) ? record.metadata : {};
   return {
     raw: record,
-    resourceVersion: typeof meta?.resourceVersion === 'string' ? meta.resourceVersion : '',
+    resourceVersion: typeof meta.resourceVersion === 'string' ? meta.resourceVersion : '',
     yaml: manifestYaml(record),
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { IstioKind } from '@/lib/kube/resources';
+import { isRecord } from '@/lib/mesh/istio/read';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { IstioInvalidError } from './errors';
 import { checkManifestText } from './validate-manifest';
@@ -40,7 +41,7 @@ export async function prepareManifest(
   const checked = await checkManifestText(text, target.namespace, alongside);
   if (!checked.ok) throw new IstioInvalidError(checked.validations);
   const { manifest } = checked;
-  const meta = (manifest.metadata ?? {}) as Record<string, unknown>;
+  const meta = isRecord(manifest.metadata) ? manifest.metadata : {};
   const kind = manifest.kind as IstioKind;
   const name = String(meta.name);
   if (target.kind && kind !== target.kind)
