@@ -5,6 +5,7 @@ import type { NamespaceSummary } from '@/lib/client/api-types';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { sortByHealth } from '@/lib/mesh/health-order';
 import { NamespaceCard } from './namespace-card';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 
 // Empty namespaces (default, kube-public, …) would push the mesh's own namespaces off the first screen.
 const isEmpty = (ns: NamespaceSummary): boolean => ns.services === 0 && ns.workloads === 0;
@@ -24,14 +25,7 @@ export function Overview(): ReactNode {
           </p>
         ) : null}
       </div>
-      {error ? (
-        <p
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
-        >
-          {error.title}: {error.detail}
-        </p>
-      ) : null}
+      {error ? <ProblemAlert problem={error} /> : null}
       {isPending ? <p className="text-sm text-slate-500">Loading namespaces…</p> : null}
       {data && data.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">No namespaces found.</p>

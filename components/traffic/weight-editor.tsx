@@ -8,6 +8,7 @@ import {
 } from '@/lib/client/use-traffic';
 import type { TrafficRoute } from '@/lib/mesh/route-weights';
 import { allTo, presets, type Weights } from '@/lib/mesh/weights';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON, SMALL_BUTTON } from './button-styles';
 import { ConflictPanel } from './conflict-panel';
 import { DiffView } from './diff-view';
@@ -230,17 +231,7 @@ export function WeightEditor({ namespace, service, traffic }: WeightEditorProps)
         />
       ) : null}
       {[apply.error, preview.error].map((error, i) =>
-        error && error.status !== 409 ? (
-          <div
-            key={i}
-            role="alert"
-            className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-          >
-            <p className="font-medium">
-              {error.title}: {error.detail}
-            </p>
-          </div>
-        ) : null,
+        error && error.status !== 409 ? <ProblemAlert key={i} problem={error} /> : null,
       )}
 
       {preview.data?.diff && previewFits ? (

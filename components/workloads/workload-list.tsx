@@ -5,6 +5,7 @@ import { NamespaceSelect, useNamespaceFilter } from '@/components/ui/namespace-f
 import { useWorkloadsQuery } from '@/lib/client/use-workloads';
 import { useWorkloadSort } from './use-workload-sort';
 import { WorkloadTable } from './workload-table';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 
 export function WorkloadList(): ReactNode {
   const [selected, setSelected] = useNamespaceFilter();
@@ -18,14 +19,7 @@ export function WorkloadList(): ReactNode {
         </h1>
         <NamespaceSelect selected={selected} onChange={setSelected} />
       </div>
-      {error ? (
-        <p
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
-        >
-          {error.title}: {error.detail}
-        </p>
-      ) : null}
+      {error ? <ProblemAlert problem={error} /> : null}
       {data?.metricsError ? (
         <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
           Metrics unavailable: {data.metricsError}. Health comes from pod readiness alone.
