@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState, type ReactNode } from 'react';
 import type { IstioObjectDocument } from '@/lib/client/istio-types';
+import { dryRunThenApply } from '@/lib/client/dry-run-then-apply';
 import {
   useIstioObjectQuery,
   useIstioWriteMutation,
@@ -107,9 +108,7 @@ function LoadedEditor({
       applyAnyway: applyAnyway && overridable.length > 0,
     };
     try {
-      // The dry run lets the API server (admission, its own schema) refuse before anything is stored.
-      await write.mutateAsync({ ...base, dryRun: true });
-      const result = await write.mutateAsync({ ...base, dryRun: false });
+      const result = await dryRunThenApply(write.mutateAsync, (dryRun) => [{ ...base, dryRun }]);
       setConflict(undefined);
       setOverridable([]);
       setApplyAnyway(false);

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useState, type ReactNode } from 'react';
+import { dryRunThenApply } from '@/lib/client/dry-run-then-apply';
 import { useIstioWriteMutation, validateIstioYaml } from '@/lib/client/use-istio-config';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { ISTIO_KIND_INFO, ISTIO_KIND_NAMES, type IstioKindName } from '@/lib/mesh/istio-kinds';
@@ -42,13 +43,9 @@ export function NewObjectPage(): ReactNode {
   const create = async (): Promise<void> => {
     setError(undefined);
     try {
-      await write.mutateAsync({ op: 'create', namespace, yaml: text, dryRun: true });
-      const created = await write.mutateAsync({
-        op: 'create',
-        namespace,
-        yaml: text,
-        dryRun: false,
-      });
+      const created = await dryRunThenApply(write.mutateAsync, (dryRun) => [
+        { op: 'create' as const, namespace, yaml: text, dryRun },
+      ]);
       router.push(
         `/istio/${created.namespace}/${ISTIO_KIND_INFO[created.kind].plural}/${created.name}`,
       );

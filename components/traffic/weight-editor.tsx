@@ -9,6 +9,7 @@ import {
 import type { TrafficRoute } from '@/lib/mesh/route-weights';
 import { allTo, presets, type Weights } from '@/lib/mesh/weights';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { dryRunThenApply } from '@/lib/client/dry-run-then-apply';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON, SMALL_BUTTON } from './button-styles';
 import { ConflictPanel } from './conflict-panel';
 import { DiffView } from './diff-view';
@@ -72,8 +73,7 @@ export function WeightEditor({ namespace, service, traffic }: WeightEditorProps)
     const vars = { route: route.index, weights, resourceVersion: against };
     setAppliedVersion(null);
     try {
-      await apply.mutateAsync({ ...vars, dryRun: true });
-      const result = await apply.mutateAsync({ ...vars, dryRun: false });
+      const result = await dryRunThenApply(apply.mutateAsync, (dryRun) => [{ ...vars, dryRun }]);
       dispatch({ type: 'applied', resourceVersion: result.resourceVersion });
       setAppliedVersion(result.resourceVersion);
       // The preview described the change now written; keeping it would suggest something pending.

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import type { ServiceRouting } from '@/lib/client/istio-types';
+import { dryRunThenApply } from '@/lib/client/dry-run-then-apply';
 import {
   useIstioWriteMutation,
   useServiceRoutingQuery,
@@ -65,6 +66,13 @@ export function RoutingWizard({
   );
 }
 
+interface WizardTarget {
+  readonly yaml: string;
+  readonly existing: ServiceRouting['virtualService'] | ServiceRouting['destinationRule'];
+  readonly kind: 'DestinationRule' | 'VirtualService';
+  readonly alongside?: readonly string[];
+}
+
 /**
  * Form state is set once from the first load: from the live objects when the service has them, so an
  * unchanged form writes them back unchanged. Later loads (after an apply) refresh what the forms are
@@ -119,39 +127,43 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
   const overridable = refused?.texts === texts ? refused.errors : [];
   const overriding = applyAnyway && overridable.length > 0;
 
-  const writes = (dryRun: boolean): IstioWrite[] =>
-    [
-      { yaml: drYaml, existing: routing.destinationRule, kind: 'DestinationRule' as const },
-      // Checked as if the DestinationRule were stored: the dry runs store neither.
+  const toWrite = (
+    { yaml, existing, kind, alongside = [] }: WizardTarget,
+    dryRun: boolean,
+  ): IstioWrite =>
+    existing
+      ? {
+          op: 'replace',
+          namespace,
+          kind,
+          name: existing.name,
+          yaml,
+          resourceVersion: existing.resourceVersion,
+          dryRun,
+          applyAnyway: overriding,
+          alongside,
+        }
+      : { op: 'create', namespace, yaml, dryRun, applyAnyway: overriding, alongside };
+  const writes = (dryRun: boolean): [IstioWrite, IstioWrite] => [
+    toWrite({ yaml: drYaml, existing: routing.destinationRule, kind: 'DestinationRule' }, dryRun),
+    // Checked as if the DestinationRule were stored: the dry runs store neither.
+    toWrite(
       {
         yaml: vsYaml,
         existing: routing.virtualService,
-        kind: 'VirtualService' as const,
+        kind: 'VirtualService',
         alongside: [drYaml],
       },
-    ].map(({ yaml, existing, kind, alongside = [] }) =>
-      existing
-        ? {
-            op: 'replace',
-            namespace,
-            kind,
-            name: existing.name,
-            yaml,
-            resourceVersion: existing.resourceVersion,
-            dryRun,
-            applyAnyway: overriding,
-            alongside,
-          }
-        : { op: 'create', namespace, yaml, dryRun, applyAnyway: overriding, alongside },
-    );
+      dryRun,
+    ),
+  ];
 
   // The DestinationRule goes first so the subsets exist before a route names them; one at a time, so
   // a failure leaves a state a person can reason about rather than a half-applied batch.
   const apply = async (): Promise<void> => {
     setOutcome(undefined);
     try {
-      for (const w of writes(true)) await write.mutateAsync(w);
-      for (const w of writes(false)) await write.mutateAsync(w);
+      await dryRunThenApply(write.mutateAsync, writes);
       setRefused(undefined);
       setApplyAnyway(false);
       setOutcome({
