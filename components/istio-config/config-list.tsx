@@ -7,6 +7,7 @@ import type { IstioConfigItem } from '@/lib/client/istio-types';
 import { useIstioListQuery } from '@/lib/client/use-istio-config';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { ISTIO_KIND_INFO } from '@/lib/mesh/istio-kinds';
+import { ErrorText } from '@/components/ui/problem-alert';
 import { ListFilters } from './list-filters';
 import { LINK, PRIMARY_BUTTON, BUTTON } from './styles';
 import { readListState, writeListState, type ListUrlState } from './url-state';
@@ -57,11 +58,7 @@ export function ConfigList(): ReactNode {
         namespaces={(namespaces.data ?? []).map((n) => n.name)}
         onChange={(next) => router.replace(`${pathname}${writeListState(next)}`, { scroll: false })}
       />
-      {list.error && (
-        <p role="alert" className="text-red-800 dark:text-red-300">
-          Could not load the Istio config: {list.error.detail}
-        </p>
-      )}
+      {list.error && <ErrorText>Could not load the Istio config: {list.error.detail}</ErrorText>}
       {list.isPending ? (
         <p className="text-slate-600 dark:text-slate-300">Loading Istio config…</p>
       ) : (

@@ -13,6 +13,7 @@ import {
 import type { IstioKindName } from '@/lib/mesh/istio-kinds';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { WEIGHT_RULE_HELP } from '@/lib/mesh/weights';
+import { ErrorText } from '@/components/ui/problem-alert';
 import { ApplyAnyway } from './apply-anyway';
 import { DeleteButton } from './delete-dialog';
 import { DiffView } from './diff-view';
@@ -48,11 +49,7 @@ export function IstioEditorPage({ namespace, kind, name }: IstioEditorProps): Re
         {kind} <span className="font-mono">{name}</span>
       </h1>
       {query.isPending && <p>Loading {name}…</p>}
-      {query.error && (
-        <p role="alert" className="text-red-800 dark:text-red-300">
-          {query.error.detail}
-        </p>
-      )}
+      {query.error && <ErrorText>{query.error.detail}</ErrorText>}
       {query.data && (
         <LoadedEditor
           key={query.data.resourceVersion}
@@ -209,11 +206,7 @@ function LoadedEditor({
             {applied}
           </p>
         )}
-        {error && (
-          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
-            {error}
-          </p>
-        )}
+        {error && <ErrorText small>{error}</ErrorText>}
       </div>
       <div className="flex flex-col gap-4">
         {conflict && (

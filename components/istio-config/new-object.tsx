@@ -9,6 +9,7 @@ import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { ISTIO_KIND_INFO, ISTIO_KIND_NAMES, type IstioKindName } from '@/lib/mesh/istio-kinds';
 import { templateYaml } from '@/lib/mesh/istio-templates';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
+import { ErrorText } from '@/components/ui/problem-alert';
 import { problemDetail, problemValidations } from './problem-validations';
 import { INPUT, LINK, PANEL, PRIMARY_BUTTON } from './styles';
 import { useCanWrite } from './use-write-access';
@@ -115,11 +116,7 @@ export function NewObjectPage(): ReactNode {
           ) : (
             <p className="text-sm">Read-only: Meshlens does not write to this cluster.</p>
           )}
-          {error && (
-            <p role="alert" className="text-sm text-red-800 dark:text-red-300">
-              {error}
-            </p>
-          )}
+          {error && <ErrorText small>{error}</ErrorText>}
         </div>
         <div className={PANEL}>
           <ValidationList validations={validations} />

@@ -15,6 +15,7 @@ import { mergeDestinationRule, mergeVirtualService } from '@/lib/mesh/routing-fo
 import { readVirtualService } from '@/lib/mesh/routing-forms/read-virtual-service';
 import { manifestYaml } from '@/lib/mesh/istio-yaml';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
+import { ErrorText } from '@/components/ui/problem-alert';
 import { ApplyAnyway } from '../apply-anyway';
 import { editorHref } from '../config-list';
 import { LINK, PRIMARY_BUTTON } from '../styles';
@@ -56,11 +57,7 @@ export function RoutingWizard({
         Routing for <span className="font-mono">{service}</span>.{namespace}
       </h1>
       {routing.isPending && <p>Loading {service}…</p>}
-      {routing.error && (
-        <p role="alert" className="text-red-800 dark:text-red-300">
-          {routing.error.detail}
-        </p>
-      )}
+      {routing.error && <ErrorText>{routing.error.detail}</ErrorText>}
       {routing.data && <WizardForms routing={routing.data} />}
     </section>
   );

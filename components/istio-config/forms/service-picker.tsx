@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { useServicesQuery } from '@/lib/client/use-services';
 import { LINK } from '../styles';
+import { ErrorText } from '@/components/ui/problem-alert';
 
 /** /istio/wizard: choose the service whose routing to set up. */
 export function ServicePicker(): ReactNode {
@@ -17,7 +18,7 @@ export function ServicePicker(): ReactNode {
         policy) and VirtualService (header routes, timeouts, retries, fault injection). Each form
         shows the YAML it writes and checks it before writing.
       </p>
-      {services.error && <p role="alert">{services.error.detail}</p>}
+      {services.error && <ErrorText>{services.error.detail}</ErrorText>}
       <ul className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
         {list.map((s) => (
           <li key={`${s.namespace}/${s.name}`}>
