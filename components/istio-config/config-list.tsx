@@ -8,6 +8,7 @@ import { useIstioListQuery } from '@/lib/client/use-istio-config';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { ISTIO_KIND_INFO } from '@/lib/mesh/istio-kinds';
 import { ErrorText } from '@/components/ui/problem-alert';
+import { PageHeader } from '@/components/ui/page-header';
 import { ListFilters } from './list-filters';
 import { LINK, PRIMARY_BUTTON, BUTTON } from './styles';
 import { readListState, writeListState, type ListUrlState } from './url-state';
@@ -37,22 +38,24 @@ export function ConfigList(): ReactNode {
 
   return (
     <section className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-xl font-semibold">Istio config</h1>
-        {canWrite && (
-          <div className="flex gap-2">
-            <Link className={BUTTON} href="/istio/wizard">
-              Routing forms
-            </Link>
-            <Link
-              className={PRIMARY_BUTTON}
-              href={`/istio/new${state.namespaces[0] ? `?namespace=${state.namespaces[0]}` : ''}`}
-            >
-              New from template
-            </Link>
-          </div>
-        )}
-      </div>
+      <PageHeader
+        title="Istio config"
+        actions={
+          canWrite && (
+            <div className="flex gap-2">
+              <Link className={BUTTON} href="/istio/wizard">
+                Routing forms
+              </Link>
+              <Link
+                className={PRIMARY_BUTTON}
+                href={`/istio/new${state.namespaces[0] ? `?namespace=${state.namespaces[0]}` : ''}`}
+              >
+                New from template
+              </Link>
+            </div>
+          )
+        }
+      />
       <ListFilters
         state={state}
         namespaces={(namespaces.data ?? []).map((n) => n.name)}

@@ -14,6 +14,7 @@ import type { IstioKindName } from '@/lib/mesh/istio-kinds';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { WEIGHT_RULE_HELP } from '@/lib/mesh/weights';
 import { ErrorText } from '@/components/ui/problem-alert';
+import { PageHeader } from '@/components/ui/page-header';
 import { ApplyAnyway } from './apply-anyway';
 import { DeleteButton } from './delete-dialog';
 import { DiffView } from './diff-view';
@@ -39,15 +40,21 @@ export function IstioEditorPage({ namespace, kind, name }: IstioEditorProps): Re
   const query = useIstioObjectQuery(namespace, kind, name);
   return (
     <section className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link className={LINK} href="/istio">
-          Istio config
-        </Link>{' '}
-        / {namespace} / {kind}
-      </nav>
-      <h1 className="text-xl font-semibold">
-        {kind} <span className="font-mono">{name}</span>
-      </h1>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link className={LINK} href="/istio">
+              Istio config
+            </Link>{' '}
+            / {namespace} / {kind}
+          </>
+        }
+        title={
+          <>
+            {kind} <span className="font-mono">{name}</span>
+          </>
+        }
+      />
       {query.isPending && <p>Loading {name}…</p>}
       {query.error && <ErrorText>{query.error.detail}</ErrorText>}
       {query.data && (

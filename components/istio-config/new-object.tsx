@@ -10,6 +10,7 @@ import { ISTIO_KIND_INFO, ISTIO_KIND_NAMES, type IstioKindName } from '@/lib/mes
 import { templateYaml } from '@/lib/mesh/istio-templates';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { ErrorText } from '@/components/ui/problem-alert';
+import { PageHeader } from '@/components/ui/page-header';
 import { problemDetail, problemValidations } from './problem-validations';
 import { INPUT, LINK, PANEL, PRIMARY_BUTTON } from './styles';
 import { useCanWrite } from './use-write-access';
@@ -59,13 +60,17 @@ export function NewObjectPage(): ReactNode {
 
   return (
     <section className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link className={LINK} href="/istio">
-          Istio config
-        </Link>{' '}
-        / new
-      </nav>
-      <h1 className="text-xl font-semibold">New Istio object from a template</h1>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link className={LINK} href="/istio">
+              Istio config
+            </Link>{' '}
+            / new
+          </>
+        }
+        title="New Istio object from a template"
+      />
       <div className="flex flex-wrap gap-4">
         <label className="flex flex-col text-xs font-semibold">
           Kind

@@ -6,6 +6,7 @@ import { useWorkloadsQuery } from '@/lib/client/use-workloads';
 import { useWorkloadSort } from './use-workload-sort';
 import { WorkloadTable } from './workload-table';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { PageHeader } from '@/components/ui/page-header';
 
 export function WorkloadList(): ReactNode {
   const [selected, setSelected] = useNamespaceFilter();
@@ -13,12 +14,11 @@ export function WorkloadList(): ReactNode {
   const { data, error, isPending } = useWorkloadsQuery(selected);
   return (
     <section aria-labelledby="workloads-title" className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 id="workloads-title" className="text-xl font-semibold">
-          Workloads
-        </h1>
-        <NamespaceSelect selected={selected} onChange={setSelected} />
-      </div>
+      <PageHeader
+        title="Workloads"
+        titleId="workloads-title"
+        actions={<NamespaceSelect selected={selected} onChange={setSelected} />}
+      />
       {error ? <ProblemAlert problem={error} /> : null}
       {data?.metricsError ? (
         <p role="status" className="text-sm text-amber-800 dark:text-amber-300">

@@ -16,6 +16,7 @@ import { readVirtualService } from '@/lib/mesh/routing-forms/read-virtual-servic
 import { manifestYaml } from '@/lib/mesh/istio-yaml';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { ErrorText } from '@/components/ui/problem-alert';
+import { PageHeader } from '@/components/ui/page-header';
 import { ApplyAnyway } from '../apply-anyway';
 import { editorHref } from '../config-list';
 import { LINK, PRIMARY_BUTTON } from '../styles';
@@ -43,19 +44,25 @@ export function RoutingWizard({
   const routing = useServiceRoutingQuery(namespace, service);
   return (
     <section className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link className={LINK} href="/istio">
-          Istio config
-        </Link>{' '}
-        /{' '}
-        <Link className={LINK} href="/istio/wizard">
-          Routing forms
-        </Link>{' '}
-        / {namespace}
-      </nav>
-      <h1 className="text-xl font-semibold">
-        Routing for <span className="font-mono">{service}</span>.{namespace}
-      </h1>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link className={LINK} href="/istio">
+              Istio config
+            </Link>{' '}
+            /{' '}
+            <Link className={LINK} href="/istio/wizard">
+              Routing forms
+            </Link>{' '}
+            / {namespace}
+          </>
+        }
+        title={
+          <>
+            Routing for <span className="font-mono">{service}</span>.{namespace}
+          </>
+        }
+      />
       {routing.isPending && <p>Loading {service}…</p>}
       {routing.error && <ErrorText>{routing.error.detail}</ErrorText>}
       {routing.data && <WizardForms routing={routing.data} />}

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useServicesQuery } from '@/lib/client/use-services';
 import { LINK } from '../styles';
 import { ErrorText } from '@/components/ui/problem-alert';
+import { PageHeader } from '@/components/ui/page-header';
 
 /** /istio/wizard: choose the service whose routing to set up. */
 export function ServicePicker(): ReactNode {
@@ -12,7 +13,7 @@ export function ServicePicker(): ReactNode {
   const list = services.data?.services ?? [];
   return (
     <section className="flex flex-col gap-4">
-      <h1 className="text-xl font-semibold">Routing forms</h1>
+      <PageHeader title="Routing forms" />
       <p className="max-w-prose text-slate-700 dark:text-slate-300">
         Create or replace a service’s DestinationRule (subsets from its workloads’ versions, traffic
         policy) and VirtualService (header routes, timeouts, retries, fault injection). Each form
