@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState, type ReactNode } from 'react';
 import type { IstioObjectDocument } from '@/lib/client/istio-types';
@@ -14,7 +13,7 @@ import type { IstioKindName } from '@/lib/mesh/istio-kinds';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { WEIGHT_RULE_HELP } from '@/lib/mesh/weights';
 import { ErrorText } from '@/components/ui/problem-alert';
-import { PageHeader } from '@/components/ui/page-header';
+import { IstioPageHeader } from './istio-page-header';
 import { ApplyAnyway } from './apply-anyway';
 import { DeleteButton } from './delete-dialog';
 import { DiffView } from './diff-view';
@@ -24,7 +23,7 @@ import {
   problemDetail,
   problemValidations,
 } from './problem-validations';
-import { BUTTON, LINK, PANEL, PRIMARY_BUTTON } from './styles';
+import { BUTTON, PANEL, PRIMARY_BUTTON } from './styles';
 import { useCanWrite } from './use-write-access';
 import { ValidationList } from './validation-list';
 import { YamlEditor } from './yaml-editor';
@@ -40,12 +39,9 @@ export function IstioEditorPage({ namespace, kind, name }: IstioEditorProps): Re
   const query = useIstioObjectQuery(namespace, kind, name);
   return (
     <section className="flex flex-col gap-4">
-      <PageHeader
-        breadcrumb={
+      <IstioPageHeader
+        trail={
           <>
-            <Link className={LINK} href="/istio">
-              Istio config
-            </Link>{' '}
             / {namespace} / {kind}
           </>
         }

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useState, type ReactNode } from 'react';
 import { dryRunThenApply } from '@/lib/client/dry-run-then-apply';
@@ -10,9 +9,9 @@ import { ISTIO_KIND_INFO, ISTIO_KIND_NAMES, type IstioKindName } from '@/lib/mes
 import { templateYaml } from '@/lib/mesh/istio-templates';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { ErrorText } from '@/components/ui/problem-alert';
-import { PageHeader } from '@/components/ui/page-header';
+import { IstioPageHeader } from './istio-page-header';
 import { problemDetail, problemValidations } from './problem-validations';
-import { INPUT, LINK, PANEL, PRIMARY_BUTTON } from './styles';
+import { INPUT, PANEL, PRIMARY_BUTTON } from './styles';
 import { useCanWrite } from './use-write-access';
 import { ValidationList } from './validation-list';
 import { YamlEditor } from './yaml-editor';
@@ -60,17 +59,7 @@ export function NewObjectPage(): ReactNode {
 
   return (
     <section className="flex flex-col gap-4">
-      <PageHeader
-        breadcrumb={
-          <>
-            <Link className={LINK} href="/istio">
-              Istio config
-            </Link>{' '}
-            / new
-          </>
-        }
-        title="New Istio object from a template"
-      />
+      <IstioPageHeader trail={<>/ new</>} title="New Istio object from a template" />
       <div className="flex flex-wrap gap-4">
         <label className="flex flex-col text-xs font-semibold">
           Kind

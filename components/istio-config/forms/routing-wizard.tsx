@@ -16,7 +16,7 @@ import { readVirtualService } from '@/lib/mesh/routing-forms/read-virtual-servic
 import { manifestYaml } from '@/lib/mesh/istio-yaml';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { ErrorText } from '@/components/ui/problem-alert';
-import { PageHeader } from '@/components/ui/page-header';
+import { IstioPageHeader } from '../istio-page-header';
 import { ApplyAnyway } from '../apply-anyway';
 import { editorHref } from '../config-list';
 import { LINK, PRIMARY_BUTTON } from '../styles';
@@ -44,12 +44,9 @@ export function RoutingWizard({
   const routing = useServiceRoutingQuery(namespace, service);
   return (
     <section className="flex flex-col gap-4">
-      <PageHeader
-        breadcrumb={
+      <IstioPageHeader
+        trail={
           <>
-            <Link className={LINK} href="/istio">
-              Istio config
-            </Link>{' '}
             /{' '}
             <Link className={LINK} href="/istio/wizard">
               Routing forms
