@@ -6,7 +6,8 @@ import nextTs from 'eslint-config-next/typescript';
 // The layering of the code, as import rules. Every zone carries a message that says why, and
 // lib/testing/eslint-zones.test.ts proves each one fires.
 const sources = ['./lib/server', './lib/kube', './lib/prometheus', './lib/jaeger'];
-const shared = ['ui', 'shell'];
+// components/testing holds the render tests' fakes, which every feature's tests share.
+const shared = ['ui', 'shell', 'testing'];
 // Every other folder under components/ is a feature, including the ones added later.
 const features = readdirSync(new URL('./components', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !shared.includes(entry.name))
@@ -22,8 +23,9 @@ const messages = {
   components:
     'Components reach Prometheus, Jaeger and Kubernetes through /api and lib/client hooks, never directly.',
   feature:
-    'A feature folder under components/ imports only itself and the shared components/ui and components/shell.',
-  shared: 'components/ui and components/shell are shared by every feature and import none of them.',
+    'A feature folder under components/ imports only itself and the shared components/ui, components/shell and components/testing.',
+  shared:
+    'components/ui, components/shell and components/testing are shared by every feature and import none of them.',
   demo: 'demo/ is a separate program that only feeds the app data: app/, lib/ and components/ never import it.',
 };
 

@@ -4,6 +4,7 @@ import { useCallback, useMemo, type KeyboardEvent, type ReactNode } from 'react'
 import { useRefreshInterval } from '@/lib/client/refresh-interval';
 import { useGraphQuery } from '@/lib/client/use-graph';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
+import { PageHeader } from '@/components/ui/page-header';
 import { ElementList } from './element-list';
 import { parseFilter } from './filter-expr';
 import { GraphCanvas } from './graph-canvas';
@@ -46,12 +47,11 @@ export function GraphView(): ReactNode {
 
   return (
     <section aria-labelledby="graph-title" className="flex flex-col gap-3" onKeyDown={onKeyDown}>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 id="graph-title" className="text-xl font-semibold">
-          Graph
-        </h1>
-        <GraphStatus state={graphState} />
-      </div>
+      <PageHeader
+        title="Graph"
+        titleId="graph-title"
+        actions={<GraphStatus state={graphState} />}
+      />
       <GraphToolbar
         view={view}
         update={update}

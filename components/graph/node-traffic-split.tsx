@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-// eslint-disable-next-line import/no-restricted-paths -- removed by the shared-UI refactor
-import { TrafficSplitPanel } from '@/components/traffic/traffic-split-panel';
+import { TrafficSplitView } from '@/components/ui/traffic-split-view';
 import { useServiceRoutingQuery } from '@/lib/client/use-istio-config';
 import { useTrafficQuery } from '@/lib/client/use-traffic';
 
@@ -18,7 +17,7 @@ function RoutedSplit({ namespace, service }: NodeTrafficSplitProps): ReactNode {
   if (!data?.virtualService) return null;
   return (
     <section aria-label={`Traffic split of ${service}`} className="flex flex-col gap-2">
-      <TrafficSplitPanel namespace={namespace} service={service} showEditor={false} />
+      <TrafficSplitView namespace={namespace} service={service} />
       <Link
         href={`/services/${encodeURIComponent(namespace)}/${encodeURIComponent(service)}`}
         className="text-sm font-medium text-sky-700 underline hover:text-sky-900 dark:text-sky-400 dark:hover:text-sky-300"

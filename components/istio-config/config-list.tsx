@@ -7,6 +7,8 @@ import type { IstioConfigItem } from '@/lib/api/istio';
 import { useIstioListQuery } from '@/lib/client/use-istio-config';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { ISTIO_KIND_INFO } from '@/lib/mesh/istio-kinds';
+import { ErrorText } from '@/components/ui/problem-alert';
+import { PageHeader } from '@/components/ui/page-header';
 import { ListFilters } from './list-filters';
 import { LINK, PRIMARY_BUTTON, BUTTON } from './styles';
 import { readListState, writeListState, type ListUrlState } from './url-state';
@@ -36,32 +38,30 @@ export function ConfigList(): ReactNode {
 
   return (
     <section className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-xl font-semibold">Istio config</h1>
-        {canWrite && (
-          <div className="flex gap-2">
-            <Link className={BUTTON} href="/istio/wizard">
-              Routing forms
-            </Link>
-            <Link
-              className={PRIMARY_BUTTON}
-              href={`/istio/new${state.namespaces[0] ? `?namespace=${state.namespaces[0]}` : ''}`}
-            >
-              New from template
-            </Link>
-          </div>
-        )}
-      </div>
+      <PageHeader
+        title="Istio config"
+        actions={
+          canWrite && (
+            <div className="flex gap-2">
+              <Link className={BUTTON} href="/istio/wizard">
+                Routing forms
+              </Link>
+              <Link
+                className={PRIMARY_BUTTON}
+                href={`/istio/new${state.namespaces[0] ? `?namespace=${state.namespaces[0]}` : ''}`}
+              >
+                New from template
+              </Link>
+            </div>
+          )
+        }
+      />
       <ListFilters
         state={state}
         namespaces={(namespaces.data ?? []).map((n) => n.name)}
         onChange={(next) => router.replace(`${pathname}${writeListState(next)}`, { scroll: false })}
       />
-      {list.error && (
-        <p role="alert" className="text-red-800 dark:text-red-300">
-          Could not load the Istio config: {list.error.detail}
-        </p>
-      )}
+      {list.error && <ErrorText>Could not load the Istio config: {list.error.detail}</ErrorText>}
       {list.isPending ? (
         <p className="text-slate-600 dark:text-slate-300">Loading Istio config…</p>
       ) : (

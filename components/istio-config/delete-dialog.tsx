@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { BUTTON, DANGER_BUTTON, INPUT } from './styles';
+import { ErrorText } from '@/components/ui/problem-alert';
 
 export interface DeleteDialogProps {
   readonly kind: string;
@@ -46,9 +47,9 @@ export function DeleteButton({ kind, name, busy, error, onConfirm }: DeleteDialo
           onChange={(e) => setTyped(e.target.value)}
         />
         {error && (
-          <p role="alert" className="mt-2 text-sm text-red-800 dark:text-red-300">
-            {error}
-          </p>
+          <div className="mt-2">
+            <ErrorText small>{error}</ErrorText>
+          </div>
         )}
         <div className="mt-4 flex justify-end gap-2">
           <button type="button" className={BUTTON} onClick={() => dialog.current?.close()}>

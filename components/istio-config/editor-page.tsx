@@ -1,9 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState, type ReactNode } from 'react';
 import type { IstioObjectDocument } from '@/lib/api/istio';
+import { dryRunThenApply } from '@/lib/client/dry-run-then-apply';
 import {
   useIstioObjectQuery,
   useIstioWriteMutation,
@@ -12,6 +12,8 @@ import {
 import type { IstioKindName } from '@/lib/mesh/istio-kinds';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { WEIGHT_RULE_HELP } from '@/lib/mesh/weights';
+import { ErrorText } from '@/components/ui/problem-alert';
+import { IstioPageHeader } from './istio-page-header';
 import { ApplyAnyway } from './apply-anyway';
 import { DeleteButton } from './delete-dialog';
 import { DiffView } from './diff-view';
@@ -21,7 +23,7 @@ import {
   problemDetail,
   problemValidations,
 } from './problem-validations';
-import { BUTTON, LINK, PANEL, PRIMARY_BUTTON } from './styles';
+import { BUTTON, PANEL, PRIMARY_BUTTON } from './styles';
 import { useCanWrite } from './use-write-access';
 import { ValidationList } from './validation-list';
 import { YamlEditor } from './yaml-editor';
@@ -37,21 +39,20 @@ export function IstioEditorPage({ namespace, kind, name }: IstioEditorProps): Re
   const query = useIstioObjectQuery(namespace, kind, name);
   return (
     <section className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link className={LINK} href="/istio">
-          Istio config
-        </Link>{' '}
-        / {namespace} / {kind}
-      </nav>
-      <h1 className="text-xl font-semibold">
-        {kind} <span className="font-mono">{name}</span>
-      </h1>
+      <IstioPageHeader
+        trail={
+          <>
+            / {namespace} / {kind}
+          </>
+        }
+        title={
+          <>
+            {kind} <span className="font-mono">{name}</span>
+          </>
+        }
+      />
       {query.isPending && <p>Loading {name}…</p>}
-      {query.error && (
-        <p role="alert" className="text-red-800 dark:text-red-300">
-          {query.error.detail}
-        </p>
-      )}
+      {query.error && <ErrorText>{query.error.detail}</ErrorText>}
       {query.data && (
         <LoadedEditor
           key={query.data.resourceVersion}
@@ -107,9 +108,7 @@ function LoadedEditor({
       applyAnyway: applyAnyway && overridable.length > 0,
     };
     try {
-      // The dry run lets the API server (admission, its own schema) refuse before anything is stored.
-      await write.mutateAsync({ ...base, dryRun: true });
-      const result = await write.mutateAsync({ ...base, dryRun: false });
+      const result = await dryRunThenApply(write.mutateAsync, (dryRun) => [{ ...base, dryRun }]);
       setConflict(undefined);
       setOverridable([]);
       setApplyAnyway(false);
@@ -210,11 +209,7 @@ function LoadedEditor({
             {applied}
           </p>
         )}
-        {error && (
-          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
-            {error}
-          </p>
-        )}
+        {error && <ErrorText small>{error}</ErrorText>}
       </div>
       <div className="flex flex-col gap-4">
         {conflict && (

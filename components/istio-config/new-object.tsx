@@ -1,15 +1,17 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useState, type ReactNode } from 'react';
+import { dryRunThenApply } from '@/lib/client/dry-run-then-apply';
 import { useIstioWriteMutation, validateIstioYaml } from '@/lib/client/use-istio-config';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { ISTIO_KIND_INFO, ISTIO_KIND_NAMES, type IstioKindName } from '@/lib/mesh/istio-kinds';
 import { templateYaml } from '@/lib/mesh/istio-templates';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
+import { ErrorText } from '@/components/ui/problem-alert';
+import { IstioPageHeader } from './istio-page-header';
 import { problemDetail, problemValidations } from './problem-validations';
-import { INPUT, LINK, PANEL, PRIMARY_BUTTON } from './styles';
+import { INPUT, PANEL, PRIMARY_BUTTON } from './styles';
 import { useCanWrite } from './use-write-access';
 import { ValidationList } from './validation-list';
 import { YamlEditor } from './yaml-editor';
@@ -42,13 +44,9 @@ export function NewObjectPage(): ReactNode {
   const create = async (): Promise<void> => {
     setError(undefined);
     try {
-      await write.mutateAsync({ op: 'create', namespace, yaml: text, dryRun: true });
-      const created = await write.mutateAsync({
-        op: 'create',
-        namespace,
-        yaml: text,
-        dryRun: false,
-      });
+      const created = await dryRunThenApply(write.mutateAsync, (dryRun) => [
+        { op: 'create' as const, namespace, yaml: text, dryRun },
+      ]);
       router.push(
         `/istio/${created.namespace}/${ISTIO_KIND_INFO[created.kind].plural}/${created.name}`,
       );
@@ -61,13 +59,7 @@ export function NewObjectPage(): ReactNode {
 
   return (
     <section className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link className={LINK} href="/istio">
-          Istio config
-        </Link>{' '}
-        / new
-      </nav>
-      <h1 className="text-xl font-semibold">New Istio object from a template</h1>
+      <IstioPageHeader trail={<>/ new</>} title="New Istio object from a template" />
       <div className="flex flex-wrap gap-4">
         <label className="flex flex-col text-xs font-semibold">
           Kind
@@ -118,11 +110,7 @@ export function NewObjectPage(): ReactNode {
           ) : (
             <p className="text-sm">Read-only: Meshlens does not write to this cluster.</p>
           )}
-          {error && (
-            <p role="alert" className="text-sm text-red-800 dark:text-red-300">
-              {error}
-            </p>
-          )}
+          {error && <ErrorText small>{error}</ErrorText>}
         </div>
         <div className={PANEL}>
           <ValidationList validations={validations} />

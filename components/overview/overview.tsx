@@ -5,6 +5,8 @@ import type { NamespaceSummary } from '@/lib/api/namespaces';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { sortByHealth } from '@/lib/mesh/health-order';
 import { NamespaceCard } from './namespace-card';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { PageHeader } from '@/components/ui/page-header';
 
 // Empty namespaces (default, kube-public, …) would push the mesh's own namespaces off the first screen.
 const isEmpty = (ns: NamespaceSummary): boolean => ns.services === 0 && ns.workloads === 0;
@@ -14,24 +16,18 @@ export function Overview(): ReactNode {
   const empty = data?.filter(isEmpty) ?? [];
   return (
     <section aria-labelledby="overview-title" className="flex flex-col gap-4">
-      <div className="flex items-baseline justify-between">
-        <h1 id="overview-title" className="text-xl font-semibold">
-          Namespaces
-        </h1>
-        {dataUpdatedAt ? (
-          <p className="text-xs text-slate-500 dark:text-slate-400">
-            Updated {new Date(dataUpdatedAt).toLocaleTimeString('en-GB')}
-          </p>
-        ) : null}
-      </div>
-      {error ? (
-        <p
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
-        >
-          {error.title}: {error.detail}
-        </p>
-      ) : null}
+      <PageHeader
+        title="Namespaces"
+        titleId="overview-title"
+        actions={
+          dataUpdatedAt ? (
+            <p className="text-xs text-slate-500 dark:text-slate-400">
+              Updated {new Date(dataUpdatedAt).toLocaleTimeString('en-GB')}
+            </p>
+          ) : null
+        }
+      />
+      {error ? <ProblemAlert problem={error} /> : null}
       {isPending ? <p className="text-sm text-slate-500">Loading namespaces…</p> : null}
       {data && data.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">No namespaces found.</p>

@@ -6,6 +6,8 @@ import { formatPercent, formatRps } from '@/components/ui/format';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { NamespaceSelect, useNamespaceFilter } from '@/components/ui/namespace-filter';
 import { useServicesQuery } from '@/lib/client/use-services';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { PageHeader } from '@/components/ui/page-header';
 
 export function ServiceList(): ReactNode {
   const [selected, setSelected] = useNamespaceFilter();
@@ -13,20 +15,12 @@ export function ServiceList(): ReactNode {
   const metrics = data?.metricsError === undefined;
   return (
     <section aria-labelledby="services-title" className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 id="services-title" className="text-xl font-semibold">
-          Services
-        </h1>
-        <NamespaceSelect selected={selected} onChange={setSelected} />
-      </div>
-      {error ? (
-        <p
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
-        >
-          {error.title}: {error.detail}
-        </p>
-      ) : null}
+      <PageHeader
+        title="Services"
+        titleId="services-title"
+        actions={<NamespaceSelect selected={selected} onChange={setSelected} />}
+      />
+      {error ? <ProblemAlert problem={error} /> : null}
       {data?.metricsError ? (
         <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
           Metrics unavailable: {data.metricsError}

@@ -5,6 +5,8 @@ import type { TrafficResponse } from '@/lib/api/traffic';
 import { useUpdateTrafficWeightsMutation, weightsConflictOf } from '@/lib/client/use-traffic';
 import type { TrafficRoute } from '@/lib/mesh/route-weights';
 import { allTo, presets, type Weights } from '@/lib/mesh/weights';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { dryRunThenApply } from '@/lib/client/dry-run-then-apply';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON, SMALL_BUTTON } from './button-styles';
 import { ConflictPanel } from './conflict-panel';
 import { DiffView } from './diff-view';
@@ -71,8 +73,7 @@ export function WeightEditor({ namespace, service, traffic }: WeightEditorProps)
     const vars = { route: route.index, weights, resourceVersion: against };
     setAppliedVersion(null);
     try {
-      await apply.mutateAsync({ ...vars, dryRun: true });
-      const result = await apply.mutateAsync({ ...vars, dryRun: false });
+      const result = await dryRunThenApply(apply.mutateAsync, (dryRun) => [{ ...vars, dryRun }]);
       dispatch({ type: 'applied', resourceVersion: result.resourceVersion });
       setAppliedVersion(result.resourceVersion);
       // The preview described the change now written; keeping it would suggest something pending.
@@ -230,17 +231,7 @@ export function WeightEditor({ namespace, service, traffic }: WeightEditorProps)
         />
       ) : null}
       {[apply.error, preview.error].map((error, i) =>
-        error && error.status !== 409 ? (
-          <div
-            key={i}
-            role="alert"
-            className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-          >
-            <p className="font-medium">
-              {error.title}: {error.detail}
-            </p>
-          </div>
-        ) : null,
+        error && error.status !== 409 ? <ProblemAlert key={i} problem={error} /> : null,
       )}
 
       {preview.data?.diff && previewFits ? (

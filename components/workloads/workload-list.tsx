@@ -5,6 +5,8 @@ import { NamespaceSelect, useNamespaceFilter } from '@/components/ui/namespace-f
 import { useWorkloadsQuery } from '@/lib/client/use-workloads';
 import { useWorkloadSort } from './use-workload-sort';
 import { WorkloadTable } from './workload-table';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { PageHeader } from '@/components/ui/page-header';
 
 export function WorkloadList(): ReactNode {
   const [selected, setSelected] = useNamespaceFilter();
@@ -12,20 +14,12 @@ export function WorkloadList(): ReactNode {
   const { data, error, isPending } = useWorkloadsQuery(selected);
   return (
     <section aria-labelledby="workloads-title" className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 id="workloads-title" className="text-xl font-semibold">
-          Workloads
-        </h1>
-        <NamespaceSelect selected={selected} onChange={setSelected} />
-      </div>
-      {error ? (
-        <p
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
-        >
-          {error.title}: {error.detail}
-        </p>
-      ) : null}
+      <PageHeader
+        title="Workloads"
+        titleId="workloads-title"
+        actions={<NamespaceSelect selected={selected} onChange={setSelected} />}
+      />
+      {error ? <ProblemAlert problem={error} /> : null}
       {data?.metricsError ? (
         <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
           Metrics unavailable: {data.metricsError}. Health comes from pod readiness alone.

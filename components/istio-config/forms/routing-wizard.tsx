@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import type { ServiceRouting } from '@/lib/api/routing';
+import { dryRunThenApply } from '@/lib/client/dry-run-then-apply';
 import {
   useIstioWriteMutation,
   useServiceRoutingQuery,
@@ -14,6 +15,8 @@ import { mergeDestinationRule, mergeVirtualService } from '@/lib/mesh/routing-fo
 import { readVirtualService } from '@/lib/mesh/routing-forms/read-virtual-service';
 import { manifestYaml } from '@/lib/mesh/istio-yaml';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
+import { ErrorText } from '@/components/ui/problem-alert';
+import { IstioPageHeader } from '../istio-page-header';
 import { ApplyAnyway } from '../apply-anyway';
 import { editorHref } from '../config-list';
 import { LINK, PRIMARY_BUTTON } from '../styles';
@@ -41,28 +44,34 @@ export function RoutingWizard({
   const routing = useServiceRoutingQuery(namespace, service);
   return (
     <section className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link className={LINK} href="/istio">
-          Istio config
-        </Link>{' '}
-        /{' '}
-        <Link className={LINK} href="/istio/wizard">
-          Routing forms
-        </Link>{' '}
-        / {namespace}
-      </nav>
-      <h1 className="text-xl font-semibold">
-        Routing for <span className="font-mono">{service}</span>.{namespace}
-      </h1>
+      <IstioPageHeader
+        trail={
+          <>
+            /{' '}
+            <Link className={LINK} href="/istio/wizard">
+              Routing forms
+            </Link>{' '}
+            / {namespace}
+          </>
+        }
+        title={
+          <>
+            Routing for <span className="font-mono">{service}</span>.{namespace}
+          </>
+        }
+      />
       {routing.isPending && <p>Loading {service}…</p>}
-      {routing.error && (
-        <p role="alert" className="text-red-800 dark:text-red-300">
-          {routing.error.detail}
-        </p>
-      )}
+      {routing.error && <ErrorText>{routing.error.detail}</ErrorText>}
       {routing.data && <WizardForms routing={routing.data} />}
     </section>
   );
+}
+
+interface WizardTarget {
+  readonly yaml: string;
+  readonly existing: ServiceRouting['virtualService'] | ServiceRouting['destinationRule'];
+  readonly kind: 'DestinationRule' | 'VirtualService';
+  readonly alongside?: readonly string[];
 }
 
 /**
@@ -119,39 +128,43 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
   const overridable = refused?.texts === texts ? refused.errors : [];
   const overriding = applyAnyway && overridable.length > 0;
 
-  const writes = (dryRun: boolean): IstioWrite[] =>
-    [
-      { yaml: drYaml, existing: routing.destinationRule, kind: 'DestinationRule' as const },
-      // Checked as if the DestinationRule were stored: the dry runs store neither.
+  const toWrite = (
+    { yaml, existing, kind, alongside = [] }: WizardTarget,
+    dryRun: boolean,
+  ): IstioWrite =>
+    existing
+      ? {
+          op: 'replace',
+          namespace,
+          kind,
+          name: existing.name,
+          yaml,
+          resourceVersion: existing.resourceVersion,
+          dryRun,
+          applyAnyway: overriding,
+          alongside,
+        }
+      : { op: 'create', namespace, yaml, dryRun, applyAnyway: overriding, alongside };
+  const writes = (dryRun: boolean): [IstioWrite, IstioWrite] => [
+    toWrite({ yaml: drYaml, existing: routing.destinationRule, kind: 'DestinationRule' }, dryRun),
+    // Checked as if the DestinationRule were stored: the dry runs store neither.
+    toWrite(
       {
         yaml: vsYaml,
         existing: routing.virtualService,
-        kind: 'VirtualService' as const,
+        kind: 'VirtualService',
         alongside: [drYaml],
       },
-    ].map(({ yaml, existing, kind, alongside = [] }) =>
-      existing
-        ? {
-            op: 'replace',
-            namespace,
-            kind,
-            name: existing.name,
-            yaml,
-            resourceVersion: existing.resourceVersion,
-            dryRun,
-            applyAnyway: overriding,
-            alongside,
-          }
-        : { op: 'create', namespace, yaml, dryRun, applyAnyway: overriding, alongside },
-    );
+      dryRun,
+    ),
+  ];
 
   // The DestinationRule goes first so the subsets exist before a route names them; one at a time, so
   // a failure leaves a state a person can reason about rather than a half-applied batch.
   const apply = async (): Promise<void> => {
     setOutcome(undefined);
     try {
-      for (const w of writes(true)) await write.mutateAsync(w);
-      for (const w of writes(false)) await write.mutateAsync(w);
+      await dryRunThenApply(write.mutateAsync, writes);
       setRefused(undefined);
       setApplyAnyway(false);
       setOutcome({

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { TrafficSplitPanel } from '@/components/traffic/traffic-split-panel';
 import { TracesLink } from '@/components/ui/traces-link';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
+import { PageHeader } from '@/components/ui/page-header';
 
 interface ServicePageProps {
   readonly params: Promise<{ namespace: string; service: string }>;
@@ -14,19 +15,23 @@ export default async function ServicePage({ params }: ServicePageProps): Promise
   if (!isNamespaceName(namespace) || !isNamespaceName(service)) notFound();
   return (
     <div className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
-        <Link href="/services" className="hover:underline">
-          Services
-        </Link>
-        {' / '}
-        <Link href={`/services?namespaces=${namespace}`} className="hover:underline">
-          {namespace}
-        </Link>
-      </nav>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-xl font-semibold">{service}</h1>
-        <TracesLink scope={{ namespace, target: service }}>Traces into {service} →</TracesLink>
-      </div>
+      <PageHeader
+        breadcrumb={
+          <span className="text-slate-500 dark:text-slate-400">
+            <Link href="/services" className="hover:underline">
+              Services
+            </Link>
+            {' / '}
+            <Link href={`/services?namespaces=${namespace}`} className="hover:underline">
+              {namespace}
+            </Link>
+          </span>
+        }
+        title={service}
+        actions={
+          <TracesLink scope={{ namespace, target: service }}>Traces into {service} →</TracesLink>
+        }
+      />
       <TrafficSplitPanel namespace={namespace} service={service} />
     </div>
   );

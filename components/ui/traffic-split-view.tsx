@@ -1,0 +1,119 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { formatPercent, formatRps } from '@/components/ui/format';
+import type { TrafficResponse } from '@/lib/api/traffic';
+import { useTrafficQuery } from '@/lib/client/use-traffic';
+import { ProblemAlert } from './problem-alert';
+import { SplitBars } from './split-bars';
+import { SubsetSignals } from './subset-signals';
+
+export interface TrafficSplitViewProps {
+  readonly namespace: string;
+  readonly service: string;
+  /**
+   * What goes under the split once it is loaded. The service page puts the weight editor there; the
+   * graph's side panel has no room for it and links to the service page instead.
+   */
+  readonly renderEditor?: (traffic: TrafficResponse) => ReactNode;
+}
+
+export const CARD =
+  'flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900';
+
+/** A service's traffic split: configured vs observed per route, subsets' signals and warnings. */
+export function TrafficSplitView({
+  namespace,
+  service,
+  renderEditor,
+}: TrafficSplitViewProps): ReactNode {
+  const { data, error, isPending } = useTrafficQuery(namespace, service);
+  if (isPending)
+    return <p className="text-sm text-slate-500 dark:text-slate-400">Loading traffic split…</p>;
+  if (error && !data) return <ProblemAlert problem={error} />;
+  const metricsAvailable = data.metricsError === undefined;
+  const observed = metricsAvailable ? data.observed.shares : undefined;
+  return (
+    <div
+      className="flex flex-col gap-4"
+      data-testid="traffic-split"
+      data-resource-version={data.virtualService?.resourceVersion ?? ''}
+    >
+      <section aria-labelledby="split-title" className={CARD}>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="split-title" className="text-base font-semibold">
+            Traffic split
+          </h2>
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            {data.virtualService
+              ? `VirtualService ${data.virtualService.namespace}/${data.virtualService.name} · version ${data.virtualService.resourceVersion}`
+              : 'No VirtualService: the service balances over all its pods.'}
+            {metricsAvailable
+              ? ` · ${formatRps(data.observed.totalRps)} req/s observed over ${data.observed.window}`
+              : ''}
+          </p>
+        </div>
+        {!metricsAvailable ? (
+          <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
+            Metrics unavailable: {data.metricsError}
+          </p>
+        ) : null}
+        {data.warnings.length > 0 ? (
+          <ul aria-label="Warnings" className="flex flex-col gap-1">
+            {data.warnings.map((w, i) => (
+              <li
+                key={i}
+                data-testid="traffic-warning"
+                data-code={w.code}
+                className={
+                  w.code === 'settling'
+                    ? 'rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:border-sky-700 dark:bg-sky-950/60 dark:text-sky-100'
+                    : 'rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100'
+                }
+              >
+                {w.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {data.routes.map((route) => (
+          <div
+            key={route.index}
+            className="flex flex-col gap-1"
+            data-testid="route"
+            data-route={route.index}
+          >
+            <h3 className="text-sm font-medium">
+              Route {route.name ?? `#${route.index}`}{' '}
+              <span className="font-normal text-slate-500 dark:text-slate-400">
+                {route.match ? `matched: ${JSON.stringify(route.match)}` : 'default'}
+              </span>
+            </h3>
+            <SplitBars route={route} observed={observed} />
+          </div>
+        ))}
+        {data.routes.length > 1 ? (
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            Observed shares count all of the service&apos;s requests, whichever route they took.
+          </p>
+        ) : null}
+        {metricsAvailable && data.observed.unassignedShare > 0 ? (
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            {formatPercent(data.observed.unassignedShare)} went to pods no subset selects.
+          </p>
+        ) : null}
+      </section>
+
+      {data.subsets.length > 0 ? (
+        <section aria-labelledby="signals-title" className={CARD}>
+          <h2 id="signals-title" className="text-base font-semibold">
+            Subsets side by side
+          </h2>
+          <SubsetSignals subsets={data.subsets} metricsAvailable={metricsAvailable} />
+        </section>
+      ) : null}
+
+      {renderEditor?.(data)}
+    </div>
+  );
+}
