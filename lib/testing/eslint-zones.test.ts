@@ -16,7 +16,7 @@ const API = 'lib/api holds the API contract';
 const SERVER = 'lib/server runs on the server only';
 const COMPONENTS = 'Components reach Prometheus, Jaeger and Kubernetes through /api';
 const FEATURE = 'A feature folder under components/ imports only itself';
-const SHARED = 'components/ui and components/shell are shared by every feature';
+const SHARED = 'components/ui, components/shell and components/testing are shared by every feature';
 const DEMO = 'demo/ is a separate program';
 
 // Imports that break a rule, linted as if written in a file that does not exist: the rules
