@@ -91,7 +91,7 @@ describe('writeBackfill (OpenMetrics for promtool)', () => {
     expect(Number(live?.split(' ').pop())).toBeGreaterThan(historic);
   });
 
-  it('writes an hour of the demo mesh at 10 s steps in a few seconds', () => {
+  it('writes an hour of the demo mesh at 10 s steps, printing how long it took', () => {
     const demo = buildScenario('demo', 42);
     const t0 = performance.now();
     backfill({
@@ -106,7 +106,7 @@ describe('writeBackfill (OpenMetrics for promtool)', () => {
     console.log(
       `demo backfill 1 h / 10 s: ${ms.toFixed(0)} ms, ${(fs.statSync(path.join(dir, 'demo.om')).size / 1e6).toFixed(0)} MB`,
     );
-  });
+  }, 60_000); // a figure to read, not a limit: a loaded machine may take several times longer
 
   it.skipIf(promtoolPath() === null)(
     'is accepted by promtool tsdb create-blocks-from openmetrics',
