@@ -26,6 +26,8 @@ const messages = {
     'A feature folder under components/ imports only itself and the shared components/ui, components/shell and components/testing.',
   shared:
     'components/ui, components/shell and components/testing are shared by every feature and import none of them.',
+  testing:
+    'Test support (lib/testing, lib/mesh/testing, components/testing) is for tests: production code never imports it.',
   demo: 'demo/ is a separate program that only feeds the app data: app/, lib/ and components/ never import it.',
 };
 
@@ -69,6 +71,17 @@ const zones = [
     message: messages.shared,
   })),
   { target: ['./app', './lib', './components'], from: './demo', message: messages.demo },
+  {
+    target: [
+      production('app'),
+      production('components/!(testing)'),
+      production('lib/!(testing|mesh)'),
+      production('lib/mesh/!(testing)'),
+      './lib/mesh/!(*.test).ts',
+    ],
+    from: ['./lib/testing', './lib/mesh/testing', './components/testing'],
+    message: messages.testing,
+  },
 ];
 
 // import/no-restricted-paths sees files only; packages and node: built-ins need an allow list.

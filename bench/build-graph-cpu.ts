@@ -5,7 +5,7 @@
  * Usage: tsx bench/build-graph-cpu.ts [services=1000] [runs=20]
  */
 import { buildGraph } from '../lib/mesh/graph/build-graph';
-import { durations, request, workload, type Peer } from '../lib/mesh/graph/test-samples';
+import { durations, request, workload, type Peer } from '../lib/mesh/testing/graph-samples';
 import type { Inventory, Sample } from '../lib/mesh/types';
 import { median } from './graph-server';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkloadsResponse } from '@/lib/api/workloads';
-import type { WorkloadListItem } from '@/lib/mesh/workload-list';
+import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
 import type { Stack } from '../scripts/stack/index';
 import { eventually, getJson, startTestStack } from './harness';
 

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import type { IstioConfigItem } from '@/lib/api/istio';
 import { useIstioListQuery } from '@/lib/client/use-istio-config';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
-import { ISTIO_KIND_INFO } from '@/lib/mesh/istio-kinds';
+import { ISTIO_KIND_INFO } from '@/lib/mesh/istio/kinds';
 import { ErrorText } from '@/components/ui/problem-alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListFilters } from './list-filters';

@@ -9,9 +9,9 @@ import {
   useIstioWriteMutation,
   validateIstioYaml,
 } from '@/lib/client/use-istio-config';
-import type { IstioKindName } from '@/lib/mesh/istio-kinds';
+import type { IstioKindName } from '@/lib/mesh/istio/kinds';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
-import { WEIGHT_RULE_HELP } from '@/lib/mesh/weights';
+import { WEIGHT_RULE_HELP } from '@/lib/mesh/traffic/weights';
 import { ErrorText } from '@/components/ui/problem-alert';
 import { IstioPageHeader } from './istio-page-header';
 import { ApplyAnyway } from './apply-anyway';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { ISTIO_KIND_NAMES } from '@/lib/mesh/istio-kinds';
+import { ISTIO_KIND_NAMES } from '@/lib/mesh/istio/kinds';
 import { INPUT } from './styles';
 import { STATUS_FILTERS, type ListUrlState, type StatusFilter } from './url-state';
 

@@ -1,4 +1,4 @@
-import { ISTIO_KIND_NAMES, type IstioKindName } from '@/lib/mesh/istio-kinds';
+import { ISTIO_KIND_NAMES, type IstioKindName } from '@/lib/mesh/istio/kinds';
 
 export const STATUS_FILTERS = ['all', 'error', 'warning', 'valid'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { NamespaceSummary } from '@/lib/api/namespaces';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
-import { sortByHealth } from '@/lib/mesh/health-order';
+import { sortByHealth } from '@/lib/mesh/health/order';
 import { NamespaceCard } from './namespace-card';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { PageHeader } from '@/components/ui/page-header';

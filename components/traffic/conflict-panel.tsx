@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { DiffLine } from '@/lib/mesh/traffic-split-types';
-import type { Weights } from '@/lib/mesh/weights';
+import type { DiffLine } from '@/lib/mesh/traffic/split-types';
+import type { Weights } from '@/lib/mesh/traffic/weights';
 import { DiffView } from './diff-view';
 
 export interface ConflictPanelProps {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { DiffLine } from '@/lib/mesh/traffic-split-types';
+import type { DiffLine } from '@/lib/mesh/traffic/split-types';
 
 const STYLE: Readonly<Record<DiffLine['kind'], { sign: string; className: string }>> = {
   hunk: { sign: ' ', className: 'text-sky-800 bg-sky-50 dark:text-sky-300 dark:bg-sky-950/60' },

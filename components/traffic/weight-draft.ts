@@ -1,4 +1,4 @@
-import { rebalance, type Weights } from '@/lib/mesh/weights';
+import { rebalance, type Weights } from '@/lib/mesh/traffic/weights';
 
 /**
  * The slider's draft: the weights being edited and the version they started from, so that an apply

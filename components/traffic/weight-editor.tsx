@@ -3,8 +3,8 @@
 import { useReducer, useState, type ReactNode } from 'react';
 import type { TrafficResponse } from '@/lib/api/traffic';
 import { useUpdateTrafficWeightsMutation, weightsConflictOf } from '@/lib/client/use-traffic';
-import type { TrafficRoute } from '@/lib/mesh/route-weights';
-import { allTo, presets, type Weights } from '@/lib/mesh/weights';
+import type { TrafficRoute } from '@/lib/mesh/traffic/route-weights';
+import { allTo, presets, type Weights } from '@/lib/mesh/traffic/weights';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { dryRunThenApply } from '@/lib/client/dry-run-then-apply';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON, SMALL_BUTTON } from './button-styles';

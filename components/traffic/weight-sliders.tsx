@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { Weights } from '@/lib/mesh/weights';
+import type { Weights } from '@/lib/mesh/traffic/weights';
 
 export interface WeightSlidersProps {
   readonly subsets: readonly string[];

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatPercent } from '@/components/ui/format';
-import type { TrafficRoute } from '@/lib/mesh/route-weights';
+import type { TrafficRoute } from '@/lib/mesh/traffic/route-weights';
 
 export interface SplitBarsProps {
   readonly route: TrafficRoute;

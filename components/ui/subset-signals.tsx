@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatMs, formatPercent, formatRps } from '@/components/ui/format';
 import { HealthBadge } from '@/components/ui/health-badge';
-import type { SubsetSignals as Signals } from '@/lib/mesh/traffic-split-types';
+import type { SubsetSignals as Signals } from '@/lib/mesh/traffic/split-types';
 
 export interface SubsetSignalsProps {
   readonly subsets: readonly Signals[];

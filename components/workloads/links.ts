@@ -1,5 +1,5 @@
 import { workloadId } from '@/lib/mesh/graph/node-ids';
-import type { WorkloadListItem } from '@/lib/mesh/workload-list';
+import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
 
 type WorkloadRef = Pick<WorkloadListItem, 'namespace' | 'name' | 'rps' | 'outboundRps'>;
 

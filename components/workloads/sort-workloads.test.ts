@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkloadListItem } from '@/lib/mesh/workload-list';
+import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
 import { sortWorkloads } from './sort-workloads';
 
 const row = (name: string, extra: Partial<WorkloadListItem> = {}): WorkloadListItem => ({

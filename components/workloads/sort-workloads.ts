@@ -1,5 +1,5 @@
-import { HEALTH_SEVERITY } from '@/lib/mesh/health-order';
-import type { WorkloadListItem } from '@/lib/mesh/workload-list';
+import { HEALTH_SEVERITY } from '@/lib/mesh/health/order';
+import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
 import type { SortKey, WorkloadSort } from './url-state';
 
 /** Share of pods ready; a workload scaled to zero misses nothing. */

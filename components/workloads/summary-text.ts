@@ -1,4 +1,4 @@
-import type { WorkloadSummary } from '@/lib/mesh/workload-list';
+import type { WorkloadSummary } from '@/lib/mesh/lists/workload-list';
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 

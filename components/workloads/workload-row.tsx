@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { formatPercent, formatRps } from '@/components/ui/format';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { tracesHref } from '@/components/ui/traces-href';
-import type { WorkloadListItem } from '@/lib/mesh/workload-list';
+import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
 import { graphHref } from './links';
 import { SidecarState } from './sidecar-state';
 

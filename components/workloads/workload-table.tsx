@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { summarizeWorkloads, type WorkloadListItem } from '@/lib/mesh/workload-list';
+import { summarizeWorkloads, type WorkloadListItem } from '@/lib/mesh/lists/workload-list';
 import { SortHeader } from './sort-header';
 import { sortWorkloads } from './sort-workloads';
 import { summaryText } from './summary-text';

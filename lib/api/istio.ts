@@ -1,4 +1,4 @@
-import type { IstioKindName } from '@/lib/mesh/istio-kinds';
+import type { IstioKindName } from '@/lib/mesh/istio/kinds';
 import type { LocatedValidation, Validation } from '@/lib/mesh/validations/types';
 
 /**

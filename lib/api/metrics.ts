@@ -1,8 +1,8 @@
-import type { RequestPoint, TcpPoint } from '@/lib/mesh/metric-series';
+import type { RequestPoint, TcpPoint } from '@/lib/mesh/metrics/series';
 import type { GraphType, Protocol, Window } from '@/lib/mesh/types';
 
 /**
- * GET /api/metrics. The points are the domain's (lib/mesh/metric-series.ts shapes them per step);
+ * GET /api/metrics. The points are the domain's (lib/mesh/metrics/series.ts shapes them per step);
  * the envelope around them is declared here.
  */
 

@@ -1,4 +1,4 @@
-import type { NamespaceSummary as MeshNamespaceSummary } from '@/lib/mesh/namespace-summary';
+import type { NamespaceSummary as MeshNamespaceSummary } from '@/lib/mesh/lists/namespace-summary';
 
 /**
  * GET /api/namespaces. The card itself is the domain's NamespaceSummary (lib/mesh computes it);

@@ -1,6 +1,6 @@
-import type { ServiceListItem } from '@/lib/mesh/service-list';
+import type { ServiceListItem } from '@/lib/mesh/lists/service-list';
 
-/** GET /api/services?namespaces=a,b. The rows are the domain's ServiceListItem (lib/mesh/service-list.ts). */
+/** GET /api/services?namespaces=a,b. The rows are the domain's ServiceListItem (lib/mesh/lists/service-list.ts). */
 
 export interface ServicesQuery {
   /** Absent (or empty in the query string): every namespace. */

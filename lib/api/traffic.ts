@@ -1,11 +1,11 @@
-import type { TrafficRoute } from '@/lib/mesh/route-weights';
-import type { DiffLine, TrafficSplit } from '@/lib/mesh/traffic-split-types';
+import type { TrafficRoute } from '@/lib/mesh/traffic/route-weights';
+import type { DiffLine, TrafficSplit } from '@/lib/mesh/traffic/split-types';
 import type { Window } from '@/lib/mesh/types';
-import type { Weights } from '@/lib/mesh/weights';
+import type { Weights } from '@/lib/mesh/traffic/weights';
 
 /**
  * GET and PUT /api/traffic/{namespace}/{service}. The split (TrafficSplit) and the diff lines
- * (DiffLine, re-exported for the server's diff) stay declared in lib/mesh/traffic-split-types.ts,
+ * (DiffLine, re-exported for the server's diff) stay declared in lib/mesh/traffic/split-types.ts,
  * beside the domain code that computes the split; the envelopes are declared here only.
  */
 export type { DiffLine };

@@ -1,6 +1,6 @@
-import type { WorkloadListItem } from '@/lib/mesh/workload-list';
+import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
 
-/** GET /api/workloads?namespaces=a,b. The rows are the domain's WorkloadListItem (lib/mesh/workload-list.ts). */
+/** GET /api/workloads?namespaces=a,b. The rows are the domain's WorkloadListItem (lib/mesh/lists/workload-list.ts). */
 
 export interface WorkloadsQuery {
   /** Absent (or empty in the query string): every namespace. */

@@ -1,4 +1,4 @@
-import type { IstioKindName } from '@/lib/mesh/istio-kinds';
+import type { IstioKindName } from '@/lib/mesh/istio/kinds';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 
 /** What the Istio writes (POST, PUT, DELETE under /api/istio) answer; the weights PUT is in traffic.ts. */

@@ -17,7 +17,7 @@ import type {
 } from '@/lib/api/istio';
 import type { ServiceRouting } from '@/lib/api/routing';
 import type { IstioWriteResult } from '@/lib/api/write-result';
-import { ISTIO_KIND_INFO, type IstioKindName } from '@/lib/mesh/istio-kinds';
+import { ISTIO_KIND_INFO, type IstioKindName } from '@/lib/mesh/istio/kinds';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys } from './query-keys';

@@ -6,8 +6,8 @@ import type {
   InventoryService,
   InventoryWorkload,
 } from '@/lib/mesh/types';
-import { namespaceInjects } from '@/lib/mesh/injection';
-import { KIALI_RATE_ANNOTATION } from '@/lib/mesh/health-kiali';
+import { namespaceInjects } from '@/lib/mesh/istio/injection';
+import { KIALI_RATE_ANNOTATION } from '@/lib/mesh/health/kiali';
 import type { InformerSet } from './informers';
 import {
   NamespaceWire,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNodeId, type NodeRef } from '@/lib/mesh/parse-node-id';
+import { parseNodeId, type NodeRef } from '@/lib/mesh/graph/parse-node-id';
 import { metricsQueries } from './metrics-queries';
 
 function ref(id: string): NodeRef {

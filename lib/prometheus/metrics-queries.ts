@@ -1,5 +1,5 @@
 import { DURATION_LABELS, EDGE_LABELS } from '@/lib/mesh/graph/labels';
-import type { NodeRef } from '@/lib/mesh/parse-node-id';
+import type { NodeRef } from '@/lib/mesh/graph/parse-node-id';
 import type { Protocol } from '@/lib/mesh/types';
 import { byLabels, selector, type LabelMatcherValue } from './promql';
 

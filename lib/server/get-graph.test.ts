@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { UpstreamUnavailableError } from '@/lib/errors';
-import { BOOKINFO_INVENTORY, bookinfoRequests } from '@/lib/mesh/graph/test-samples';
+import { BOOKINFO_INVENTORY, bookinfoRequests } from '@/lib/mesh/testing/graph-samples';
 import type { Sample } from '@/lib/mesh/types';
 
 const instantQuery = vi.fn<(q: string) => Promise<Sample[]>>();

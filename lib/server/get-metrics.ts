@@ -1,9 +1,9 @@
 import 'server-only';
 import type { MetricsResponse } from '@/lib/api/metrics';
 import { UpstreamUnavailableError } from '@/lib/errors';
-import { requestPoints, tcpPoints, type SeriesContext } from '@/lib/mesh/metric-series';
-import { metricsRange } from '@/lib/mesh/metrics-range';
-import { graphTypeOf, type NodeRef } from '@/lib/mesh/parse-node-id';
+import { requestPoints, tcpPoints, type SeriesContext } from '@/lib/mesh/metrics/series';
+import { metricsRange } from '@/lib/mesh/metrics/range';
+import { graphTypeOf, type NodeRef } from '@/lib/mesh/graph/parse-node-id';
 import type { GraphType, Protocol, Window } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 import { metricsQueries } from '@/lib/prometheus/metrics-queries';

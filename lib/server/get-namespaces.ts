@@ -2,7 +2,7 @@ import 'server-only';
 import type { NamespacesResponse } from '@/lib/api/namespaces';
 import { isProblemError } from '@/lib/errors';
 import { buildGraph } from '@/lib/mesh/graph/build-graph';
-import { summarizeNamespaces } from '@/lib/mesh/namespace-summary';
+import { summarizeNamespaces } from '@/lib/mesh/lists/namespace-summary';
 import type { MeshGraph, Window } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 import { graphQueries } from '@/lib/prometheus/graph-queries';

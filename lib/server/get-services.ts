@@ -2,7 +2,7 @@ import 'server-only';
 import type { ServicesResponse } from '@/lib/api/services';
 import { getInformers } from '@/lib/kube/informers';
 import { listIstioObjects } from '@/lib/kube/istio-config';
-import { listServices } from '@/lib/mesh/service-list';
+import { listServices } from '@/lib/mesh/lists/service-list';
 import { readCluster } from './read-cluster';
 import { readRequestGraph } from './read-request-graph';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { WorkloadsResponse } from '@/lib/api/workloads';
-import { listWorkloads } from '@/lib/mesh/workload-list';
+import { listWorkloads } from '@/lib/mesh/lists/workload-list';
 import { readCluster } from './read-cluster';
 import { readRequestGraph } from './read-request-graph';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { getInformers } from '@/lib/kube/informers';
 import { listIstioObjects } from '@/lib/kube/istio-config';
 import { readInventory } from '@/lib/kube/inventory';
-import { externalHosts } from '@/lib/mesh/external-hosts';
+import { externalHosts } from '@/lib/mesh/istio/external-hosts';
 import type { Inventory } from '@/lib/mesh/types';
 
 /** How long a request waits for the first sync of the caches before saying Kubernetes is unavailable. */

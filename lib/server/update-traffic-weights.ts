@@ -13,10 +13,10 @@ import {
   readRoutes,
   setRouteWeights,
   type TrafficRoute,
-} from '@/lib/mesh/route-weights';
-import { virtualServicesFor } from '@/lib/mesh/service-routing';
+} from '@/lib/mesh/traffic/route-weights';
+import { virtualServicesFor } from '@/lib/mesh/traffic/service-routing';
 import type { IstioObject } from '@/lib/mesh/types';
-import { validateWeights, type Weights } from '@/lib/mesh/weights';
+import { validateWeights, type Weights } from '@/lib/mesh/traffic/weights';
 import { auditResultOf, auditWrite } from './audit-log';
 import { getIstioWriter, readLiveIstioObject } from './live-istio';
 import { toManifestYaml, yamlDiff } from './yaml-diff';

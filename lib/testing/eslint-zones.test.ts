@@ -18,6 +18,7 @@ const COMPONENTS = 'Components reach Prometheus, Jaeger and Kubernetes through /
 const FEATURE = 'A feature folder under components/ imports only itself';
 const SHARED = 'components/ui, components/shell and components/testing are shared by every feature';
 const DEMO = 'demo/ is a separate program';
+const TESTING = 'Test support (lib/testing, lib/mesh/testing, components/testing) is for tests';
 
 // Imports that break a rule, linted as if written in a file that does not exist: the rules
 // look at paths only. The imported modules do exist, since an unresolved import is not checked.
@@ -51,11 +52,21 @@ const offending: readonly (Case & { readonly message: string })[] = [
   { file: 'app/zone.ts', imports: '@/demo/simulator', message: DEMO },
   { file: 'lib/zone.ts', imports: '@/demo/simulator', message: DEMO },
   { file: 'components/graph/zone.tsx', imports: '@/demo/simulator', message: DEMO },
+  { file: 'lib/mesh/graph/zone.ts', imports: '../testing/graph-samples', message: TESTING },
+  { file: 'lib/mesh/zone.ts', imports: './testing/mesh', message: TESTING },
+  { file: 'lib/server/zone.ts', imports: '@/lib/testing/fixtures', message: TESTING },
+  {
+    file: 'components/traffic/zone.tsx',
+    imports: '@/components/testing/fake-api',
+    message: TESTING,
+  },
 ];
 
 const allowed: readonly Case[] = [
+  { file: 'lib/mesh/graph/zone.test.ts', imports: '../testing/graph-samples' },
+  { file: 'components/traffic/zone.test.tsx', imports: '@/components/testing/fake-api' },
   { file: 'lib/mesh/graph/zone.ts', imports: '@/lib/mesh/types' },
-  { file: 'lib/mesh/zone.ts', imports: './weights' },
+  { file: 'lib/mesh/zone.ts', imports: './traffic/weights' },
   { file: 'lib/mesh/zone.ts', imports: 'zod' },
   { file: 'lib/mesh/zone.test.ts', imports: '@/lib/testing/fixtures' },
   { file: 'lib/api/zone.ts', imports: '@/lib/mesh/types' },
@@ -102,8 +113,11 @@ describe('the import rules of eslint.config.mjs', () => {
     async (c) => {
       expectTargetExists(c);
       const messages = await zoneMessages(c);
-      expect(messages).not.toEqual([]);
-      for (const message of messages) expect(message).toContain(c.message);
+      // An import may break two rules at once (lib/mesh reaching lib/testing); this zone must be one.
+      expect(
+        messages.some((message) => message.includes(c.message)),
+        messages.join('\n'),
+      ).toBe(true);
     },
     30_000,
   );

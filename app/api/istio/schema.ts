@@ -8,7 +8,7 @@ import type {
   IstioValidateBody,
 } from '@/lib/api/istio';
 import { PayloadTooLargeError } from '@/lib/errors';
-import { ISTIO_KIND_NAMES, kindFromSegment, type IstioKindName } from '@/lib/mesh/istio-kinds';
+import { ISTIO_KIND_NAMES, kindFromSegment, type IstioKindName } from '@/lib/mesh/istio/kinds';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
 import { parseParams, parseQuery } from '@/lib/server/parse-input';
 import { readJsonBody } from '@/lib/server/read-json-body';

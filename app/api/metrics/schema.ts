@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidError } from '@/lib/errors';
-import { canBeSource, canBeTarget, parseNodeId } from '@/lib/mesh/parse-node-id';
+import { canBeSource, canBeTarget, parseNodeId } from '@/lib/mesh/graph/parse-node-id';
 import type { MetricsRequest, NodeArg } from '@/lib/server/get-metrics';
 import { parseQuery } from '@/lib/server/parse-input';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';

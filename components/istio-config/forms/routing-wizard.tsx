@@ -13,7 +13,7 @@ import { buildDestinationRule } from '@/lib/mesh/routing-forms/build-destination
 import { buildVirtualService } from '@/lib/mesh/routing-forms/build-virtual-service';
 import { mergeDestinationRule, mergeVirtualService } from '@/lib/mesh/routing-forms/merge-existing';
 import { readVirtualService } from '@/lib/mesh/routing-forms/read-virtual-service';
-import { manifestYaml } from '@/lib/mesh/istio-yaml';
+import { manifestYaml } from '@/lib/mesh/istio/yaml';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { ErrorText } from '@/components/ui/problem-alert';
 import { IstioPageHeader } from '../istio-page-header';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { WEIGHT_RULE_HELP } from '@/lib/mesh/weights';
+import { WEIGHT_RULE_HELP } from '@/lib/mesh/traffic/weights';
 import { BUTTON } from '../styles';
 import { SelectField, TextField } from './fields';
 import type { HeaderRouteState, VsFormState } from './form-state';

@@ -3,7 +3,7 @@
  * more than one version: a box around a single node is noise. The box takes the app graph's node id,
  * so switching graph types keeps the app where it was.
  */
-import { worstHealth } from '../health';
+import { worstHealth } from '../health/health';
 import type { MeshNode } from '../types';
 import { appId } from './node-ids';
 

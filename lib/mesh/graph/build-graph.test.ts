@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTH_THRESHOLDS_ANNOTATION } from '../health-rules';
+import { HEALTH_THRESHOLDS_ANNOTATION } from '../health/rules';
 import type { MeshEdge, MeshGraph, MeshNode } from '../types';
 import { buildGraph } from './build-graph';
 import {
@@ -17,7 +17,7 @@ import {
   tcpBytes,
   to,
   workload,
-} from './test-samples';
+} from '../testing/graph-samples';
 
 function node(g: MeshGraph, id: string): MeshNode {
   const n = g.nodes.find((x) => x.id === id);

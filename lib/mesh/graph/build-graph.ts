@@ -1,6 +1,6 @@
-import { workloadHealth } from '../health';
-import type { RequestCounts } from '../request-counts';
-import { NO_REQUESTS } from '../request-counts';
+import { workloadHealth } from '../health/health';
+import type { RequestCounts } from '../health/request-counts';
+import { NO_REQUESTS } from '../health/request-counts';
 import type { GraphType, Inventory, MeshEdge, MeshGraph, MeshNode, Sample, Window } from '../types';
 import { aggregateEdges } from './aggregate';
 import { withAppBoxes } from './app-boxes';

@@ -1,5 +1,5 @@
-import type { HealthRules } from '../health-rules';
-import { evaluateTrafficHealth } from '../health';
+import type { HealthRules } from '../health/rules';
+import { evaluateTrafficHealth } from '../health/health';
 import type { MeshEdge } from '../types';
 import type { EdgeTotals } from './aggregate';
 import { histogramQuantiles } from './histogram-quantile';

@@ -3,9 +3,9 @@
  * app (and app version), services, and health rules resolved once per namespace and per annotated
  * workload.
  */
-import type { HealthRules } from '../health-rules';
-import { HEALTH_THRESHOLDS_ANNOTATION, rulesFor } from '../health-rules';
-import type { Replicas } from '../health';
+import type { HealthRules } from '../health/rules';
+import { HEALTH_THRESHOLDS_ANNOTATION, rulesFor } from '../health/rules';
+import type { Replicas } from '../health/health';
 import type { Inventory, InventoryWorkload } from '../types';
 import { appId, isKnown, serviceId, versionedAppId, workloadId } from './node-ids';
 

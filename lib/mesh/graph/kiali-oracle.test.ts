@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GraphType, Sample } from '../types';
 import { buildGraph } from './build-graph';
-import type { CallOptions, Peer, Target } from './test-samples';
-import { UNKNOWN_PEER, graphInput, request, tcpBytes } from './test-samples';
+import type { CallOptions, Peer, Target } from '../testing/graph-samples';
+import { UNKNOWN_PEER, graphInput, request, tcpBytes } from '../testing/graph-samples';
 
 const DIR = new URL('../../../fixtures/kiali/graph/', import.meta.url);
 

@@ -13,7 +13,7 @@
  * Known gap: a caller that is only partly injected has its uninjected pods' reports dropped where the
  * injected pods report the same raw edge.
  */
-import { responseClass, isClientError, isServerError } from '../request-counts';
+import { responseClass, isClientError, isServerError } from '../health/request-counts';
 import type { Protocol, Sample } from '../types';
 import { parseLe } from './histogram-quantile';
 import { isKnown, workloadId } from './node-ids';

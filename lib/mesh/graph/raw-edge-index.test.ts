@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RawEdgeIndex } from './raw-edge-index';
-import { edgeLabels, PRODUCTPAGE, REVIEWS_V1, REVIEWS_V2, to } from './test-samples';
+import { edgeLabels, PRODUCTPAGE, REVIEWS_V1, REVIEWS_V2, to } from '../testing/graph-samples';
 
 describe('RawEdgeIndex', () => {
   it('finds one entry per raw edge whatever the reporter, bucket or response labels', () => {

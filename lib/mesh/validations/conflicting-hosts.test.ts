@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkConflictingHosts } from './conflicting-hosts';
-import { istio, meshOf } from './test-mesh';
+import { istio, meshOf } from '../testing/mesh';
 
 const reviews = istio('VirtualService', 'bookinfo', 'reviews', { hosts: ['reviews'] });
 const canary = istio('VirtualService', 'bookinfo', 'reviews-canary', {

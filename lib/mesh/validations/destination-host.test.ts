@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDestinationHost } from './destination-host';
-import { istio, meshOf, service } from './test-mesh';
+import { istio, meshOf, service } from '../testing/mesh';
 
 const route = (host: string): ReturnType<typeof istio> =>
   istio('VirtualService', 'shop', 'r', {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDestinationRuleHost } from './destination-rule-host';
-import { istio, meshOf, service } from './test-mesh';
+import { istio, meshOf, service } from '../testing/mesh';
 
 const mesh = meshOf([], [service('shop', 'cart')]);
 const rule = (host: string): ReturnType<typeof istio> =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGatewayNotFound } from './gateway-not-found';
-import { istio, meshOf } from './test-mesh';
+import { istio, meshOf } from '../testing/mesh';
 
 const gateway = istio('Gateway', 'shop', 'shop-gateway', { servers: [] });
 const vs = (gateways: string[]): ReturnType<typeof istio> =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkInvalidRegex } from './invalid-regex';
 import { checkRe2 } from './re2';
-import { istio } from './test-mesh';
+import { istio } from '../testing/mesh';
 
 const vs = (match: Record<string, unknown>): ReturnType<typeof istio> =>
   istio('VirtualService', 'bookinfo', 'reviews', {

@@ -15,7 +15,7 @@ import { checkInvalidRegex } from './invalid-regex';
 import { checkMtlsConflict } from './mtls-conflict';
 import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
-import { istio, meshOf, pod, service } from './test-mesh';
+import { istio, meshOf, pod, service } from '../testing/mesh';
 import type { MeshConfig, SemanticCheck } from './types';
 
 /** The codes `checks` report for `obj`, sorted: what istioctl's table compares. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '@/lib/testing/fixtures';
 import { checkMtlsConflict } from './mtls-conflict';
-import { find, istio, meshFromYaml, meshOf, pod, service } from './test-mesh';
+import { find, istio, meshFromYaml, meshOf, pod, service } from '../testing/mesh';
 
 const ratingsPod = pod('bookinfo', 'ratings-v1-a', { app: 'ratings', version: 'v1' });
 

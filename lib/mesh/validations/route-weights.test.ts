@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRouteWeights, checkWeightRule } from './route-weights';
-import { istio } from './test-mesh';
+import { istio } from '../testing/mesh';
 
 const vs = (weights: (number | undefined)[]): ReturnType<typeof istio> =>
   istio('VirtualService', 'bookinfo', 'reviews', {

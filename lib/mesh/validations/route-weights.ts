@@ -1,5 +1,5 @@
 import type { IstioObject } from '@/lib/mesh/types';
-import { weightRuleErrors, weightShares } from '@/lib/mesh/weights';
+import { weightRuleErrors, weightShares } from '@/lib/mesh/traffic/weights';
 import { formatPath } from './path';
 import { SCHEMA_CODE } from './schema';
 import type { RouteRule } from '@/lib/mesh/istio/virtual-service';

@@ -1,6 +1,6 @@
 import Ajv, { type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { ISTIO_KIND_INFO, isIstioKind } from '@/lib/mesh/istio-kinds';
+import { ISTIO_KIND_INFO, isIstioKind } from '@/lib/mesh/istio/kinds';
 import { isRecord } from '@/lib/mesh/istio/read';
 import { CEL_RULES } from './cel-rules';
 import { formatPath, type PathSegment } from './path';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSubsetNoPods } from './subset-no-pods';
-import { istio, meshOf, pod, service } from './test-mesh';
+import { istio, meshOf, pod, service } from '../testing/mesh';
 
 const dr = istio('DestinationRule', 'bookinfo', 'details', {
   host: 'details',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '@/lib/testing/fixtures';
 import { checkSubsetNotFound } from './subset-not-found';
-import { find, istio, meshFromYaml, meshOf } from './test-mesh';
+import { find, istio, meshFromYaml, meshOf } from '../testing/mesh';
 
 const KIALI = 'kiali/validations/virtualservices';
 

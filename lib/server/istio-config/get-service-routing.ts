@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ExistingRoutingObject, ServiceRouting } from '@/lib/api/routing';
 import { NotFoundError } from '@/lib/errors';
-import { toEditableManifest } from '@/lib/mesh/istio-yaml';
+import { toEditableManifest } from '@/lib/mesh/istio/yaml';
 import { readDestinationRuleSpec } from '@/lib/mesh/istio/destination-rule';
 import { readVirtualServiceSpec } from '@/lib/mesh/istio/virtual-service';
 import { resolveHost } from '@/lib/mesh/validations/hosts';

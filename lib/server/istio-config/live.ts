@@ -1,6 +1,6 @@
 import 'server-only';
 import type { IstioKind } from '@/lib/kube/resources';
-import { manifestYaml } from '@/lib/mesh/istio-yaml';
+import { manifestYaml } from '@/lib/mesh/istio/yaml';
 import { isRecord } from '@/lib/mesh/istio/read';
 import { fetchLiveIstioObject } from '../live-istio';
 

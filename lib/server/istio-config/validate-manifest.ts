@@ -1,5 +1,5 @@
 import 'server-only';
-import { manifestToObject, parseManifest } from '@/lib/mesh/istio-yaml';
+import { manifestToObject, parseManifest } from '@/lib/mesh/istio/yaml';
 import { refusedFindings, SEMANTIC_CHECKS, sortValidations } from '@/lib/mesh/validations';
 import type { LocatedValidation, MeshConfig } from '@/lib/mesh/validations/types';
 import type { IstioObject } from '@/lib/mesh/types';

@@ -4,7 +4,7 @@ import { diffLines } from 'diff';
 import { ConflictError } from '@/lib/errors';
 import { toIstioObject } from '@/lib/kube/istio-config';
 import type { IstioKind } from '@/lib/kube/resources';
-import { manifestYaml } from '@/lib/mesh/istio-yaml';
+import { manifestYaml } from '@/lib/mesh/istio/yaml';
 import { toManifest } from '@/lib/mesh/validations';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import type { IstioObject } from '@/lib/mesh/types';

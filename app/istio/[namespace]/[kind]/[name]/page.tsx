@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { IstioEditorPage } from '@/components/istio-config/editor-page';
-import { kindFromSegment } from '@/lib/mesh/istio-kinds';
+import { kindFromSegment } from '@/lib/mesh/istio/kinds';
 
 interface Props {
   readonly params: Promise<{ namespace: string; kind: string; name: string }>;

@@ -1,0 +1,77 @@
+import { stringify } from 'yaml';
+import type { IstioKindName } from './kinds';
+
+const NETWORKING = 'networking.istio.io/v1';
+const SECURITY = 'security.istio.io/v1';
+
+/** A minimal, schema-valid starting point per kind, in the spirit of istio.io's task examples. */
+function template(kind: IstioKindName, namespace: string): Record<string, unknown> {
+  const metadata = (name: string): Record<string, string> => ({ name, namespace });
+  switch (kind) {
+    case 'VirtualService':
+      return {
+        apiVersion: NETWORKING,
+        kind,
+        metadata: metadata('my-service'),
+        spec: {
+          hosts: ['my-service'],
+          http: [{ route: [{ destination: { host: 'my-service', subset: 'v1' }, weight: 100 }] }],
+        },
+      };
+    case 'DestinationRule':
+      return {
+        apiVersion: NETWORKING,
+        kind,
+        metadata: metadata('my-service'),
+        spec: { host: 'my-service', subsets: [{ name: 'v1', labels: { version: 'v1' } }] },
+      };
+    case 'Gateway':
+      return {
+        apiVersion: NETWORKING,
+        kind,
+        metadata: metadata('my-gateway'),
+        spec: {
+          selector: { istio: 'ingressgateway' },
+          servers: [
+            { port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['example.com'] },
+          ],
+        },
+      };
+    case 'ServiceEntry':
+      return {
+        apiVersion: NETWORKING,
+        kind,
+        metadata: metadata('external-api'),
+        spec: {
+          hosts: ['api.example.com'],
+          location: 'MESH_EXTERNAL',
+          resolution: 'DNS',
+          ports: [{ number: 443, name: 'https', protocol: 'TLS' }],
+        },
+      };
+    case 'PeerAuthentication':
+      return {
+        apiVersion: SECURITY,
+        kind,
+        metadata: metadata('default'),
+        spec: { mtls: { mode: 'STRICT' } },
+      };
+    case 'AuthorizationPolicy':
+      return {
+        apiVersion: SECURITY,
+        kind,
+        metadata: metadata('allow-frontend'),
+        spec: {
+          selector: { matchLabels: { app: 'my-service' } },
+          action: 'ALLOW',
+          rules: [
+            { from: [{ source: { principals: [`cluster.local/ns/${namespace}/sa/frontend`] } }] },
+          ],
+        },
+      };
+  }
+}
+
+export function templateYaml(kind: IstioKindName, namespace: string): string {
+  return stringify(template(kind, namespace));
+}

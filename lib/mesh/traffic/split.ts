@@ -1,0 +1,180 @@
+/**
+ * A service's traffic split: the weights its VirtualService configures beside the shares Prometheus
+ * observed per DestinationRule subset, each subset's golden signals, and warnings when the two
+ * disagree. Requests are measured the graph's way (one reporter per raw edge, see pick-reporter.ts).
+ */
+import { histogramQuantile } from '../graph/histogram-quantile';
+import { collectRawEdges, pickReporter, type ReporterView } from '../graph/pick-reporter';
+import { rulesFor } from '../health/rules';
+import { workloadHealth } from '../health/health';
+import { defaultRouteIndex, readRoutes, type TrafficRoute } from './route-weights';
+import {
+  destinationRulesFor,
+  hostIsService,
+  selects,
+  subsetsOf,
+  virtualServicesFor,
+  type ServiceRef,
+  type Subset,
+} from './service-routing';
+import type { SubsetSignals, TrafficSplit } from './split-types';
+import type { Inventory, InventoryWorkload, IstioObject, Sample, Window } from '../types';
+import { trafficWarnings } from './warnings';
+
+export interface TrafficSplitInput {
+  readonly service: ServiceRef;
+  /** VirtualServices and DestinationRules of the mesh (others are ignored). */
+  readonly istioObjects: readonly IstioObject[];
+  readonly inventory: Inventory;
+  /** istio_requests_total rates into the service, grouped by the graph's REQUEST_LABELS. */
+  readonly requests: readonly Sample[];
+  /** istio_request_duration_milliseconds_bucket rates into the service, grouped by DURATION_LABELS. */
+  readonly durations: readonly Sample[];
+  readonly window: Window;
+  /** How long the service's routes have been as they are (see trafficWarnings); null when unknown. */
+  readonly routesAgeSeconds: number | null;
+}
+
+interface Tally {
+  requests: number;
+  serverErrors: number;
+  clientErrors: number;
+  buckets: Map<number, number>;
+}
+
+const UNASSIGNED = '\u0000unassigned';
+
+function serviceWorkloads(inventory: Inventory, service: ServiceRef): InventoryWorkload[] {
+  const svc = inventory.services.find(
+    (s) => s.namespace === service.namespace && s.name === service.name,
+  );
+  const selector = svc?.selector ?? {};
+  if (Object.keys(selector).length === 0) return [];
+  return inventory.workloads.filter(
+    (w) => w.namespace === service.namespace && selects(selector, w.labels),
+  );
+}
+
+/** Routes' subsets of this service that the DestinationRule does not define, in route order. */
+function routeSubsets(
+  routes: readonly TrafficRoute[],
+  vs: IstioObject | undefined,
+  service: ServiceRef,
+): string[] {
+  const out = new Set<string>();
+  for (const r of routes)
+    for (const d of r.destinations)
+      if (d.subset !== undefined && vs && hostIsService(d.host, vs.namespace, service))
+        out.add(d.subset);
+  return [...out];
+}
+
+function addView(t: Tally, view: ReporterView): void {
+  t.requests += view.requests;
+  t.serverErrors += view.serverErrors;
+  t.clientErrors += view.clientErrors;
+  for (const [le, rate] of view.buckets) t.buckets.set(le, (t.buckets.get(le) ?? 0) + rate);
+}
+
+export function computeTrafficSplit(input: TrafficSplitInput): TrafficSplit {
+  const { service, inventory } = input;
+  const virtualServices = virtualServicesFor(input.istioObjects, service);
+  const vs = virtualServices[0];
+  const dr = destinationRulesFor(input.istioObjects, service)[0];
+  const routes = readRoutes(vs?.spec);
+  const defined = subsetsOf(dr);
+  const definedNames = new Set(defined.map((s) => s.name));
+  const undefinedSubsets = routeSubsets(routes, vs, service).filter((s) => !definedNames.has(s));
+  const subsets: Subset[] = [...defined, ...undefinedSubsets.map((name) => ({ name, labels: {} }))];
+
+  const workloads = serviceWorkloads(inventory, service);
+  const subsetOf = (labels: Readonly<Record<string, string>>): string =>
+    defined.find((s) => selects(s.labels, labels))?.name ?? UNASSIGNED;
+
+  const tallies = new Map<string, Tally>();
+  let total = 0;
+  let unproxied = 0;
+  for (const edge of collectRawEdges({ ...input, tcpSent: [], tcpReceived: [] })) {
+    const view = pickReporter(edge);
+    if (view === undefined) continue;
+    const l = edge.labels;
+    const known = workloads.find((w) => w.name === l['destination_workload']);
+    // Pods the inventory does not know (yet) are matched on the labels Istio copied into the metric.
+    const subset = subsetOf(
+      known?.labels ?? { app: l['destination_app'] ?? '', version: l['destination_version'] ?? '' },
+    );
+    let t = tallies.get(subset);
+    if (t === undefined) {
+      t = { requests: 0, serverErrors: 0, clientErrors: 0, buckets: new Map() };
+      tallies.set(subset, t);
+    }
+    addView(t, view);
+    total += view.requests;
+    if (edge.source === undefined) unproxied += view.requests;
+  }
+
+  const rules = rulesFor(
+    inventory.namespaces.find((n) => n.name === service.namespace)?.annotations,
+  ).rules;
+  const signals = subsets.map((s): SubsetSignals => {
+    const members = definedNames.has(s.name)
+      ? workloads.filter((w) => selects(s.labels, w.labels))
+      : [];
+    const t = tallies.get(s.name);
+    const requests = t?.requests ?? 0;
+    const p95 = t
+      ? histogramQuantile(
+          0.95,
+          [...t.buckets].map(([upperBound, count]) => ({ upperBound, count })),
+        )
+      : NaN;
+    return {
+      name: s.name,
+      labels: s.labels,
+      workloads: members.map((w) => w.name),
+      readyReplicas: members.reduce((n, w) => n + w.readyReplicas, 0),
+      desiredReplicas: members.reduce((n, w) => n + w.desiredReplicas, 0),
+      rps: requests,
+      errorRate: requests > 0 ? (t?.serverErrors ?? 0) / requests : null,
+      p95Ms: Number.isFinite(p95) ? p95 : null,
+      health: workloadHealth(
+        {
+          inbound: {
+            total: requests,
+            serverErrors: t?.serverErrors ?? 0,
+            clientErrors: t?.clientErrors ?? 0,
+          },
+          replicas: members,
+        },
+        rules,
+      ),
+    };
+  });
+
+  const shares = Object.fromEntries(signals.map((s) => [s.name, total > 0 ? s.rps / total : 0]));
+  const unassignedShare = total > 0 ? (tallies.get(UNASSIGNED)?.requests ?? 0) / total : 0;
+  const defaultRoute = defaultRouteIndex(routes);
+  return {
+    service,
+    virtualService: vs
+      ? { name: vs.name, namespace: vs.namespace, resourceVersion: vs.resourceVersion }
+      : null,
+    destinationRule: dr ? { name: dr.name, namespace: dr.namespace } : null,
+    routes,
+    defaultRoute,
+    observed: { window: input.window, shares, totalRps: total, unassignedShare },
+    subsets: signals,
+    warnings: trafficWarnings({
+      routes,
+      defaultRoute,
+      subsets: signals,
+      shares,
+      totalRps: total,
+      unproxiedShare: total > 0 ? unproxied / total : 0,
+      undefinedSubsets,
+      virtualServices: virtualServices.map((v) => `${v.namespace}/${v.name}`),
+      window: input.window,
+      routesAgeSeconds: input.routesAgeSeconds,
+    }),
+  };
+}
