@@ -1,17 +1,12 @@
-import { request, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../scripts/stack/app';
 import type { Child } from '../scripts/stack/child';
 import { freePort } from '../scripts/stack/free-port';
 import type { Stack } from '../scripts/stack/index';
+import { rawRequest as send, type RawReply } from '../scripts/stack/raw-request';
 import { startTestStack } from './harness';
-
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
+import { storedVersion as storedVersionOf } from './write-client';
 
 let stack: Stack;
 let app: string;
@@ -34,34 +29,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** node:http, because fetch does not let a caller choose the Host header. */
-function send(
-  base: string,
-  pathname: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      new URL(pathname, base),
-      { method: opts.method ?? 'GET', headers: opts.headers ?? {}, timeout: 20_000 },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`${pathname} timed out`)));
-    req.on('error', reject);
-    req.end(opts.body);
-  });
-}
-
-function storedVersion(): string {
-  const vs = stack.kube.store.get('virtualservices', 'bookinfo', 'reviews') as unknown as {
-    metadata: { resourceVersion: string };
-  };
-  return vs.metadata.resourceVersion;
+function storedVersion(): string | undefined {
+  return storedVersionOf(stack, 'virtualservices', 'bookinfo', 'reviews');
 }
 
 /** A well-formed weights write, so that only the check under test can refuse it. */
@@ -77,7 +46,7 @@ function weightsWrite(headers: Record<string, string>): {
   };
 }
 
-function expectSecurityHeaders(reply: Reply): void {
+function expectSecurityHeaders(reply: RawReply): void {
   const csp = String(reply.headers['content-security-policy']);
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
   expect(csp).toContain("frame-ancestors 'none'");

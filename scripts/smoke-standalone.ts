@@ -9,7 +9,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -17,6 +16,7 @@ import { startChild, readyOrExit, type Child } from './stack/child';
 import { CHROMIUM_LAUNCH } from './stack/chromium';
 import { freePort } from './stack/free-port';
 import { startStack, type Stack } from './stack/index';
+import { rawRequest } from './stack/raw-request';
 import { waitForHttp } from './stack/wait-for';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -42,28 +42,6 @@ interface Result {
   readonly name: string;
   readonly ok: boolean;
   readonly detail?: string;
-}
-
-/** A raw request, so that the Host header is ours to choose (fetch does not let a caller set it). */
-function get(
-  port: number,
-  pathname: string,
-  host: string,
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, path: pathname, headers: { host }, timeout: 20_000 },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`no answer for ${pathname} within 20 s`)));
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 /** The image's layout: the standalone server at the root, its static assets and public/ beside it. */
@@ -180,6 +158,7 @@ async function main(): Promise<void> {
       waitForHttp(`http://127.0.0.1:${port}/api/health`, 60_000, 'standalone Meshlens'),
     );
     const allowed = `127.0.0.1:${port}`;
+    const base = `http://${allowed}`;
 
     const pid = server.process.pid;
     const uid = pid === undefined ? undefined : uidOf(pid);
@@ -189,7 +168,7 @@ async function main(): Promise<void> {
       detail: `uid ${uid}`,
     });
 
-    const status = await get(port, '/api/status', allowed);
+    const status = await rawRequest(base, '/api/status', { headers: { host: allowed } });
     const sources = (JSON.parse(status.body) as { sources?: Record<string, { ok?: boolean }> })
       .sources;
     results.push({
@@ -202,7 +181,9 @@ async function main(): Promise<void> {
     });
 
     for (const pathname of ['/', '/api/graph?namespaces=bookinfo']) {
-      const foreign = await get(port, pathname, `evil.example:${port}`);
+      const foreign = await rawRequest(base, pathname, {
+        headers: { host: `evil.example:${port}` },
+      });
       results.push({
         name: `a foreign Host is refused on ${pathname}`,
         ok: foreign.status >= 400 && foreign.status < 500 && !foreign.body.includes('bookinfo'),
