@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startStack } from '../scripts/stack/index';
+import { authAppEnv, authBanner, parseAuthMode, writeUsersFile } from './auth-mode';
 
 /**
  * `npm run demo`: the simulated mesh, a real Prometheus scraping it and Meshlens configured against both,
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
       services: { type: 'string', default: '1000' },
       port: { type: 'string' },
       'scrape-interval': { type: 'string', default: '5' },
+      auth: { type: 'string', default: 'anonymous' },
     },
   });
   const scenario = values.scenario;
@@ -26,7 +28,11 @@ async function main(): Promise<void> {
   if (!Number.isInteger(services) || services < 1 || services > 3000)
     throw new Error('--services must be between 1 and 3000');
 
+  const auth = parseAuthMode(values.auth);
+  const appEnv = authAppEnv(auth);
+
   const stack = await startStack({
+    appEnv,
     scenario,
     seed: Number(values.seed),
     services,
@@ -49,6 +55,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  const usersFile = auth === 'anonymous' ? '' : writeUsersFile(stack.dir, stack.users);
   console.log(
     [
       '',
@@ -58,6 +65,7 @@ async function main(): Promise<void> {
       `  Kubernetes   ${stack.simulatorUrl}  (kubeconfig: ${stack.kubeconfig})`,
       `  Jaeger API   ${stack.jaegerUrl}`,
       `  Logs         ${stack.dir}`,
+      ...authBanner(auth, stack.users, appEnv, usersFile),
       '',
       `Open ${stack.appUrl} in a browser. Press Ctrl-C to stop.`,
     ].join('\n'),

@@ -280,3 +280,42 @@ describe('review APIs through @kubernetes/client-node', () => {
     ).toBe(false);
   });
 });
+
+describe('a namespaced Meshlens install (meshlensScope: {namespaces})', () => {
+  it('reads and writes only in its namespaces, and may still create token and access reviews', async () => {
+    const scoped = demoAccess(scenario, { meshlensScope: { namespaces: ['bookinfo'] } });
+    const kube = createKubeApi([...scenario, ...scoped.objects], {
+      authentication: { tokens: scoped.tokens },
+    });
+    const server = http.createServer((req, res) => {
+      if (!kube.handle(req, res)) res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const get = (p: string, init: RequestInit = {}) =>
+      fetch(`${url}${p}`, {
+        ...init,
+        headers: {
+          Authorization: `Bearer ${scoped.meshlensToken}`,
+          'Content-Type': 'application/json',
+        },
+        signal: AbortSignal.timeout(5000),
+      }).then((r) => r.status);
+    try {
+      expect(await get(VS)).toBe(200);
+      expect(await get('/apis/networking.istio.io/v1/namespaces/shop/virtualservices')).toBe(403);
+      expect(await get('/api/v1/namespaces')).toBe(403);
+      expect(await get('/apis/networking.istio.io/v1/virtualservices')).toBe(403);
+      const review = { method: 'POST', body: JSON.stringify({ spec: { token: 'x' } }) };
+      expect(await get('/apis/authentication.k8s.io/v1/tokenreviews', review)).toBe(201);
+      expect(kube.requests.map((r) => r.code)).toEqual([200, 403, 403, 403, 201]);
+      const crbs = kube.store.list('clusterrolebindings');
+      const meshlensCrbs = crbs.filter((b) => JSON.stringify(b).includes('"meshlens"'));
+      expect(meshlensCrbs.map((b) => b.metadata.name)).toEqual(['meshlens-reviews']);
+    } finally {
+      kube.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
