@@ -3,8 +3,10 @@ import type { ReactNode } from 'react';
 import { KubeStaleNotice } from './kube-stale-notice';
 import { NavLinks } from './nav-links';
 import { RefreshControl } from './refresh-control';
+import { SignedInOnly } from './signed-in-only';
 import { SourceStatus } from './source-status';
 import { ThemeToggle } from './theme-toggle';
+import { UserIndicator } from './user-indicator';
 
 interface AppHeaderProps {
   readonly meshName: string;
@@ -24,19 +26,26 @@ export function AppHeader({ meshName, readOnly }: AppHeaderProps): ReactNode {
             {meshName}
           </span>
         </Link>
-        <NavLinks />
+        <SignedInOnly>
+          <NavLinks />
+        </SignedInOnly>
         <div className="ml-auto flex flex-wrap items-center gap-4">
           {readOnly ? (
             <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-medium dark:bg-slate-700">
               Read-only
             </span>
           ) : null}
-          <SourceStatus />
-          <RefreshControl />
+          <SignedInOnly>
+            <SourceStatus />
+            <RefreshControl />
+            <UserIndicator />
+          </SignedInOnly>
           <ThemeToggle />
         </div>
       </div>
-      <KubeStaleNotice />
+      <SignedInOnly>
+        <KubeStaleNotice />
+      </SignedInOnly>
     </header>
   );
 }
