@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SignInBody } from '@/lib/api/session';
+import { UnauthenticatedError } from '@/lib/errors';
 import { readJsonBody } from '@/lib/server/read-json-body';
 
 /** A Kubernetes token is a JWT of a few KiB at most; the body is bounded well below the usual 1 MiB. */
@@ -9,11 +10,14 @@ const SignIn = z.object({
   token: z
     .string()
     .trim()
-    .min(1, 'required: a Kubernetes bearer token')
     .max(MAX_SIGN_IN_BYTES, 'too long for a Kubernetes token')
-    .regex(/^[\x21-\x7e]+$/, 'a bearer token has no spaces or control characters'),
+    .regex(/^[\x21-\x7e]*$/, 'a bearer token has no spaces or control characters')
+    .optional(),
 });
 
-export function parseSignInBody(req: Request): Promise<SignInBody> {
-  return readJsonBody(req, SignIn, { maxBytes: MAX_SIGN_IN_BYTES });
+/** The body of POST /api/session; no token at all is a 401 like a wrong one, the answer to "who are you?". */
+export async function parseSignInBody(req: Request): Promise<SignInBody> {
+  const { token } = await readJsonBody(req, SignIn, { maxBytes: MAX_SIGN_IN_BYTES });
+  if (!token) throw new UnauthenticatedError('Give a Kubernetes bearer token to sign in.');
+  return { token };
 }
