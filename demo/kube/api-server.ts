@@ -1,12 +1,24 @@
 import type http from 'node:http';
 import { parse as parseYaml } from 'yaml';
+import { TokenAuthenticator, type StaticToken } from './authn';
 import { apiGroupDoc, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
+import { ImpersonationWithoutUser, impersonate } from './impersonation';
 import { KubeOperations, type Reply, type Target, type WriteOptions } from './operations';
 import { patchTypeOf } from './patch';
+import { decide, policyFrom, type RbacPolicy, type UserInfo } from './rbac';
+import { requestInfo } from './request-info';
 import { resolveResource, resourceForObject } from './resources';
+import { answerReview } from './reviews';
 import { CrdSchemas, defaultCrdPath } from './schema-validation';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
-import { badRequest, KubeApiError, methodNotAllowed, pathNotFound } from './status';
+import {
+  badRequest,
+  forbidden,
+  KubeApiError,
+  methodNotAllowed,
+  pathNotFound,
+  unauthorized,
+} from './status';
 import { KubeStore } from './store';
 import type { KubeObject } from './types';
 import { serveWatch } from './watch';
@@ -19,6 +31,23 @@ export interface KubeApiOptions {
   /** Interval of BOOKMARK events for watches that allow them. */
   bookmarkIntervalMs?: number;
   now?: () => Date;
+  /**
+   * The static token table (kube-apiserver's --token-auth-file). When given, every request must carry
+   * one of these bearer tokens (only /version and the health paths are open to anonymous requests);
+   * without it, every request acts as a member of system:masters, for tests of the wire format alone.
+   */
+  authentication?: { readonly tokens: readonly StaticToken[] };
+  /** How many handled requests `requests` keeps (the oldest are dropped first). */
+  requestLogLimit?: number;
+}
+
+/** One handled request, as an audit log would show it. */
+export interface KubeRequest {
+  /** The user the request ran as (after impersonation); '' when authentication failed. */
+  user: string;
+  verb: string;
+  path: string;
+  code: number;
 }
 
 export interface KubeApi {
@@ -26,6 +55,8 @@ export interface KubeApi {
   store: KubeStore;
   /** Serves /api, /apis and /version; returns false (leaving res alone) for any other path. */
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
+  /** The most recent handled requests, oldest first. */
+  readonly requests: readonly KubeRequest[];
   /** Ends every open watch stream. */
   close(): void;
 }
@@ -120,12 +151,44 @@ export function createKubeApi(initial: KubeObject[], options: KubeApiOptions = {
   const ops = new KubeOperations(store, schemas, options.now);
   ops.seed(initial, (o) => resourceForObject(o.apiVersion, o.kind));
   const watches = new Set<() => void>();
+  const authenticator = new TokenAuthenticator(options.authentication?.tokens ?? [], options.now);
+  const requests: KubeRequest[] = [];
+  const requestLogLimit = options.requestLogLimit ?? 5000;
+  let cachedPolicy: { revision: number; policy: RbacPolicy } | undefined;
+
+  /** The RBAC objects as of the latest write (parsed once per store revision). */
+  function policy(): RbacPolicy {
+    const revision = store.revision();
+    if (cachedPolicy?.revision !== revision) {
+      cachedPolicy = {
+        revision,
+        policy: policyFrom({
+          clusterRoles: store.list('clusterroles'),
+          clusterRoleBindings: store.list('clusterrolebindings'),
+          roles: store.list('roles'),
+          roleBindings: store.list('rolebindings'),
+        }),
+      };
+    }
+    return cachedPolicy.policy;
+  }
+
+  /** Authentication then impersonation: who the request runs as. */
+  function identify(req: http.IncomingMessage, path: string): UserInfo {
+    if (!options.authentication)
+      return { name: 'system:admin', groups: ['system:masters', 'system:authenticated'] };
+    const result = authenticator.authenticate(req.headers.authorization, path);
+    if (result.kind === 'unauthorized') throw unauthorized();
+    return impersonate(req, result.user, policy());
+  }
 
   async function serveResource(
     req: http.IncomingMessage,
     res: http.ServerResponse,
     url: URL,
     r: Route,
+    user: UserInfo,
+    watchPath: boolean,
   ): Promise<void> {
     if (r.subresource) throw pathNotFound();
     const { target } = r;
@@ -133,10 +196,25 @@ export function createKubeApi(initial: KubeObject[], options: KubeApiOptions = {
     const method = req.method ?? 'GET';
     const contentType = req.headers['content-type'];
     let reply: Reply;
+    if (target.def.review) {
+      if (method !== 'POST' || target.name !== undefined) throw methodNotAllowed();
+      reply = answerReview(
+        target.def,
+        target.version,
+        decodeBody(await readBody(req), contentType),
+        {
+          caller: user,
+          policy: policy(),
+          authenticator,
+          ...(target.namespace ? { namespace: target.namespace } : {}),
+        },
+      );
+      return sendJson(res, reply.code, reply.body);
+    }
     if (
       method === 'GET' &&
       target.name === undefined &&
-      ['1', 'true'].includes(query.get('watch') ?? '')
+      (watchPath || ['1', 'true'].includes(query.get('watch') ?? ''))
     ) {
       const timeout = query.get('timeoutSeconds');
       const stop = serveWatch(store, req, res, {
@@ -198,8 +276,17 @@ export function createKubeApi(initial: KubeObject[], options: KubeApiOptions = {
     req: http.IncomingMessage,
     res: http.ServerResponse,
     url: URL,
-    parts: string[],
+    rawParts: string[],
+    entry: KubeRequest,
   ): Promise<void> {
+    const info = requestInfo(req.method ?? 'GET', url.pathname, rawParts, url.searchParams);
+    const user = identify(req, url.pathname);
+    entry.user = user.name;
+    const attrs = info.attributes(user);
+    entry.verb = attrs.verb;
+    const decision = decide(policy(), attrs);
+    if (!decision.allowed) throw forbidden(attrs, decision.reason);
+    const { parts } = info;
     const path = parts.join('/');
     if (path === 'version') return sendJson(res, 200, VERSION_INFO);
     if (path === 'api') return sendJson(res, 200, apiVersions(req.headers.host ?? '127.0.0.1'));
@@ -215,20 +302,36 @@ export function createKubeApi(initial: KubeObject[], options: KubeApiOptions = {
     if (discovery) return sendJson(res, 200, discovery);
     const r = route(parts);
     if (!r) throw pathNotFound();
-    await serveResource(req, res, url, r);
+    await serveResource(req, res, url, r, user, info.watch);
+  }
+
+  function record(entry: KubeRequest): void {
+    requests.push(entry);
+    if (requests.length > requestLogLimit) requests.splice(0, requests.length - requestLogLimit);
   }
 
   function handle(req: http.IncomingMessage, res: http.ServerResponse): boolean {
     const url = new URL(req.url ?? '/', 'http://kube.invalid');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (!['api', 'apis', 'version'].includes(parts[0] ?? '')) return false;
-    serve(req, res, url, parts).catch((err: unknown) => {
+    const entry: KubeRequest = {
+      user: '',
+      verb: (req.method ?? 'GET').toLowerCase(),
+      path: url.pathname,
+      code: 0,
+    };
+    res.once('close', () => record({ ...entry, code: res.statusCode }));
+    serve(req, res, url, parts, entry).catch((err: unknown) => {
       if (res.headersSent) {
         res.end();
         return;
       }
       if (err instanceof KubeApiError) sendJson(res, err.status.code, err.status);
-      else {
+      else if (err instanceof ImpersonationWithoutUser) {
+        // The impersonation filter answers this with responsewriters.InternalError: plain text.
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`Internal Server Error: ${JSON.stringify(req.url ?? '')}: ${err.message}\n`);
+      } else {
         const message = err instanceof Error ? err.message : String(err);
         sendJson(res, 500, {
           kind: 'Status',
@@ -247,6 +350,7 @@ export function createKubeApi(initial: KubeObject[], options: KubeApiOptions = {
   return {
     store,
     handle,
+    requests,
     close: () => {
       for (const stop of watches) stop();
       watches.clear();

@@ -59,7 +59,7 @@ export function apiResourceList(group: string, version: string): unknown {
       singularName: r.singular,
       namespaced: r.namespaced,
       kind: r.kind,
-      verbs: VERBS,
+      verbs: r.verbs ?? VERBS,
       ...(r.shortNames.length > 0 ? { shortNames: r.shortNames } : {}),
       ...(r.categories.length > 0 ? { categories: r.categories } : {}),
     })),

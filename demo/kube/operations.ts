@@ -292,6 +292,8 @@ export class KubeOperations {
       'serviceentries',
       'peerauthentications',
       'authorizationpolicies',
+      'roles',
+      'rolebindings',
     ]) {
       for (const obj of this.store.list(plural, name))
         this.store.remove(plural, name, obj.metadata.name);

@@ -21,6 +21,10 @@ export interface ResourceDef {
   hasGeneration: boolean;
   /** Fields beyond metadata.name/namespace that fieldSelector accepts (the resource's GetAttrs). */
   selectableFields: readonly string[];
+  /** Discovery verbs when not the usual seven. */
+  verbs?: readonly string[];
+  /** A review API (TokenReview, SubjectAccessReview, …): create-only, answered at once, never stored. */
+  review?: boolean;
 }
 
 const CORE_VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] as const;
@@ -47,6 +51,36 @@ function istio(
     deleteReturnsObject: false,
     hasGeneration: true,
     selectableFields: [],
+  };
+}
+
+/** A built-in kind with none of the per-resource quirks above (no generation, no short names). */
+function plain(group: string, kind: string, plural: string, namespaced: boolean): ResourceDef {
+  return {
+    group,
+    versions: ['v1'],
+    plural,
+    singular: kind.toLowerCase(),
+    kind,
+    namespaced,
+    shortNames: [],
+    categories: [],
+    customResource: false,
+    deleteReturnsObject: false,
+    hasGeneration: false,
+    selectableFields: [],
+  };
+}
+
+function rbac(kind: string, plural: string, namespaced: boolean): ResourceDef {
+  return plain('rbac.authorization.k8s.io', kind, plural, namespaced);
+}
+
+function review(group: string, kind: string, namespaced = false): ResourceDef {
+  return {
+    ...plain(group, kind, `${kind.toLowerCase()}s`, namespaced),
+    verbs: ['create'],
+    review: true,
   };
 }
 
@@ -123,6 +157,16 @@ export const RESOURCES: readonly ResourceDef[] = [
   istio('networking.istio.io', NETWORKING, 'ServiceEntry', 'serviceentries', ['se']),
   istio('security.istio.io', SECURITY, 'PeerAuthentication', 'peerauthentications', ['pa']),
   istio('security.istio.io', SECURITY, 'AuthorizationPolicy', 'authorizationpolicies', ['ap']),
+  rbac('ClusterRole', 'clusterroles', false),
+  rbac('ClusterRoleBinding', 'clusterrolebindings', false),
+  rbac('Role', 'roles', true),
+  rbac('RoleBinding', 'rolebindings', true),
+  review('authentication.k8s.io', 'TokenReview'),
+  review('authentication.k8s.io', 'SelfSubjectReview'),
+  review('authorization.k8s.io', 'SubjectAccessReview'),
+  review('authorization.k8s.io', 'SelfSubjectAccessReview'),
+  review('authorization.k8s.io', 'SelfSubjectRulesReview'),
+  review('authorization.k8s.io', 'LocalSubjectAccessReview', true),
 ];
 
 const byPlural = new Map(RESOURCES.map((r) => [r.plural, r]));

@@ -1,4 +1,5 @@
 import { qualifiedKind, qualifiedResource, type ResourceDef } from './resources';
+import type { RequestAttributes } from './rbac';
 
 /** A metav1.Status cause; the JSON key is "reason" although the Go field is Type. */
 export interface StatusCause {
@@ -178,4 +179,43 @@ export function deleted(def: ResourceDef, name: string, uid: string | undefined)
       ...(uid ? { uid } : {}),
     },
   };
+}
+
+/** What the authentication filter answers when no authenticator accepts the request. */
+export function unauthorized(): KubeApiError {
+  return failure(401, 'Unauthorized', 'Unauthorized');
+}
+
+/**
+ * responsewriters.Forbidden: forbiddenMessage(attributes), ": <reason>" when the authorizer gave one,
+ * wrapped by apierrors.NewForbidden with the group and resource (no subresource) of the request.
+ */
+export function forbidden(attrs: RequestAttributes, reason: string): KubeApiError {
+  const user = JSON.stringify(attrs.user.name);
+  let message: string;
+  if (!attrs.resourceRequest) {
+    message = `User ${user} cannot ${attrs.verb} path ${JSON.stringify(attrs.path)}`;
+  } else {
+    const resource = attrs.subresource ? `${attrs.resource}/${attrs.subresource}` : attrs.resource;
+    const scope = attrs.namespace
+      ? `in the namespace ${JSON.stringify(attrs.namespace)}`
+      : 'at the cluster scope';
+    message = `User ${user} cannot ${attrs.verb} resource ${JSON.stringify(resource)} in API group ${JSON.stringify(attrs.apiGroup)} ${scope}`;
+  }
+  if (reason !== '') message = `${message}: ${reason}`;
+  const group = attrs.resourceRequest ? attrs.apiGroup : '';
+  const plural = attrs.resourceRequest ? attrs.resource : '';
+  const name = attrs.resourceRequest ? (attrs.name ?? '') : '';
+  const qualified = group === '' ? plural : `${plural}.${group}`;
+  const full =
+    qualified === ''
+      ? `forbidden: ${message}`
+      : name === ''
+        ? `${qualified} is forbidden: ${message}`
+        : `${qualified} ${JSON.stringify(name)} is forbidden: ${message}`;
+  return failure(403, 'Forbidden', full, {
+    ...(name ? { name } : {}),
+    ...(group ? { group } : {}),
+    ...(plural ? { kind: plural } : {}),
+  });
 }

@@ -1,13 +1,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { z } from 'zod';
 import type { KubeApi } from '../../demo/kube/api-server';
+import type { StaticToken } from '../../demo/kube/authn';
+import type { DemoUser, MeshlensScope } from '../../demo/kube/rbac-seed';
 import { writeKubeconfig } from '../../demo/kube/kubeconfig';
 import { buildApp, buildIsStale, startApp } from './app';
 import { readyOrExit, startChild, type Child } from './child';
 import { freePort } from './free-port';
 import { startPrometheus } from './prometheus';
-import { backfillFileIn, startSimulation, type SimulationOptions } from './simulation';
+import {
+  accessFileIn,
+  backfillFileIn,
+  startSimulation,
+  type SimulationAccess,
+  type SimulationOptions,
+} from './simulation';
 import { waitForHttp } from './wait-for';
 
 export interface StackOptions {
@@ -26,6 +35,10 @@ export interface StackOptions {
    * API server that hangs); the stack then has `simulatorProcess` and no in-process `kube`.
    */
   readonly simulatorProcess?: boolean;
+  /** More static tokens for the simulated API (like --token-auth-file lines); an expiresAt in the past gives 401. */
+  readonly extraTokens?: readonly StaticToken[];
+  /** Where Meshlens' service account may act: 'cluster' (the default) or RoleBindings in some namespaces only. */
+  readonly meshlensScope?: MeshlensScope;
   readonly log?: (line: string) => void;
 }
 
@@ -38,6 +51,8 @@ interface StackBase {
   readonly appUrl?: string;
   /** The environment Meshlens runs with: the same variables as against a real cluster. */
   readonly appEnv: Readonly<Record<string, string>>;
+  /** The demo users (admin, bookinfo-editor, viewer) with this start's bearer tokens. */
+  readonly users: readonly DemoUser[];
   stopPrometheus(): Promise<void>;
   startPrometheus(): Promise<void>;
   stop(): Promise<void>;
@@ -53,11 +68,21 @@ export interface ProcessStack extends StackBase {
   readonly simulatorProcess: Child;
 }
 
-type Launched = { readonly url: string; readonly backfillFile?: string } & (
-  { readonly kube: KubeApi } | { readonly simulatorProcess: Child }
-);
+type Launched = SimulationAccess & { readonly url: string; readonly backfillFile?: string } & (
+    { readonly kube: KubeApi } | { readonly simulatorProcess: Child }
+  );
 
 const SIMULATION_MAIN = path.join(import.meta.dirname, 'simulation-main.ts');
+
+const accessSchema = z.object({
+  users: z.array(z.object({ name: z.string(), token: z.string(), description: z.string() })),
+  meshlensToken: z.string(),
+});
+
+/** The tokens a simulator child process wrote before it started listening. */
+function readAccess(dir: string): SimulationAccess {
+  return accessSchema.parse(JSON.parse(fs.readFileSync(accessFileIn(dir), 'utf8')));
+}
 
 /**
  * The simulator in this process, or as one node process of its own (tsx as a loader, not its CLI,
@@ -85,6 +110,7 @@ async function launchSimulation(
   await readyOrExit(child, logFile, waitForHttp(`${url}/version`, 120_000, 'the simulator'));
   return {
     url,
+    ...readAccess(opts.dir),
     simulatorProcess: child,
     ...(opts.historyMinutes > 0 && { backfillFile: backfillFileIn(opts.dir) }),
   };
@@ -118,11 +144,13 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack | Proce
       historyMinutes: opts.historyMinutes ?? 60,
       dir,
       port: await freePort(),
+      ...(opts.meshlensScope ? { meshlensScope: opts.meshlensScope } : {}),
+      ...(opts.extraTokens ? { extraTokens: opts.extraTokens } : {}),
     };
     const launched = await launchSimulation(simulation, opts.simulatorProcess === true, stops);
     const { url: simulatorUrl, backfillFile } = launched;
     const kubeconfig = path.join(dir, 'kubeconfig');
-    writeKubeconfig(kubeconfig, simulatorUrl);
+    writeKubeconfig(kubeconfig, simulatorUrl, launched.meshlensToken);
 
     const interval = opts.scrapeIntervalSeconds ?? 5;
     const promPort = await freePort();
@@ -168,6 +196,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack | Proce
       kubeconfig,
       ...(appUrl ? { appUrl } : {}),
       appEnv,
+      users: launched.users,
       ...('kube' in launched
         ? { kube: launched.kube }
         : { simulatorProcess: launched.simulatorProcess }),
