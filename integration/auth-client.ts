@@ -1,26 +1,10 @@
-import { z } from 'zod';
 import type { Stack } from '../scripts/stack/index';
 import { WRITE_HEADERS, type Reply } from './write-client';
 
-/**
- * The demo stack's users and request log, as the demo-rbac contract declares them (startStack's
- * `users`, KubeApi's `requests`). Read through zod so these tests compile before that branch lands
- * and fail with a message, not a crash, if the shape is not there.
- */
-const Users = z.array(z.object({ name: z.string(), token: z.string(), description: z.string() }));
-const Requests = z.array(
-  z.object({ user: z.string(), verb: z.string(), path: z.string(), code: z.number() }),
-);
-
 export function demoToken(stack: Stack, name: 'admin' | 'bookinfo-editor' | 'viewer'): string {
-  const users = Users.parse((stack as unknown as { users?: unknown }).users);
-  const user = users.find((u) => u.name === name);
+  const user = stack.users.find((u) => u.name === name);
   if (!user) throw new Error(`the demo stack has no user ${name}`);
   return user.token;
-}
-
-export function kubeRequests(stack: Stack): z.infer<typeof Requests> {
-  return Requests.parse((stack.kube as unknown as { requests?: unknown }).requests);
 }
 
 export interface SignInReply {

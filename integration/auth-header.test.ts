@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../scripts/stack/index';
-import { call, kubeRequests } from './auth-client';
+import { call } from './auth-client';
 import { eventually, startTestStack } from './harness';
 import { auditLines, storedVersion } from './write-client';
 
@@ -64,7 +64,7 @@ describe('behind an authenticating proxy', () => {
     });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(
-      kubeRequests(stack).some((r) => r.user === 'bookinfo-editor' && r.verb === 'patch'),
+      stack.kube.requests.some((r) => r.user === 'bookinfo-editor' && r.verb === 'patch'),
     ).toBe(true);
     const line = await eventually(
       async () => auditLines(stack).find((l) => l.action === 'update-weights' && l.result === 'ok'),

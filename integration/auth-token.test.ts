@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack, StackOptions } from '../scripts/stack/index';
-import { call, demoToken, kubeRequests, postSession } from './auth-client';
+import { call, demoToken, postSession } from './auth-client';
 import { eventually, startTestStack } from './harness';
 import { auditLines, storedVersion } from './write-client';
 
@@ -9,8 +9,7 @@ let stack: Stack;
 let app: string;
 
 beforeAll(async () => {
-  // extraTokens is the demo-rbac contract's option; typed loosely until that branch is merged.
-  const opts: StackOptions & { extraTokens: unknown[] } = {
+  const opts: StackOptions = {
     app: true,
     appEnv: { AUTH_STRATEGY: 'token', SESSION_SECRET: 'an-integration-test-secret-of-40-chars!!' },
     extraTokens: [{ token: EXPIRED, user: 'gone', groups: [], expiresAt: '2020-01-01T00:00:00Z' }],
@@ -135,7 +134,7 @@ describe('writes act with the signed-in user', () => {
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(storedVersion(stack, 'virtualservices', 'bookinfo', 'reviews')).not.toBe(reviews);
     expect(
-      kubeRequests(stack).some((r) => r.user === 'bookinfo-editor' && r.verb === 'patch'),
+      stack.kube.requests.some((r) => r.user === 'bookinfo-editor' && r.verb === 'patch'),
     ).toBe(true);
 
     const checkout = await settledVersion(cookie, 'shop', 'checkout');

@@ -26,9 +26,7 @@ export function AppHeader({ meshName, readOnly }: AppHeaderProps): ReactNode {
             {meshName}
           </span>
         </Link>
-        <SignedInOnly>
-          <NavLinks />
-        </SignedInOnly>
+        <NavLinks />
         <div className="ml-auto flex flex-wrap items-center gap-4">
           {readOnly ? (
             <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-medium dark:bg-slate-700">
