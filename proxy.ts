@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { gate } from '@/lib/auth/gate';
+import { signInUrl } from '@/lib/auth/next-path';
 import { getConfig } from '@/lib/config';
 import { UnsupportedMediaTypeError, toProblemResponse } from '@/lib/errors';
 import { hostAllowed, requestHost } from '@/lib/security/allowed-hosts';
@@ -39,19 +41,42 @@ function refusal(request: NextRequest): Response | undefined {
 }
 
 /**
- * Runs before every page, route handler and static file (no matcher on purpose): refuses foreign
- * hosts and non-JSON writes, and puts the security headers on every answer. Next finds the nonce in
- * the request's Content-Security-Policy and gives it to its own scripts; the layout reads x-nonce.
+ * Without a signed-in user (AUTH_STRATEGY token or header): an API call is a 401 problem, a page
+ * goes to the sign-in page and back. Runs on Node (Next 16's proxy), so the sealed cookie is opened
+ * here; the route handlers open it again.
  */
-export function proxy(request: NextRequest): Response {
+async function signInGate(
+  request: NextRequest,
+): Promise<{ refusal?: Response; setCookie?: string }> {
+  const { pathname, search } = request.nextUrl;
+  const verdict = await gate(request, pathname);
+  if (verdict.ok) return verdict.setCookie ? { setCookie: verdict.setCookie } : {};
+  if (pathname === '/api' || pathname.startsWith('/api/'))
+    return { refusal: toProblemResponse(verdict.error) };
+  if (getConfig().auth.strategy !== 'token') return { refusal: toProblemResponse(verdict.error) };
+  return {
+    refusal: NextResponse.redirect(new URL(signInUrl(`${pathname}${search}`), request.url)),
+  };
+}
+
+/**
+ * Runs before every page, route handler and static file (no matcher on purpose): refuses foreign
+ * hosts, non-JSON writes and (with sign-in) requests nobody signed in for, and puts the security
+ * headers on every answer. Next finds the nonce in the request's Content-Security-Policy and gives
+ * it to its own scripts; the layout reads x-nonce.
+ */
+export async function proxy(request: NextRequest): Promise<Response> {
   const nonce = newNonce();
   const csp = buildCsp({ nonce, isDev: process.env.NODE_ENV === 'development' });
   let response = refusal(request);
+  let setCookie: string | undefined;
+  if (!response) ({ refusal: response, setCookie } = await signInGate(request));
   if (!response) {
     const headers = new Headers(request.headers);
     headers.set('x-nonce', nonce);
     headers.set('content-security-policy', csp);
     response = NextResponse.next({ request: { headers } });
+    if (setCookie) response.headers.append('set-cookie', setCookie);
   }
   response.headers.set('content-security-policy', csp);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);

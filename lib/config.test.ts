@@ -19,6 +19,8 @@ describe('parseConfig', () => {
         { hostname: '[::1]', port: 3000 },
       ],
       trustProxy: false,
+      auth: { strategy: 'anonymous', allowAnonymousWrites: false },
+      httpsPublicUrl: false,
     });
   });
 
@@ -72,6 +74,8 @@ describe('parseConfig', () => {
         { hostname: 'other.example', port: 9000 },
       ],
       trustProxy: true,
+      auth: { strategy: 'anonymous', allowAnonymousWrites: false },
+      httpsPublicUrl: true,
     });
   });
 

@@ -7,6 +7,8 @@ import {
   urlHost,
   type HostPattern,
 } from '@/lib/security/allowed-hosts';
+import { boolFlag } from '@/lib/env-flag';
+import { AUTH_ENV_SHAPE, toAuthConfig, type AuthConfig } from '@/lib/auth/auth-config';
 
 export type PrometheusAuth =
   | { readonly kind: 'bearer'; readonly token: string }
@@ -48,6 +50,10 @@ export interface Config {
   readonly allowedHosts: readonly HostPattern[];
   /** Believe X-Forwarded-Host / X-Forwarded-Proto (TRUST_PROXY): only a proxy in front may set them. */
   readonly trustProxy: boolean;
+  /** AUTH_STRATEGY and its settings: who a request acts for (lib/auth/request-identity.ts). */
+  readonly auth: AuthConfig;
+  /** PUBLIC_URL is https: the session cookie is Secure whatever the request says. */
+  readonly httpsPublicUrl: boolean;
 }
 
 /** The Service deploy/meshlens.yaml creates; its in-cluster names are allowed when POD_NAMESPACE is set. */
@@ -66,15 +72,6 @@ const httpUrl = z.string().refine(
 );
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
-
-const boolFlag = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .refine((v) => ['true', 'false', '1', '0'].includes(v), {
-    error: (issue) => `must be true, false, 1 or 0, got '${String(issue.input)}'`,
-  })
-  .transform((v) => v === 'true' || v === '1');
 
 const hostList = z.string().transform((value, ctx) => {
   const parsed = parseHostList(value);
@@ -119,6 +116,7 @@ const EnvSchema = z.object({
   PUBLIC_URL: httpUrl.optional(),
   TRUST_PROXY: boolFlag.default(false),
   POD_NAMESPACE: nonEmpty.optional(),
+  ...AUTH_ENV_SHAPE,
 });
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -223,6 +221,8 @@ export function parseConfig(
     meshName: e.MESH_NAME,
     allowedHosts,
     trustProxy: e.TRUST_PROXY,
+    auth: toAuthConfig(e),
+    httpsPublicUrl: e.PUBLIC_URL?.startsWith('https:') === true,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldError, Problem, ProblemType, UpstreamSource } from '@/lib/api/problem';
+import { CLEARED_SESSION_COOKIE } from '@/lib/auth/session-cookie-name';
 
 /**
  * Typed errors and their RFC 9457 problem+json rendering. The body's shape, which the browser reads,
@@ -87,6 +88,24 @@ export class ConflictError extends ProblemError {
 
   override extras(): Record<string, unknown> {
     return this.current ? { current: this.current } : {};
+  }
+}
+
+/**
+ * No signed-in user (401): no session, an expired one, a refused token, or a request that did not
+ * come through the auth proxy. `endSession` also clears the cookie (the API server stopped taking it).
+ */
+export class UnauthenticatedError extends ProblemError {
+  readonly status = 401;
+  readonly type = 'unauthenticated';
+  readonly title = 'Sign-in required';
+
+  constructor(
+    detail: string,
+    readonly endSession = false,
+  ) {
+    super(detail);
+    this.name = 'UnauthenticatedError';
   }
 }
 
@@ -206,7 +225,10 @@ export function problemJson(
 export function toProblemResponse(err: unknown): Response {
   if (err instanceof z.ZodError) return toProblemResponse(InvalidError.fromZod(err));
   if (err instanceof ProblemError) {
-    return problemJson(err.status, err.title, err.detail, err.extras(), err.type);
+    const response = problemJson(err.status, err.title, err.detail, err.extras(), err.type);
+    if (err instanceof UnauthenticatedError && err.endSession)
+      response.headers.append('set-cookie', CLEARED_SESSION_COOKIE);
+    return response;
   }
   console.error('Unhandled error while serving a request:', err);
   return problemJson(

@@ -35,6 +35,7 @@ const PAGES = [
   '/istio/new',
   '/istio/wizard',
   '/istio/wizard/bookinfo/reviews',
+  '/sign-in',
   '/traces',
 ];
 

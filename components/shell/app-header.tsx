@@ -3,8 +3,10 @@ import type { ReactNode } from 'react';
 import { KubeStaleNotice } from './kube-stale-notice';
 import { NavLinks } from './nav-links';
 import { RefreshControl } from './refresh-control';
+import { SignedInOnly } from './signed-in-only';
 import { SourceStatus } from './source-status';
 import { ThemeToggle } from './theme-toggle';
+import { UserIndicator } from './user-indicator';
 
 interface AppHeaderProps {
   readonly meshName: string;
@@ -31,12 +33,17 @@ export function AppHeader({ meshName, readOnly }: AppHeaderProps): ReactNode {
               Read-only
             </span>
           ) : null}
-          <SourceStatus />
-          <RefreshControl />
+          <SignedInOnly>
+            <SourceStatus />
+            <RefreshControl />
+            <UserIndicator />
+          </SignedInOnly>
           <ThemeToggle />
         </div>
       </div>
-      <KubeStaleNotice />
+      <SignedInOnly>
+        <KubeStaleNotice />
+      </SignedInOnly>
     </header>
   );
 }

@@ -10,6 +10,7 @@ export type ProblemType =
   | 'invalid'
   | 'malformed-request'
   | 'conflict'
+  | 'unauthenticated'
   | 'forbidden'
   | 'not-found'
   | 'unsupported-media-type'

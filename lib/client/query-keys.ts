@@ -23,6 +23,7 @@ export type MetricsTarget =
 /** Every react-query key in one place, hierarchical so that invalidating a prefix reaches its children. */
 export const queryKeys = {
   status: () => ['status'] as const,
+  session: () => ['session'] as const,
   namespaces: () => ['namespaces'] as const,
   graph: (params: GraphQuery) => ['graph', params] as const,
   metrics: (target: MetricsTarget, window: Window) => ['metrics', target, window] as const,

@@ -58,30 +58,47 @@ export function loadKubeConfig(source: KubeSource): k8s.KubeConfig {
   return kc;
 }
 
+/** Changes every request of a client before it is sent (lib/auth adds impersonation headers so). */
+export type RequestHook = (request: k8s.RequestContext) => void;
+
 /** KubeConfig#makeApiClient, plus the bounded HTTP library it has no option for. */
-function makeApiClient<T>(
+export function makeApiClient<T>(
   kc: k8s.KubeConfig,
   api: new (config: k8s.Configuration) => T,
   timeoutMs: number,
+  hook?: RequestHook,
 ): T {
   const server = kc.getCurrentCluster()?.server ?? '';
+  const fetchLibrary = new k8s.IsomorphicFetchHttpLibrary();
+  const http: k8s.HttpLibrary = hook
+    ? {
+        send: (request) => {
+          hook(request);
+          return fetchLibrary.send(request);
+        },
+      }
+    : fetchLibrary;
   return new api(
     k8s.createConfiguration({
       baseServer: new k8s.ServerConfiguration(server, {}),
       authMethods: { default: kc },
-      httpApi: withTimeout(new k8s.IsomorphicFetchHttpLibrary(), timeoutMs),
+      httpApi: withTimeout(http, timeoutMs),
     }),
   );
 }
 
-export function createKubeClient(kc: k8s.KubeConfig, timeoutMs = 10_000): KubeClient {
-  const version = makeApiClient(kc, k8s.VersionApi, Math.min(timeoutMs, PROBE_TIMEOUT_MS));
+export function createKubeClient(
+  kc: k8s.KubeConfig,
+  timeoutMs = 10_000,
+  hook?: RequestHook,
+): KubeClient {
+  const version = makeApiClient(kc, k8s.VersionApi, Math.min(timeoutMs, PROBE_TIMEOUT_MS), hook);
   return {
     kc,
     server: redact(kc.getCurrentCluster()?.server ?? ''),
-    core: makeApiClient(kc, k8s.CoreV1Api, timeoutMs),
-    apps: makeApiClient(kc, k8s.AppsV1Api, timeoutMs),
-    custom: makeApiClient(kc, k8s.CustomObjectsApi, timeoutMs),
+    core: makeApiClient(kc, k8s.CoreV1Api, timeoutMs, hook),
+    apps: makeApiClient(kc, k8s.AppsV1Api, timeoutMs, hook),
+    custom: makeApiClient(kc, k8s.CustomObjectsApi, timeoutMs, hook),
     timeoutMs,
     probe: async () => {
       await version.getCode();

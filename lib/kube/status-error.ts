@@ -37,6 +37,12 @@ export const KubeStatus = z.object({
 });
 export type KubeStatus = z.infer<typeof KubeStatus>;
 
+/**
+ * The API server did not accept the credentials (401). A 502 for Meshlens' own; a caller that sent a
+ * user's token (lib/server/user-write-errors.ts) turns it into a 401 that ends the session.
+ */
+export class KubeUnauthorizedError extends UpstreamError {}
+
 /** `ApiException` from @kubernetes/client-node, recognised by shape so a second bundled copy still matches. */
 interface ApiExceptionLike {
   readonly code: number;
@@ -133,7 +139,7 @@ function fromStatusCode(code: number, status: KubeStatus | undefined): Error {
       return new InvalidError(detail, errors);
     }
     case 401:
-      return new UpstreamError(
+      return new KubeUnauthorizedError(
         'kubernetes',
         "The Kubernetes API rejected Meshlens' credentials (401 Unauthorized); check the kubeconfig or the service account token.",
       );

@@ -6,7 +6,7 @@ import {
   NotFoundError,
   UpstreamTimeoutError,
 } from '@/lib/errors';
-import { auditResultOf, auditWrite, requestUser } from './audit-log';
+import { auditResultOf, auditWrite } from './audit-log';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -89,29 +89,6 @@ describe('auditWrite', () => {
       result: 'ok',
       dryRun: false,
     });
-  });
-});
-
-describe('requestUser', () => {
-  const req = (headers: Record<string, string>): Request =>
-    new Request('http://x/api', { method: 'PUT', headers });
-
-  it('takes the first forwarded user header present', () => {
-    expect(requestUser(req({ 'x-forwarded-user': 'ann' }))).toBe('ann');
-    expect(requestUser(req({ 'x-remote-user': 'bob' }))).toBe('bob');
-    expect(requestUser(req({ 'x-forwarded-email': 'c@example.com' }))).toBe('c@example.com');
-    expect(
-      requestUser(req({ 'x-forwarded-email': 'c@example.com', 'x-forwarded-user': 'ann' })),
-    ).toBe('ann');
-  });
-
-  it('is anonymous without one, or with a blank one', () => {
-    expect(requestUser(req({}))).toBe('anonymous');
-    expect(requestUser(req({ 'x-forwarded-user': '  ' }))).toBe('anonymous');
-  });
-
-  it('caps an absurdly long name', () => {
-    expect(requestUser(req({ 'x-forwarded-user': 'a'.repeat(1000) }))).toHaveLength(200);
   });
 });
 

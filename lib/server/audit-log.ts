@@ -5,6 +5,7 @@ export type AuditResult =
   | 'ok'
   | 'invalid'
   | 'conflict'
+  | 'unauthenticated'
   | 'forbidden'
   | 'not-found'
   /** The API server did not answer in time: the write may or may not have been stored. */
@@ -17,6 +18,7 @@ export interface AuditEntry {
   readonly kind: string;
   readonly namespace: string;
   readonly name: string;
+  /** The authenticated user (userName of the request's identity), never a client-supplied header. */
   readonly who: string;
   /** One line a person can read, e.g. "route 0: v1 80→50, v3 10→50". */
   readonly diffSummary: string;
@@ -30,29 +32,6 @@ export interface AuditEntry {
   readonly overridden?: readonly string[];
 }
 
-/**
- * Headers an authenticating proxy (oauth2-proxy, kube-rbac-proxy, Pomerium…) sets. Meshlens does no
- * authentication itself, so the name is only as trustworthy as the proxy in front of it: without
- * one a client can claim any name. The ServiceAccount's RBAC, not this name, is what limits writes.
- */
-const USER_HEADERS = [
-  'x-forwarded-user',
-  'x-remote-user',
-  'x-forwarded-email',
-  'x-auth-request-user',
-];
-
-const MAX_WHO_LENGTH = 200;
-
-/** Who made the request, from a forwarded user header, else "anonymous". */
-export function requestUser(req: Request): string {
-  for (const header of USER_HEADERS) {
-    const value = req.headers.get(header)?.trim();
-    if (value) return value.slice(0, MAX_WHO_LENGTH);
-  }
-  return 'anonymous';
-}
-
 /** The audit result a failed write maps to. */
 export function auditResultOf(err: unknown): AuditResult {
   if (!isProblemError(err)) return 'error';
@@ -63,6 +42,8 @@ export function auditResultOf(err: unknown): AuditResult {
       return 'invalid';
     case 'conflict':
       return 'conflict';
+    case 'unauthenticated':
+      return 'unauthenticated';
     case 'forbidden':
       return 'forbidden';
     case 'not-found':

@@ -1,16 +1,21 @@
 import 'server-only';
 import { NotFoundError, UpstreamError } from '@/lib/errors';
-import { getKubeClient } from '@/lib/kube/client';
+import { getKubeClient, type KubeClient } from '@/lib/kube/client';
 import { toIstioObject } from '@/lib/kube/istio-config';
 import { createIstioWriter, type IstioWriter } from '@/lib/kube/istio-write';
 import { ISTIO_KINDS, type IstioKind } from '@/lib/kube/resources';
 import { toKubeError } from '@/lib/kube/status-error';
 import type { IstioObject } from '@/lib/mesh/types';
 
-let writer: IstioWriter | undefined;
+const writers = new WeakMap<KubeClient, IstioWriter>();
 
-export function getIstioWriter(): IstioWriter {
-  writer ??= createIstioWriter(getKubeClient().custom);
+/** The writer over `client`: the user's own (lib/auth/user-kube-client.ts) for a person's write. */
+export function getIstioWriter(client: KubeClient = getKubeClient()): IstioWriter {
+  let writer = writers.get(client);
+  if (!writer) {
+    writer = createIstioWriter(client.custom);
+    writers.set(client, writer);
+  }
   return writer;
 }
 
@@ -23,9 +28,10 @@ export async function fetchLiveIstioObject(
   kind: IstioKind,
   namespace: string,
   name: string,
+  client: KubeClient = getKubeClient(),
 ): Promise<unknown> {
   try {
-    return await getKubeClient().custom.getNamespacedCustomObject({
+    return await client.custom.getNamespacedCustomObject({
       ...ISTIO_KINDS[kind],
       namespace,
       name,
@@ -44,8 +50,9 @@ export async function readLiveIstioObject(
   kind: IstioKind,
   namespace: string,
   name: string,
+  client?: KubeClient,
 ): Promise<IstioObject> {
-  const raw = await fetchLiveIstioObject(kind, namespace, name);
+  const raw = await fetchLiveIstioObject(kind, namespace, name, client);
   const obj = toIstioObject(kind, raw);
   if (!obj)
     throw new UpstreamError(

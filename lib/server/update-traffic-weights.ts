@@ -5,6 +5,8 @@ import type {
   UpdateWeightsResponse,
   WeightsConflict,
 } from '@/lib/api/traffic';
+import { userName, type Identity } from '@/lib/auth/identity';
+import { kubeClientFor } from '@/lib/auth/user-kube-client';
 import { ConflictError, InvalidError } from '@/lib/errors';
 import { getInformers } from '@/lib/kube/informers';
 import { listIstioObjects } from '@/lib/kube/istio-config';
@@ -19,12 +21,14 @@ import type { IstioObject } from '@/lib/mesh/types';
 import { validateWeights, type Weights } from '@/lib/mesh/traffic/weights';
 import { auditResultOf, auditWrite } from './audit-log';
 import { getIstioWriter, readLiveIstioObject } from './live-istio';
+import { asUserWriteError } from './user-write-errors';
 import { toManifestYaml, yamlDiff } from './yaml-diff';
 
 export type UpdateWeightsRequest = TrafficParams &
   UpdateWeightsBody & {
     readonly dryRun: boolean;
-    readonly who: string;
+    /** Who acts: the patch is made with their client, so the API server's RBAC decides. */
+    readonly identity: Identity;
   };
 
 /** A 409 that carries what the editor needs to show "theirs vs yours" and offer a re-apply. */
@@ -108,9 +112,10 @@ export async function updateTrafficWeights(
     kind: 'VirtualService',
     namespace: cached?.namespace ?? req.namespace,
     name: cached?.name ?? req.service,
-    who: req.who,
+    who: userName(req.identity),
     dryRun: req.dryRun,
   };
+  const client = kubeClientFor(req.identity);
   let diffSummary = JSON.stringify(req.weights);
   try {
     if (cached === undefined) {
@@ -119,7 +124,7 @@ export async function updateTrafficWeights(
         [{ path: 'weights', message: 'the service has no VirtualService' }],
       );
     }
-    const live = await readLiveIstioObject('VirtualService', cached.namespace, cached.name);
+    const live = await readLiveIstioObject('VirtualService', cached.namespace, cached.name, client);
     const { index, route } = routeOf(live, req.route);
     diffSummary = summary(route, index, req.weights);
     if (live.resourceVersion !== req.resourceVersion)
@@ -134,7 +139,7 @@ export async function updateTrafficWeights(
     const http = setRouteWeights(live.spec, index, req.weights);
     let stored: IstioObject;
     try {
-      stored = await getIstioWriter().mergePatch(
+      stored = await getIstioWriter(client).mergePatch(
         'VirtualService',
         live.namespace,
         live.name,
@@ -143,7 +148,7 @@ export async function updateTrafficWeights(
       );
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
-      const fresh = await readLiveIstioObject('VirtualService', live.namespace, live.name);
+      const fresh = await readLiveIstioObject('VirtualService', live.namespace, live.name, client);
       throw new WeightsConflictError(fresh, withWeights(fresh, index, req.weights));
     }
     auditWrite({ ...target, diffSummary, result: 'ok' });
@@ -155,7 +160,14 @@ export async function updateTrafficWeights(
           diff: yamlDiff(live, stored),
         }
       : { resourceVersion: stored.resourceVersion, dryRun: false };
-  } catch (err) {
+  } catch (caught) {
+    const denied = {
+      verb: 'update',
+      kind: 'VirtualService',
+      namespace: target.namespace,
+      name: target.name,
+    };
+    const err = asUserWriteError(caught, denied, req.identity);
     const detail = err instanceof Error ? err.message : String(err);
     auditWrite({ ...target, diffSummary, result: auditResultOf(err), detail });
     throw err;

@@ -13,12 +13,20 @@ export const CSRF_HEADER = 'x-meshlens-csrf';
  * forged request chooses its Host. Call it before reading the body, so a refused write costs nothing.
  */
 export function assertWritable(req: Request): void {
-  const { readOnly, allowedHosts } = getConfig();
-  if (readOnly) {
+  if (getConfig().readOnly) {
     throw new ForbiddenError(
       'Meshlens runs in read-only mode (READ_ONLY=true); changes to the cluster are disabled.',
     );
   }
+  assertFromMeshlensPage(req);
+}
+
+/**
+ * The CSRF header and Origin checks of {@link assertWritable} without READ_ONLY: signing in and out
+ * change no cluster, but a cross-site page must not sign a person in or out either.
+ */
+export function assertFromMeshlensPage(req: Request): void {
+  const { allowedHosts } = getConfig();
   if (req.headers.get(CSRF_HEADER) !== '1') {
     throw new ForbiddenError(
       'This write lacks the header X-Meshlens-CSRF: 1. Send it from scripts; the Meshlens UI always does.',

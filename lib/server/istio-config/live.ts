@@ -1,4 +1,5 @@
 import 'server-only';
+import type { KubeClient } from '@/lib/kube/client';
 import type { IstioKind } from '@/lib/kube/resources';
 import { manifestYaml } from '@/lib/mesh/istio/yaml';
 import { isRecord } from '@/lib/mesh/istio/read';
@@ -15,8 +16,9 @@ export async function readLive(
   kind: IstioKind,
   namespace: string,
   name: string,
+  client?: KubeClient,
 ): Promise<LiveObject> {
-  const raw = await fetchLiveIstioObject(kind, namespace, name);
+  const raw = await fetchLiveIstioObject(kind, namespace, name, client);
   const record = isRecord(raw) ? raw : {};
   const meta = isRecord(record.metadata) ? record.metadata : {};
   return {

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { IstioDeleteResult, IstioWriteResult } from '@/lib/api/write-result';
 import { diffLines } from 'diff';
+import { userName, type Identity } from '@/lib/auth/identity';
+import { kubeClientFor } from '@/lib/auth/user-kube-client';
 import { ConflictError } from '@/lib/errors';
 import { toIstioObject } from '@/lib/kube/istio-config';
 import type { IstioKind } from '@/lib/kube/resources';
@@ -9,6 +11,7 @@ import { toManifest } from '@/lib/mesh/validations';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import type { IstioObject } from '@/lib/mesh/types';
 import { auditResultOf, auditWrite, type AuditEntry } from '@/lib/server/audit-log';
+import { asUserWriteError } from '@/lib/server/user-write-errors';
 import { IstioConflictError } from './errors';
 import { getIstioWriter } from '../live-istio';
 import { readLive } from './live';
@@ -17,7 +20,8 @@ import { prepareManifest } from './prepare-manifest';
 interface Common {
   readonly namespace: string;
   readonly dryRun: boolean;
-  readonly who: string;
+  /** Who acts: the write is made with their client, so the API server's RBAC decides. */
+  readonly identity: Identity;
 }
 
 /** Create and replace: the text, and whether the person chose to write it despite analyzer errors. */
@@ -52,7 +56,13 @@ function summary(before: string, after: string): string {
 
 const yamlOf = (obj: IstioObject): string => manifestYaml(toManifest(obj));
 
-type AuditTarget = Omit<AuditEntry, 'diffSummary' | 'result' | 'detail'>;
+type AuditTarget = Omit<AuditEntry, 'diffSummary' | 'result' | 'detail' | 'who'>;
+
+const VERBS: Readonly<Record<string, string>> = {
+  create: 'create',
+  replace: 'update',
+  delete: 'delete',
+};
 
 /** What a write learns while it runs and its audit line records: the diff, an apply-anyway. */
 interface AuditNotes {
@@ -60,11 +70,19 @@ interface AuditNotes {
   override(o: Pick<AuditEntry, 'applyAnyway' | 'overridden'>): void;
 }
 
-/** Runs a write and logs one audit line for it, whatever the outcome. */
+/** Runs a write with the identity's client and logs one audit line for it, whatever the outcome. */
 async function audited<T>(
-  entry: AuditTarget,
+  target: AuditTarget,
+  identity: Identity,
   write: (notes: AuditNotes) => Promise<T>,
 ): Promise<T> {
+  const entry = { ...target, who: userName(identity) };
+  const denied = {
+    verb: VERBS[target.action] ?? target.action,
+    kind: target.kind,
+    namespace: target.namespace,
+    name: target.name,
+  };
   let diffSummary = '';
   let override: Pick<AuditEntry, 'applyAnyway' | 'overridden'> = {};
   const notes: AuditNotes = {
@@ -72,7 +90,9 @@ async function audited<T>(
     override: (o) => (override = o),
   };
   try {
-    const result = await write(notes);
+    const result = await write(notes).catch((err: unknown) => {
+      throw asUserWriteError(err, denied, identity);
+    });
     auditWrite({ ...entry, ...override, diffSummary, result: 'ok' });
     return result;
   } catch (err) {
@@ -91,11 +111,12 @@ async function audited<T>(
 export async function replaceIstioObject(
   req: TextWrite & { kind: IstioKind; name: string; resourceVersion: string },
 ): Promise<IstioWriteResult> {
-  const { kind, namespace, name, dryRun, who } = req;
-  return audited({ action: 'replace', kind, namespace, name, who, dryRun }, async (notes) => {
+  const { kind, namespace, name, dryRun, identity } = req;
+  const client = kubeClientFor(identity);
+  return audited({ action: 'replace', kind, namespace, name, dryRun }, identity, async (notes) => {
     const prepared = await prepareManifest(req.yaml, { namespace, kind, name }, req);
     notes.override(overrideOf(req.applyAnyway, prepared.overridden));
-    const live = await readLive(kind, namespace, name);
+    const live = await readLive(kind, namespace, name, client);
     const before = toIstioObject(kind, live.raw);
     const body = {
       ...prepared.body,
@@ -103,10 +124,10 @@ export async function replaceIstioObject(
     };
     let stored: IstioObject;
     try {
-      stored = await getIstioWriter().replace(kind, namespace, name, body, { dryRun });
+      stored = await getIstioWriter(client).replace(kind, namespace, name, body, { dryRun });
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
-      const now = await readLive(kind, namespace, name);
+      const now = await readLive(kind, namespace, name, client);
       throw new IstioConflictError(
         `${kind} ${namespace}/${name} was changed by someone else since you loaded it (your version ${req.resourceVersion}, now ${now.resourceVersion}). Nothing was written; review their change and re-apply.`,
         now,
@@ -128,14 +149,14 @@ export async function replaceIstioObject(
 
 /** POST: create a new object in `namespace` from a YAML text (a template or a routing form's output). */
 export async function createIstioObject(req: TextWrite): Promise<IstioWriteResult> {
-  const { namespace, dryRun, who } = req;
+  const { namespace, dryRun, identity } = req;
   const prepared = await prepareManifest(req.yaml, { namespace }, req).catch((err: unknown) => {
     auditWrite({
       action: 'create',
       kind: '?',
       namespace,
       name: '?',
-      who,
+      who: userName(identity),
       dryRun,
       diffSummary: '',
       result: auditResultOf(err),
@@ -144,10 +165,11 @@ export async function createIstioObject(req: TextWrite): Promise<IstioWriteResul
     throw err;
   });
   const { kind, name } = prepared;
-  const target = { action: 'create', kind, namespace, name, who, dryRun };
-  return audited(target, async (notes) => {
+  const target = { action: 'create', kind, namespace, name, dryRun };
+  const client = kubeClientFor(identity);
+  return audited(target, identity, async (notes) => {
     notes.override(overrideOf(req.applyAnyway, prepared.overridden));
-    const stored = await getIstioWriter().create(kind, namespace, prepared.body, { dryRun });
+    const stored = await getIstioWriter(client).create(kind, namespace, prepared.body, { dryRun });
     const yaml = yamlOf(stored);
     notes.summary(summary('', yaml));
     return {
@@ -166,17 +188,18 @@ export async function createIstioObject(req: TextWrite): Promise<IstioWriteResul
 export async function deleteIstioObject(
   req: Common & { kind: IstioKind; name: string; resourceVersion: string },
 ): Promise<IstioDeleteResult> {
-  const { kind, namespace, name, dryRun, who } = req;
-  return audited({ action: 'delete', kind, namespace, name, who, dryRun }, async (notes) => {
+  const { kind, namespace, name, dryRun, identity } = req;
+  const client = kubeClientFor(identity);
+  return audited({ action: 'delete', kind, namespace, name, dryRun }, identity, async (notes) => {
     notes.summary('whole object');
     try {
-      await getIstioWriter().delete(kind, namespace, name, {
+      await getIstioWriter(client).delete(kind, namespace, name, {
         dryRun,
         resourceVersion: req.resourceVersion,
       });
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
-      const now = await readLive(kind, namespace, name);
+      const now = await readLive(kind, namespace, name, client);
       throw new IstioConflictError(
         `${kind} ${namespace}/${name} was changed since you loaded it (now ${now.resourceVersion}); it was not deleted. Review the change first.`,
         now,

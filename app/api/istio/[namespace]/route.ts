@@ -1,5 +1,5 @@
 import { toProblemResponse } from '@/lib/errors';
-import { requestUser } from '@/lib/server/audit-log';
+import { requestIdentity } from '@/lib/auth/request-identity';
 import { createIstioObject } from '@/lib/server/istio-config/write-istio-object';
 import { assertWritable } from '@/lib/server/write-guard';
 import { parseCreateBody, parseDryRun, parseNamespaceParam } from '../schema';
@@ -14,10 +14,11 @@ interface Context {
 export async function POST(req: Request, ctx: Context): Promise<Response> {
   try {
     assertWritable(req);
+    const identity = await requestIdentity(req);
     const namespace = parseNamespaceParam(await ctx.params);
     const dryRun = parseDryRun(new URL(req.url).searchParams);
     const body = await parseCreateBody(req);
-    const created = await createIstioObject({ namespace, ...body, dryRun, who: requestUser(req) });
+    const created = await createIstioObject({ namespace, ...body, dryRun, identity });
     return Response.json(created, { status: dryRun ? 200 : 201 });
   } catch (err) {
     return toProblemResponse(err);

@@ -1,5 +1,5 @@
 import { toProblemResponse } from '@/lib/errors';
-import { requestUser } from '@/lib/server/audit-log';
+import { requestIdentity } from '@/lib/auth/request-identity';
 import { getTraffic } from '@/lib/server/get-traffic';
 import { updateTrafficWeights } from '@/lib/server/update-traffic-weights';
 import { assertWritable } from '@/lib/server/write-guard';
@@ -26,11 +26,13 @@ export async function GET(req: Request, ctx: Context): Promise<Response> {
 export async function PUT(req: Request, ctx: Context): Promise<Response> {
   try {
     assertWritable(req);
+    const identity = await requestIdentity(req);
     const { namespace, service } = parseTrafficParams(await ctx.params);
     const { dryRun } = parseTrafficQuery(new URL(req.url).searchParams);
     const body = await parseUpdateWeightsBody(req);
-    const who = requestUser(req);
-    return Response.json(await updateTrafficWeights({ namespace, service, ...body, dryRun, who }));
+    return Response.json(
+      await updateTrafficWeights({ namespace, service, ...body, dryRun, identity }),
+    );
   } catch (err) {
     return toProblemResponse(err);
   }

@@ -1,5 +1,5 @@
 import { toProblemResponse } from '@/lib/errors';
-import { requestUser } from '@/lib/server/audit-log';
+import { requestIdentity } from '@/lib/auth/request-identity';
 import { getIstioObject } from '@/lib/server/istio-config/get-istio-object';
 import {
   deleteIstioObject,
@@ -33,12 +33,11 @@ export async function GET(_req: Request, ctx: Context): Promise<Response> {
 export async function PUT(req: Request, ctx: Context): Promise<Response> {
   try {
     assertWritable(req);
+    const identity = await requestIdentity(req);
     const target = parseObjectParams(await ctx.params);
     const dryRun = parseDryRun(new URL(req.url).searchParams);
     const body = await parseReplaceBody(req);
-    return Response.json(
-      await replaceIstioObject({ ...target, ...body, dryRun, who: requestUser(req) }),
-    );
+    return Response.json(await replaceIstioObject({ ...target, ...body, dryRun, identity }));
   } catch (err) {
     return toProblemResponse(err);
   }
@@ -48,9 +47,10 @@ export async function PUT(req: Request, ctx: Context): Promise<Response> {
 export async function DELETE(req: Request, ctx: Context): Promise<Response> {
   try {
     assertWritable(req);
+    const identity = await requestIdentity(req);
     const target = parseObjectParams(await ctx.params);
     const query = parseDeleteQuery(new URL(req.url).searchParams);
-    return Response.json(await deleteIstioObject({ ...target, ...query, who: requestUser(req) }));
+    return Response.json(await deleteIstioObject({ ...target, ...query, identity }));
   } catch (err) {
     return toProblemResponse(err);
   }
