@@ -7,6 +7,7 @@ import {
   urlHost,
   type HostPattern,
 } from '@/lib/security/allowed-hosts';
+import { NamespaceList } from './config-namespaces';
 
 export type PrometheusAuth =
   | { readonly kind: 'bearer'; readonly token: string }
@@ -41,6 +42,11 @@ export interface Config {
   readonly kube: KubeSource;
   /** Bound on every Kubernetes API call; a watch is instead expected to speak within a known interval. */
   readonly kubeTimeoutMs: number;
+  /**
+   * NAMESPACES: watch only these namespaces, with namespaced calls only (a Role per namespace is enough).
+   * Unset: watch the whole cluster.
+   */
+  readonly namespaces?: readonly string[];
   readonly port: number;
   readonly readOnly: boolean;
   readonly meshName: string;
@@ -112,6 +118,7 @@ const EnvSchema = z.object({
   KUBECONFIG: nonEmpty.optional(),
   KUBERNETES_SERVICE_HOST: z.string().optional(),
   KUBE_TIMEOUT_MS: intIn(100, 600_000).default(10_000),
+  NAMESPACES: NamespaceList.optional(),
   PORT: intIn(1, 65_535).default(3000),
   READ_ONLY: boolFlag.default(false),
   MESH_NAME: nonEmpty.default('mesh'),
@@ -218,6 +225,7 @@ export function parseConfig(
     ...(e.JAEGER_UI_URL && { jaegerUiUrl: e.JAEGER_UI_URL }),
     kube,
     kubeTimeoutMs: e.KUBE_TIMEOUT_MS,
+    ...(e.NAMESPACES && { namespaces: e.NAMESPACES }),
     port: e.PORT,
     readOnly: e.READ_ONLY,
     meshName: e.MESH_NAME,
