@@ -123,6 +123,32 @@ describe('parseConfig', () => {
     expect(parseConfig({ ...base, PORT: '', JAEGER_URL: '' }).port).toBe(3000);
   });
 
+  it('reads NAMESPACES as a list of namespace names, trimmed and without repeats', () => {
+    expect(parseConfig({ ...base, NAMESPACES: 'bookinfo, shop,bookinfo' }).namespaces).toEqual([
+      'bookinfo',
+      'shop',
+    ]);
+    expect(parseConfig(base)).not.toHaveProperty('namespaces');
+  });
+
+  it.each([
+    ['Bookinfo', "NAMESPACES: 'Bookinfo' is not a namespace name"],
+    ['bookinfo,,shop', 'NAMESPACES: has an empty item'],
+    ['shop,-x', "NAMESPACES: '-x' is not a namespace name"],
+    [`a${'b'.repeat(63)}`, 'is not a namespace name'],
+    [
+      Array.from({ length: 201 }, (_, i) => `ns-${i}`).join(','),
+      'NAMESPACES: lists 201 namespaces; at most 200 are allowed',
+    ],
+  ])('rejects NAMESPACES=%s naming the variable', (value, message) => {
+    expect(() => parseConfig({ ...base, NAMESPACES: value })).toThrow(message);
+  });
+
+  it('accepts 200 namespaces', () => {
+    const names = Array.from({ length: 200 }, (_, i) => `ns-${i}`);
+    expect(parseConfig({ ...base, NAMESPACES: names.join(',') }).namespaces).toEqual(names);
+  });
+
   it('names the CA file it cannot read or that holds no certificate', () => {
     expect(() =>
       parseConfig({ ...base, PROMETHEUS_CA_FILE: '/nope.pem' }, () => {

@@ -9,6 +9,7 @@ import {
 } from '@/lib/security/allowed-hosts';
 import { boolFlag } from '@/lib/env-flag';
 import { AUTH_ENV_SHAPE, toAuthConfig, type AuthConfig } from '@/lib/auth/auth-config';
+import { NamespaceList } from './config-namespaces';
 
 export type PrometheusAuth =
   | { readonly kind: 'bearer'; readonly token: string }
@@ -43,6 +44,11 @@ export interface Config {
   readonly kube: KubeSource;
   /** Bound on every Kubernetes API call; a watch is instead expected to speak within a known interval. */
   readonly kubeTimeoutMs: number;
+  /**
+   * NAMESPACES: watch only these namespaces, with namespaced calls only (a Role per namespace is enough).
+   * Unset: watch the whole cluster.
+   */
+  readonly namespaces?: readonly string[];
   readonly port: number;
   readonly readOnly: boolean;
   readonly meshName: string;
@@ -109,6 +115,7 @@ const EnvSchema = z.object({
   KUBECONFIG: nonEmpty.optional(),
   KUBERNETES_SERVICE_HOST: z.string().optional(),
   KUBE_TIMEOUT_MS: intIn(100, 600_000).default(10_000),
+  NAMESPACES: NamespaceList.optional(),
   PORT: intIn(1, 65_535).default(3000),
   READ_ONLY: boolFlag.default(false),
   MESH_NAME: nonEmpty.default('mesh'),
@@ -216,6 +223,7 @@ export function parseConfig(
     ...(e.JAEGER_UI_URL && { jaegerUiUrl: e.JAEGER_UI_URL }),
     kube,
     kubeTimeoutMs: e.KUBE_TIMEOUT_MS,
+    ...(e.NAMESPACES && { namespaces: e.NAMESPACES }),
     port: e.PORT,
     readOnly: e.READ_ONLY,
     meshName: e.MESH_NAME,

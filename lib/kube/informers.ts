@@ -1,11 +1,14 @@
 import 'server-only';
 import * as k8s from '@kubernetes/client-node';
+import { getConfig } from '@/lib/config';
 import { UpstreamUnavailableError } from '@/lib/errors';
 import { getKubeClient, type KubeClient } from './client';
+import { pollNamespace, type CacheSource } from './namespace-poll';
 import { KUBE_RESOURCES, RESOURCE_SPECS, type KubeResource } from './resources';
 import { toKubeError } from './status-error';
 import { HeartbeatWatch } from './watch-heartbeat';
 
+/** Per resource; in namespaced mode the union over its per-namespace informers. */
 export interface ResourceState {
   /** The initial list has completed (or the optional CRD is not installed). */
   readonly synced: boolean;
@@ -18,7 +21,7 @@ export interface ResourceState {
 
 export interface KubeSourceState {
   readonly ok: boolean;
-  /** The first resource error, for one-line status displays. */
+  /** The first resource error (naming resource and, in namespaced mode, namespace), for one-line status displays. */
   readonly error?: string;
   /** Epoch ms of the oldest resource's last sync; how stale the cache can be at worst. */
   readonly lastSync?: number;
@@ -40,6 +43,13 @@ export interface InformerSet {
 
 export interface InformerSetOptions {
   readonly resources?: readonly KubeResource[];
+  /**
+   * Watch only these namespaces, with namespaced paths only (NAMESPACES): one informer per resource and
+   * namespace, and each namespace object polled by name. Unset: one cluster-wide informer per resource.
+   */
+  readonly namespaces?: readonly string[];
+  /** How often a configured namespace object is read again; default well inside the watch silence. */
+  readonly namespacePollMs?: number;
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
   /** Sent as the watches' timeoutSeconds; default {@link WATCH_TIMEOUT_SECONDS}. */
@@ -54,7 +64,9 @@ const WATCH_TIMEOUT_SECONDS = 60;
 
 interface Entry {
   readonly resource: KubeResource;
-  readonly informer: k8s.Informer<k8s.KubernetesObject> & k8s.ObjectCache<k8s.KubernetesObject>;
+  /** How errors and pending lists name it: `pods`, or `pods in bookinfo`. */
+  readonly label: string;
+  readonly informer: CacheSource;
   synced: boolean;
   error?: string;
   missing: boolean;
@@ -70,8 +82,18 @@ function isNotFound(err: unknown): boolean {
   return ('code' in err && err.code === 404) || ('statusCode' in err && err.statusCode === 404);
 }
 
+function fromListWatch(lw: k8s.ListWatch<k8s.KubernetesObject>): CacheSource {
+  return {
+    start: () => lw.start(),
+    stop: () => lw.stop(),
+    list: () => lw.list(),
+    onChange: (cb) => lw.on('change', cb),
+    onError: (cb) => lw.on('error', cb),
+  };
+}
+
 /**
- * Starts one informer (list + watch) per resource. A failed list or watch is retried with exponential
+ * Starts one informer (list + watch) per resource, or per resource and namespace with `namespaces`. A failed list or watch is retried with exponential
  * backoff; the cache keeps serving the last known objects meanwhile and `state()` says why it is stale.
  */
 export function createInformerSet(
@@ -88,39 +110,55 @@ export function createInformerSet(
   let allSynced: () => void = () => undefined;
   const synced = new Promise<void>((resolve) => (allSynced = resolve));
 
-  const entries = (options.resources ?? KUBE_RESOURCES).map((resource): Entry => {
-    const spec = RESOURCE_SPECS[resource];
-    const watch = new HeartbeatWatch(client.kc, {
-      timeoutSeconds: watchTimeoutSeconds,
-      silenceMs,
-      onHeard: () => (entry.lastSync = now()),
-    });
-    const informer = new k8s.ListWatch(spec.path, watch, () => spec.list(client), false);
-    const entry: Entry = {
-      resource,
-      informer,
-      synced: false,
-      missing: false,
-      failedThisRun: false,
-      attempt: 0,
-    };
-    informer.on('change', () => rev++);
-    informer.on('error', (err: unknown) => {
-      entry.failedThisRun = true;
-      // Keep polling a missing CRD at the slowest pace: it may be installed later.
-      if (spec.optional && isNotFound(err)) {
-        entry.missing = true;
-        entry.error = undefined;
-        entry.synced = true;
-        entry.attempt = Math.max(entry.attempt, 30);
-        checkAllSynced();
-      } else {
-        entry.error = `${resource}: ${toKubeError(err).message}`;
-      }
-      scheduleRestart(entry);
-    });
-    return entry;
-  });
+  const pollMs = options.namespacePollMs ?? Math.min(30_000, silenceMs / 2);
+  const scopes: readonly (string | undefined)[] = options.namespaces ?? [undefined];
+
+  const entries = (options.resources ?? KUBE_RESOURCES).flatMap((resource) =>
+    scopes.map((namespace): Entry => {
+      const spec = RESOURCE_SPECS[resource];
+      const onHeard = (): void => void (entry.lastSync = now());
+      const informer =
+        resource === 'namespaces' && namespace !== undefined
+          ? pollNamespace(client, namespace, { intervalMs: pollMs, onHeard })
+          : fromListWatch(
+              new k8s.ListWatch(
+                spec.path(namespace),
+                new HeartbeatWatch(client.kc, {
+                  timeoutSeconds: watchTimeoutSeconds,
+                  silenceMs,
+                  onHeard,
+                }),
+                () => spec.list(client, namespace),
+                false,
+              ),
+            );
+      const entry: Entry = {
+        resource,
+        label: namespace === undefined ? resource : `${resource} in ${namespace}`,
+        informer,
+        synced: false,
+        missing: false,
+        failedThisRun: false,
+        attempt: 0,
+      };
+      informer.onChange(() => rev++);
+      informer.onError((err: unknown) => {
+        entry.failedThisRun = true;
+        // Keep polling a missing CRD at the slowest pace: it may be installed later.
+        if (spec.optional && isNotFound(err)) {
+          entry.missing = true;
+          entry.error = undefined;
+          entry.synced = true;
+          entry.attempt = Math.max(entry.attempt, 30);
+          checkAllSynced();
+        } else {
+          entry.error = `${entry.label}: ${toKubeError(err).message}`;
+        }
+        scheduleRestart(entry);
+      });
+      return entry;
+    }),
+  );
 
   function checkAllSynced(): void {
     if (entries.every((e) => e.synced)) allSynced();
@@ -145,7 +183,7 @@ export function createInformerSet(
       await entry.informer.start();
     } catch (err) {
       // Thrown rather than reported when the watch cannot even be built (e.g. TLS settings refused).
-      entry.error = `${entry.resource}: ${toKubeError(err).message}`;
+      entry.error = `${entry.label}: ${toKubeError(err).message}`;
       scheduleRestart(entry);
       return;
     }
@@ -167,7 +205,7 @@ export function createInformerSet(
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           const firstError = entries.find((e) => !e.synced && e.error)?.error;
-          const pending = entries.filter((e) => !e.synced).map((e) => e.resource);
+          const pending = entries.filter((e) => !e.synced).map((e) => e.label);
           reject(
             new UpstreamUnavailableError(
               'kubernetes',
@@ -185,22 +223,19 @@ export function createInformerSet(
     },
 
     list(resource) {
-      const entry = entries.find((e) => e.resource === resource);
-      if (!entry) throw new Error(`This informer set does not watch ${resource}`);
-      return entry.informer.list();
+      const own = entries.filter((e) => e.resource === resource);
+      if (own.length === 0) throw new Error(`This informer set does not watch ${resource}`);
+      return own.length === 1
+        ? (own[0]?.informer.list() ?? [])
+        : own.flatMap((e) => e.informer.list());
     },
 
     revision: () => rev,
 
     state() {
       const resources = {} as Record<KubeResource, ResourceState>;
-      for (const e of entries) {
-        resources[e.resource] = {
-          synced: e.synced,
-          ...(e.error !== undefined && { error: e.error }),
-          ...(e.missing && { missing: true }),
-          ...(e.lastSync !== undefined && { lastSync: e.lastSync }),
-        };
+      for (const resource of new Set(entries.map((e) => e.resource))) {
+        resources[resource] = resourceState(entries.filter((e) => e.resource === resource));
       }
       const error = entries.find((e) => e.error)?.error;
       const syncTimes = entries.filter((e) => !e.missing).map((e) => e.lastSync);
@@ -226,6 +261,22 @@ export function createInformerSet(
   };
 }
 
+/** One resource's state from its informers (one cluster-wide, or one per namespace). */
+function resourceState(own: readonly Entry[]): ResourceState {
+  const error = own.find((e) => e.error !== undefined)?.error;
+  // A CRD is missing from the cluster, not from one namespace: every informer of it says so at once.
+  const missing = own.every((e) => e.missing);
+  const counted = missing ? own : own.filter((e) => !e.missing);
+  const times = counted.map((e) => e.lastSync);
+  const lastSync = times.every((t) => t !== undefined) ? Math.min(...times) : undefined;
+  return {
+    synced: own.every((e) => e.synced),
+    ...(error !== undefined && { error }),
+    ...(missing && { missing: true }),
+    ...(lastSync !== undefined && { lastSync }),
+  };
+}
+
 const GLOBAL_KEY = Symbol.for('meshlens.informers');
 
 /**
@@ -234,6 +285,9 @@ const GLOBAL_KEY = Symbol.for('meshlens.informers');
  */
 export function getInformers(): InformerSet {
   const store = globalThis as { [GLOBAL_KEY]?: InformerSet };
-  store[GLOBAL_KEY] ??= createInformerSet(getKubeClient());
+  if (!store[GLOBAL_KEY]) {
+    const { namespaces } = getConfig();
+    store[GLOBAL_KEY] = createInformerSet(getKubeClient(), namespaces ? { namespaces } : {});
+  }
   return store[GLOBAL_KEY];
 }

@@ -43,12 +43,29 @@ export const KUBE_RESOURCES = [
 export type KubeResource = (typeof KUBE_RESOURCES)[number];
 
 export interface ResourceSpec {
-  /** Cluster-wide collection path, watched by the informer. */
-  readonly path: string;
-  readonly list: (client: KubeClient) => Promise<k8s.KubernetesListObject<k8s.KubernetesObject>>;
+  /** The API group, '' for the core group: what a Role's rule must name to let Meshlens read it. */
+  readonly group: string;
+  /** The collection path an informer watches: cluster-wide without a namespace, else that namespace's. */
+  readonly path: (namespace?: string) => string;
+  readonly list: (
+    client: KubeClient,
+    namespace?: string,
+  ) => Promise<k8s.KubernetesListObject<k8s.KubernetesObject>>;
   /** A CRD that may not be installed: a 404 on its list means "none", not "broken". */
   readonly optional: boolean;
 }
+
+/**
+ * Namespaces are cluster-scoped: listing them needs a ClusterRole. With NAMESPACES set, Meshlens reads
+ * each configured namespace by name instead: the API server counts `GET /api/v1/namespaces/{ns}` as a
+ * request in namespace {ns}, so a Role there may grant it.
+ */
+export const NAMESPACE_OBJECTS = {
+  group: '',
+  path: (name: string) => `/api/v1/namespaces/${encodeURIComponent(name)}`,
+  get: (client: KubeClient, name: string): Promise<k8s.KubernetesObject> =>
+    client.core.readNamespace({ name }),
+} as const;
 
 // Custom object lists come back untyped; only the envelope is checked here, items are decoded later.
 const KubeListWire = z.object({
@@ -58,37 +75,94 @@ const KubeListWire = z.object({
   items: z.array(z.custom<k8s.KubernetesObject>((v) => typeof v === 'object' && v !== null)),
 });
 
+function ns(namespace: string): string {
+  return `/namespaces/${encodeURIComponent(namespace)}`;
+}
+
 function custom(ref: CustomResourceRef): ResourceSpec {
   return {
-    path: `/apis/${ref.group}/${ref.version}/${ref.plural}`,
-    list: async (client) => KubeListWire.parse(await client.custom.listClusterCustomObject(ref)),
+    group: ref.group,
+    path: (namespace) =>
+      `/apis/${ref.group}/${ref.version}${namespace === undefined ? '' : ns(namespace)}/${ref.plural}`,
+    list: async (client, namespace) =>
+      KubeListWire.parse(
+        namespace === undefined
+          ? await client.custom.listClusterCustomObject(ref)
+          : await client.custom.listNamespacedCustomObject({ ...ref, namespace }),
+      ),
     optional: true,
   };
 }
 
+/** A built-in kind: its collection under `prefix` (e.g. /api/v1), listed by one of two client calls. */
+function builtIn(
+  group: string,
+  prefix: string,
+  plural: string,
+  optional: boolean,
+  all: (client: KubeClient) => Promise<k8s.KubernetesListObject<k8s.KubernetesObject>>,
+  inNamespace: (
+    client: KubeClient,
+    namespace: string,
+  ) => Promise<k8s.KubernetesListObject<k8s.KubernetesObject>>,
+): ResourceSpec {
+  return {
+    group,
+    path: (namespace) => `${prefix}${namespace === undefined ? '' : ns(namespace)}/${plural}`,
+    list: (client, namespace) =>
+      namespace === undefined ? all(client) : inNamespace(client, namespace),
+    optional,
+  };
+}
+
 export const RESOURCE_SPECS: Readonly<Record<KubeResource, ResourceSpec>> = {
-  namespaces: { path: '/api/v1/namespaces', list: (c) => c.core.listNamespace(), optional: false },
-  services: {
-    path: '/api/v1/services',
-    list: (c) => c.core.listServiceForAllNamespaces(),
+  // Only ever listed cluster-wide; with NAMESPACES the informers read NAMESPACE_OBJECTS instead.
+  namespaces: {
+    group: '',
+    path: () => '/api/v1/namespaces',
+    list: (c) => c.core.listNamespace(),
     optional: false,
   },
-  pods: { path: '/api/v1/pods', list: (c) => c.core.listPodForAllNamespaces(), optional: false },
-  deployments: {
-    path: '/apis/apps/v1/deployments',
-    list: (c) => c.apps.listDeploymentForAllNamespaces(),
-    optional: false,
-  },
-  statefulsets: {
-    path: '/apis/apps/v1/statefulsets',
-    list: (c) => c.apps.listStatefulSetForAllNamespaces(),
-    optional: true,
-  },
-  daemonsets: {
-    path: '/apis/apps/v1/daemonsets',
-    list: (c) => c.apps.listDaemonSetForAllNamespaces(),
-    optional: true,
-  },
+  services: builtIn(
+    '',
+    '/api/v1',
+    'services',
+    false,
+    (c) => c.core.listServiceForAllNamespaces(),
+    (c, namespace) => c.core.listNamespacedService({ namespace }),
+  ),
+  pods: builtIn(
+    '',
+    '/api/v1',
+    'pods',
+    false,
+    (c) => c.core.listPodForAllNamespaces(),
+    (c, namespace) => c.core.listNamespacedPod({ namespace }),
+  ),
+  deployments: builtIn(
+    'apps',
+    '/apis/apps/v1',
+    'deployments',
+    false,
+    (c) => c.apps.listDeploymentForAllNamespaces(),
+    (c, namespace) => c.apps.listNamespacedDeployment({ namespace }),
+  ),
+  statefulsets: builtIn(
+    'apps',
+    '/apis/apps/v1',
+    'statefulsets',
+    true,
+    (c) => c.apps.listStatefulSetForAllNamespaces(),
+    (c, namespace) => c.apps.listNamespacedStatefulSet({ namespace }),
+  ),
+  daemonsets: builtIn(
+    'apps',
+    '/apis/apps/v1',
+    'daemonsets',
+    true,
+    (c) => c.apps.listDaemonSetForAllNamespaces(),
+    (c, namespace) => c.apps.listNamespacedDaemonSet({ namespace }),
+  ),
   virtualservices: custom(ISTIO_KINDS.VirtualService),
   destinationrules: custom(ISTIO_KINDS.DestinationRule),
   gateways: custom(ISTIO_KINDS.Gateway),

@@ -1,0 +1,136 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as k8s from '@kubernetes/client-node';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createKubeClient } from './client';
+import { createInformerSet } from './informers';
+
+/** Answers namespaced lists and GETs of bookinfo/shop, 403 on anything else; records every path. */
+async function fakeApi(forbidNamespaceGet: boolean): Promise<{
+  url: string;
+  paths: string[];
+  close: () => Promise<void>;
+}> {
+  const paths: string[] = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    paths.push(url.pathname);
+    const json = (code: number, body: object): void => {
+      res.writeHead(code, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    const ns = /^\/api\/v1\/namespaces\/(bookinfo|shop)$/.exec(url.pathname)?.[1];
+    if (ns && !forbidNamespaceGet)
+      return json(200, {
+        kind: 'Namespace',
+        apiVersion: 'v1',
+        metadata: { name: ns, resourceVersion: '1', labels: { 'istio-injection': 'enabled' } },
+      });
+    const inNs = /\/namespaces\/(bookinfo|shop)\/pods$/.exec(url.pathname)?.[1];
+    if (inNs && url.searchParams.get('watch') === 'true') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.flushHeaders();
+      return;
+    }
+    if (inNs)
+      return json(200, {
+        kind: 'PodList',
+        apiVersion: 'v1',
+        metadata: { resourceVersion: '5' },
+        items: [{ metadata: { name: `p-${inNs}`, namespace: inNs, resourceVersion: '5' } }],
+      });
+    return json(403, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      status: 'Failure',
+      reason: 'Forbidden',
+      code: 403,
+      message: `forbidden: ${url.pathname}`,
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    paths,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function kubeConfigFor(server: string): k8s.KubeConfig {
+  const kc = new k8s.KubeConfig();
+  kc.loadFromOptions({
+    clusters: [{ name: 'fake', server, skipTLSVerify: true }],
+    users: [{ name: 'fake', token: 'fake-token' }],
+    contexts: [{ name: 'fake', cluster: 'fake', user: 'fake' }],
+    currentContext: 'fake',
+  });
+  return kc;
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function start(forbidNamespaceGet: boolean, resources: ('namespaces' | 'pods')[]) {
+  const api = await fakeApi(forbidNamespaceGet);
+  cleanups.push(() => api.close());
+  const set = createInformerSet(createKubeClient(kubeConfigFor(api.url)), {
+    resources,
+    namespaces: ['bookinfo', 'shop'],
+    initialBackoffMs: 20,
+    maxBackoffMs: 50,
+  });
+  cleanups.push(() => set.stop());
+  return { api, set };
+}
+
+describe('createInformerSet with namespaces', () => {
+  it('makes only namespaced requests and merges the namespaces’ caches', async () => {
+    const { api, set } = await start(false, ['namespaces', 'pods']);
+    await set.ready(3000);
+    expect(set.list('pods').map((p) => p.metadata?.name)).toEqual(['p-bookinfo', 'p-shop']);
+    expect(set.list('namespaces').map((n) => n.metadata?.labels)).toEqual([
+      { 'istio-injection': 'enabled' },
+      { 'istio-injection': 'enabled' },
+    ]);
+    expect(api.paths.length).toBeGreaterThan(0);
+    for (const path of api.paths) expect(path).toMatch(/\/namespaces\/(bookinfo|shop)(\/|$)/);
+    expect(new Set(api.paths)).toEqual(
+      new Set([
+        '/api/v1/namespaces/bookinfo',
+        '/api/v1/namespaces/shop',
+        '/api/v1/namespaces/bookinfo/pods',
+        '/api/v1/namespaces/shop/pods',
+      ]),
+    );
+    expect(set.state().ok).toBe(true);
+  });
+
+  it('shows a configured namespace by name when the Role does not grant get on it', async () => {
+    const { set } = await start(true, ['namespaces']);
+    await set.ready(3000);
+    expect(set.list('namespaces').map((n) => n.metadata?.name)).toEqual(['bookinfo', 'shop']);
+    expect(set.state().ok).toBe(true);
+  });
+
+  it('names the resource and the namespace of a failed list', async () => {
+    const api = await fakeApi(false);
+    cleanups.push(() => api.close());
+    const set = createInformerSet(createKubeClient(kubeConfigFor(api.url)), {
+      resources: ['services'],
+      namespaces: ['bookinfo'],
+      initialBackoffMs: 1000,
+    });
+    cleanups.push(() => set.stop());
+    const err = await set.ready(300).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(
+      /did not deliver services in bookinfo within 300 ms: services in bookinfo: /,
+    );
+    expect(set.state().resources.services.error).toMatch(/^services in bookinfo: /);
+  });
+});
