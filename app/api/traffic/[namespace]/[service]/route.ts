@@ -1,3 +1,4 @@
+import { requestIdentity } from '@/lib/auth/request-identity';
 import { toProblemResponse } from '@/lib/errors';
 import { requestUser } from '@/lib/server/audit-log';
 import { getTraffic } from '@/lib/server/get-traffic';
@@ -16,7 +17,9 @@ export async function GET(req: Request, ctx: Context): Promise<Response> {
   try {
     const { namespace, service } = parseTrafficParams(await ctx.params);
     const { window } = parseTrafficQuery(new URL(req.url).searchParams);
-    return Response.json(await getTraffic({ namespace, service, window }));
+    return Response.json(
+      await getTraffic({ namespace, service, window }, await requestIdentity(req)),
+    );
   } catch (err) {
     return toProblemResponse(err);
   }
