@@ -10,8 +10,8 @@ export function GraphStatus({ state }: { state: GraphQueryState }): ReactNode {
     return isPending ? <p className="text-xs text-slate-500">Loading graph…</p> : null;
   return (
     <p className="text-xs text-slate-500 tabular-nums dark:text-slate-400">
-      {graph.nodes.filter((n) => n.isBox !== true).length} nodes · {graph.edges.length} edges ·
-      updated {clock(updatedAt)}
+      {graph.nodes.filter((n) => !('isBox' in n) || n.isBox !== true).length} nodes ·{' '}
+      {graph.edges.length} edges · updated {clock(updatedAt)}
       {isFetching ? ' · refreshing…' : ''}
     </p>
   );

@@ -106,6 +106,16 @@ export function graphStylesheet({ theme, labels, animate }: StyleOptions): Style
     }),
     node('node[role = "box"]', { 'background-color': p.boxFill, 'font-size': 10, padding: '8px' }),
     node('node[?outside]', { 'border-style': 'dashed', opacity: 0.6 }),
+    // Namespaces the person may not see: grey and dashed whatever the theme's health colours say.
+    node('node[kind = "restricted"]', {
+      shape: 'round-rectangle',
+      width: 44,
+      height: 30,
+      'background-color': '#94a3b8',
+      'border-color': '#64748b',
+      'border-style': 'dashed',
+      'border-width': 2,
+    }),
     edge('edge', {
       'curve-style': 'bezier',
       width: 'data(width)',

@@ -3,6 +3,8 @@
 import { useCallback, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { useRefreshInterval } from '@/lib/client/refresh-interval';
 import { useGraphQuery } from '@/lib/client/use-graph';
+import type { GraphResponse } from '@/lib/api/graph';
+import type { MeshGraph } from '@/lib/mesh/types';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { PageHeader } from '@/components/ui/page-header';
 import { ElementList } from './element-list';
@@ -10,10 +12,23 @@ import { parseFilter } from './filter-expr';
 import { GraphCanvas } from './graph-canvas';
 import { GraphProblem, GraphStatus } from './graph-status';
 import { GraphToolbar } from './graph-toolbar';
+import { RestrictedPanel } from './restricted-panel';
 import { SidePanel } from './side-panel';
 import { toElements } from './to-elements';
 import { defaultNamespaces, GRAPH_REFRESH_MS } from './url-state';
 import { useGraphViewState } from './use-graph-view-state';
+
+/**
+ * The graph without the restricted node and its edges, for the parts that read names and numbers
+ * (element list, side panel); the canvas draws the restricted node from the full response.
+ */
+function withoutRestricted(graph: GraphResponse): MeshGraph {
+  return {
+    ...graph,
+    nodes: graph.nodes.flatMap((n) => (n.kind === 'restricted' ? [] : [n])),
+    edges: graph.edges.flatMap((e) => ('restricted' in e ? [] : [e])),
+  };
+}
 
 export function GraphView(): ReactNode {
   const [view, update] = useGraphViewState();
@@ -34,8 +49,12 @@ export function GraphView(): ReactNode {
     { namespaces, type: view.type, window: view.window, idle: view.idle },
     refetchInterval,
   );
-  const { graph } = graphState;
-  const elements = useMemo(() => (graph ? toElements(graph) : null), [graph]);
+  const { graph: response } = graphState;
+  const elements = useMemo(() => (response ? toElements(response) : null), [response]);
+  const graph = useMemo(() => (response ? withoutRestricted(response) : undefined), [response]);
+  const restrictedSelected =
+    view.selected !== null &&
+    response?.nodes.some((n) => n.id === view.selected && n.kind === 'restricted') === true;
   const find = useMemo(() => parseFilter(view.find), [view.find]);
   const hide = useMemo(() => parseFilter(view.hide), [view.hide]);
   const isStale = graphState.error !== null && graph !== undefined;
@@ -86,7 +105,9 @@ export function GraphView(): ReactNode {
             </p>
           ) : null}
         </div>
-        {view.selected !== null && graph ? (
+        {restrictedSelected ? (
+          <RestrictedPanel onClose={() => update({ selected: null })} />
+        ) : view.selected !== null && graph ? (
           <SidePanel
             graph={graph}
             type={view.type}

@@ -105,6 +105,10 @@ export function Legend({ id, onClose }: { id: string; onClose: () => void }): Re
           Faded, dashed: outside the selected namespaces
         </div>
         <div className={ROW}>
+          <Swatch path={circle} stroke="#64748b" fill="#94a3b8" dash="3 2" />
+          Grey, dashed: Restricted, namespaces you may not see (no names or numbers)
+        </div>
+        <div className={ROW}>
           <svg aria-hidden width="24" height="24" viewBox="0 0 24 24" className="shrink-0">
             <circle cx="12" cy="12" r="9" stroke={ok.border} fill={ok.fill} strokeWidth="1.5" />
             <circle cx="12" cy="12" r="6" stroke={ok.border} fill="none" strokeWidth="1.5" />

@@ -1,6 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import { formatBytesPerSecond, formatMs, formatPercent, formatRps } from '@/components/ui/format';
-import type { Health, MeshEdge, MeshGraph, MeshNode, NodeKind } from '@/lib/mesh/types';
+import type { GraphEdge, GraphResponse, RestrictedNode } from '@/lib/api/graph';
+import type { Health, MeshEdge, MeshNode, NodeKind } from '@/lib/mesh/types';
 import { displayName } from './display-name';
 import { edgeWidth } from './edge-width';
 
@@ -10,7 +11,7 @@ export interface GraphNodeData {
   readonly parent?: string;
   /** namespace: a namespace box; box: an app box of a versionedApp graph; node: a workload/app/service/... */
   readonly role: 'namespace' | 'box' | 'node';
-  readonly kind: NodeKind | 'namespace';
+  readonly kind: NodeKind | 'namespace' | 'restricted';
   readonly health: Health;
   readonly label: string;
   readonly name: string;
@@ -54,7 +55,42 @@ export function mtlsLabel(mtls: number): string {
   return '';
 }
 
-function edgeData(e: MeshEdge): GraphEdgeData {
+/** The one node standing for every namespace the person may not see: no name, no numbers, no health. */
+function restrictedNodeData(n: RestrictedNode): GraphNodeData {
+  return {
+    id: n.id,
+    role: 'node',
+    kind: 'restricted',
+    health: 'unknown',
+    label: n.label,
+    name: '',
+    namespace: '',
+    outside: false,
+    noSidecar: false,
+  };
+}
+
+function edgeData(edge: GraphEdge): GraphEdgeData {
+  if ('restricted' in edge) {
+    // The server sends no rate for it (restrict-graph.ts): width and labels say nothing.
+    return {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      protocol: edge.protocol,
+      health: 'unknown',
+      width: edgeWidth(0),
+      rate: 0,
+      rateLabel: '',
+      errorLabel: '',
+      p95Label: '',
+      mtlsLabel: '',
+    };
+  }
+  return meshEdgeData(edge);
+}
+
+function meshEdgeData(e: MeshEdge): GraphEdgeData {
   const isTcp = e.protocol === 'tcp';
   const bytes = e.bytesPerSecond ?? 0;
   const rps = e.rps ?? 0;
@@ -74,10 +110,14 @@ function edgeData(e: MeshEdge): GraphEdgeData {
 }
 
 /** Cytoscape elements for a graph: namespace boxes around their nodes, app boxes, nodes, edges. */
-export function toElements(graph: MeshGraph): ElementDefinition[] {
+export function toElements(graph: GraphResponse): ElementDefinition[] {
   const namespaces = new Map<string, boolean>();
   const nodes: ElementDefinition[] = [];
   for (const n of graph.nodes) {
+    if (n.kind === 'restricted') {
+      nodes.push({ group: 'nodes', data: restrictedNodeData(n) });
+      continue;
+    }
     const boxed = inNamespaceBox(n);
     if (boxed && n.parent === undefined) {
       const outside = namespaces.get(n.namespace);

@@ -17,7 +17,7 @@ export function TrafficSplitPanel({ namespace, service }: TrafficSplitPanelProps
       service={service}
       renderEditor={(data) => (
         <>
-          {!data.readOnly && data.virtualService ? (
+          {!data.readOnly && data.virtualService && data.access.update ? (
             <div className={CARD}>
               <WeightEditor namespace={namespace} service={service} traffic={data} />
             </div>
@@ -25,6 +25,12 @@ export function TrafficSplitPanel({ namespace, service }: TrafficSplitPanelProps
           {data.readOnly ? (
             <p className="text-xs text-slate-500 dark:text-slate-400">
               Meshlens runs read-only: weights cannot be changed here.
+            </p>
+          ) : null}
+          {!data.readOnly && data.virtualService && !data.access.update ? (
+            <p className="text-xs text-slate-500 dark:text-slate-400">
+              Your Kubernetes permissions do not let you change VirtualService{' '}
+              {data.virtualService.name} in {namespace}: weights cannot be changed here.
             </p>
           ) : null}
         </>

@@ -24,6 +24,7 @@ const traffic: TrafficResponse = {
   subsets: [],
   warnings: [],
   readOnly: false,
+  access: { update: true, delete: true },
 };
 
 const diff = [

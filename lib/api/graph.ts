@@ -1,8 +1,12 @@
-import type { GraphType, MeshGraph, Window } from '@/lib/mesh/types';
+import type { VisibleGraph } from '@/lib/mesh/graph/restrict-graph';
+import type { GraphType, Window } from '@/lib/mesh/types';
+
+export type { GraphEdge, RestrictedNode } from '@/lib/mesh/graph/restrict-graph';
 
 /**
- * GET /api/graph. The graph is the domain's MeshGraph (lib/mesh builds it); the query and what the
- * route adds to the graph are declared here.
+ * GET /api/graph. The graph is the domain's MeshGraph (lib/mesh builds it) as one person may see it:
+ * nodes of namespaces they may not see folded into one restricted node (lib/mesh/graph/restrict-graph.ts).
+ * The query and what the route adds to the graph are declared here.
  */
 
 /** The query string, parsed: the page's preload, the client's query key and the server agree on it. */
@@ -14,4 +18,4 @@ export interface GraphQuery {
 }
 
 /** The graph, plus what is missing from it and why (e.g. latencies when that query timed out). */
-export type GraphResponse = MeshGraph & { readonly warnings?: readonly string[] };
+export type GraphResponse = VisibleGraph & { readonly warnings?: readonly string[] };

@@ -39,6 +39,13 @@ export interface IstioObjectDocument {
   readonly yaml: string;
   readonly object: Record<string, unknown>;
   readonly validations: readonly LocatedValidation[];
+  /** What the signed-in person may do to this object, as the API server's RBAC answers (resourceNames count). */
+  readonly access: ObjectAccess;
+}
+
+export interface ObjectAccess {
+  readonly update: boolean;
+  readonly delete: boolean;
 }
 
 /** POST /api/istio/validate: writes nothing. */

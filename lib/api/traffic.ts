@@ -1,3 +1,4 @@
+import type { ObjectAccess } from './istio';
 import type { TrafficRoute } from '@/lib/mesh/traffic/route-weights';
 import type { DiffLine, TrafficSplit } from '@/lib/mesh/traffic/split-types';
 import type { Window } from '@/lib/mesh/types';
@@ -23,6 +24,8 @@ export interface TrafficQuery {
 
 export type TrafficResponse = TrafficSplit & {
   readonly readOnly: boolean;
+  /** Whether this person may change (update) or delete the VirtualService; both false without one. */
+  readonly access: ObjectAccess;
   /** Why the observed shares and signals are missing; they are then not zeros but unknown. */
   readonly metricsError?: string;
 };

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { UpstreamUnavailableError } from '@/lib/errors';
 import { BOOKINFO_INVENTORY, bookinfoRequests } from '@/lib/mesh/testing/graph-samples';
 import type { Sample } from '@/lib/mesh/types';
+import type { Identity } from '@/lib/auth/identity';
 
 const instantQuery = vi.fn<(q: string) => Promise<Sample[]>>();
 
@@ -22,6 +23,7 @@ vi.mock('./read-cluster', () => ({
 }));
 
 const { getGraph } = await import('./get-graph');
+const ANONYMOUS: Identity = { kind: 'anonymous' };
 
 let namespaceSeq = 0;
 /** A fresh cache key per test, since the graph cache is process-wide. */
@@ -45,7 +47,7 @@ describe('getGraph', () => {
           : [],
       ),
     );
-    const { graph, queries, timings } = await getGraph(request());
+    const { graph, queries, timings } = await getGraph(request(), ANONYMOUS);
     expect(instantQuery).toHaveBeenCalledTimes(4);
     expect(queries).toBe(4);
     expect(graph.edges.length).toBeGreaterThan(0);
@@ -57,8 +59,8 @@ describe('getGraph', () => {
     instantQuery.mockResolvedValue([]);
     const req = request();
     const results = await Promise.all([
-      getGraph(req),
-      getGraph({ ...req, namespaces: [...req.namespaces].reverse() }),
+      getGraph(req, ANONYMOUS),
+      getGraph({ ...req, namespaces: [...req.namespaces].reverse() }, ANONYMOUS),
     ]);
     expect(instantQuery).toHaveBeenCalledTimes(4);
     expect(results.map((r) => r.timings.find((t) => t.name === 'cache')?.desc).sort()).toEqual([
@@ -66,7 +68,7 @@ describe('getGraph', () => {
       'miss',
     ]);
     expect(results.map((r) => r.queries).sort()).toEqual([0, 4]);
-    expect((await getGraph(req)).queries).toBe(0);
+    expect((await getGraph(req, ANONYMOUS)).queries).toBe(0);
   });
 
   it('still returns the graph, with a warning, when only the latency query fails', async () => {
@@ -75,7 +77,7 @@ describe('getGraph', () => {
         ? Promise.reject(new UpstreamUnavailableError('prometheus', 'timed out after 8000 ms'))
         : Promise.resolve(q.includes('istio_requests_total') ? bookinfoRequests() : []),
     );
-    const { graph } = await getGraph(request());
+    const { graph } = await getGraph(request(), ANONYMOUS);
     expect(graph.edges.length).toBeGreaterThan(0);
     expect(graph.warnings).toEqual(['Latency percentiles are missing: timed out after 8000 ms']);
   });
@@ -86,6 +88,6 @@ describe('getGraph', () => {
         ? Promise.reject(new UpstreamUnavailableError('prometheus', 'connection refused'))
         : Promise.resolve([]),
     );
-    await expect(getGraph(request())).rejects.toMatchObject({ status: 503 });
+    await expect(getGraph(request(), ANONYMOUS)).rejects.toMatchObject({ status: 503 });
   });
 });

@@ -2,8 +2,11 @@ import 'server-only';
 import type { GraphQuery, GraphResponse } from '@/lib/api/graph';
 import { coalescingCache, type CoalescingCache } from '@/lib/cache';
 import { isProblemError, UpstreamUnavailableError } from '@/lib/errors';
+import { visibleOrRefuse } from '@/lib/auth/access';
+import type { Identity } from '@/lib/auth/identity';
 import { buildGraph } from '@/lib/mesh/graph/build-graph';
-import type { Sample } from '@/lib/mesh/types';
+import { restrictGraph } from '@/lib/mesh/graph/restrict-graph';
+import type { MeshGraph, Sample } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 import { graphQueries } from '@/lib/prometheus/graph-queries';
 import { countPrometheusQueries } from '@/lib/prometheus/query-count';
@@ -23,7 +26,7 @@ export interface GraphResult {
 }
 
 interface Built {
-  readonly graph: GraphResponse;
+  readonly graph: MeshGraph & { readonly warnings?: readonly string[] };
   readonly promMs: number;
   readonly kubeMs: number;
   readonly buildMs: number;
@@ -103,10 +106,12 @@ async function load(req: GraphQuery): Promise<Built> {
 /**
  * The topology graph of the selected namespaces: four PromQL queries in parallel plus the informer
  * caches, built in lib/mesh. Identical requests within a few seconds share one build, so N viewers on
- * the same view cost Prometheus what one does.
+ * the same view cost Prometheus what one does. The cache holds the graph as Meshlens sees it; each
+ * person's view is cut from it (restrictGraph), so people share the build but not what it shows.
  */
-export async function getGraph(req: GraphQuery): Promise<GraphResult> {
+export async function getGraph(req: GraphQuery, identity: Identity): Promise<GraphResult> {
   const namespaces = [...new Set(req.namespaces)].sort();
+  const visible = await visibleOrRefuse(identity, namespaces);
   const key = [req.type, req.window, req.idle, namespaces.join(',')].join('|');
   let fresh = false;
   const { result: built, queries } = await countPrometheusQueries(() =>
@@ -116,7 +121,7 @@ export async function getGraph(req: GraphQuery): Promise<GraphResult> {
     }),
   );
   return {
-    graph: built.graph,
+    graph: identity.kind === 'anonymous' ? built.graph : restrictGraph(built.graph, visible),
     queries,
     timings: [
       { name: 'prom', durMs: built.promMs, desc: `${queries} queries` },

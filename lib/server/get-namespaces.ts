@@ -1,5 +1,7 @@
 import 'server-only';
 import type { NamespacesResponse } from '@/lib/api/namespaces';
+import { visibleNamespaces } from '@/lib/auth/access';
+import type { Identity } from '@/lib/auth/identity';
 import { isProblemError } from '@/lib/errors';
 import { buildGraph } from '@/lib/mesh/graph/build-graph';
 import { summarizeNamespaces } from '@/lib/mesh/lists/namespace-summary';
@@ -13,9 +15,13 @@ const WINDOW: Window = '1m';
 /**
  * One card per namespace. Costs one PromQL query per refresh for the whole mesh. When Prometheus fails
  * the cards still come back, with null rates and the reason, so the page never shows zeros as data.
+ * Only the namespaces this person may see get a card.
  */
-export async function getNamespaces(): Promise<NamespacesResponse> {
-  const { inventory, externalHosts } = await readCluster();
+export async function getNamespaces(identity: Identity): Promise<NamespacesResponse> {
+  const [{ inventory, externalHosts }, visible] = await Promise.all([
+    readCluster(),
+    visibleNamespaces(identity),
+  ]);
   let graph: MeshGraph | undefined;
   let metricsError: string | undefined;
   try {
@@ -37,7 +43,7 @@ export async function getNamespaces(): Promise<NamespacesResponse> {
     if (!isProblemError(err)) throw err;
     metricsError = err.detail;
   }
-  return summarizeNamespaces(inventory, graph).map((ns) =>
-    metricsError ? { ...ns, metricsError } : ns,
-  );
+  return summarizeNamespaces(inventory, graph)
+    .filter((ns) => visible.has(ns.name))
+    .map((ns) => (metricsError ? { ...ns, metricsError } : ns));
 }

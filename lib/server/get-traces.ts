@@ -1,10 +1,13 @@
 import 'server-only';
 import type { TracesQuery, TracesResponse, TraceWindow, TracingState } from '@/lib/api/traces';
+import { visibleOrRefuse } from '@/lib/auth/access';
+import type { Identity } from '@/lib/auth/identity';
 import { getConfig } from '@/lib/config';
 import { getJaegerClient } from '@/lib/jaeger/client';
 import { getInformers } from '@/lib/kube/informers';
 import { readInventory } from '@/lib/kube/inventory';
 import { resolveEndpoint } from '@/lib/mesh/traces/resolve-endpoint';
+import { redactTrace } from '@/lib/mesh/traces/redact-trace';
 import { selectTraces } from '@/lib/mesh/traces/select-traces';
 import type { Trace } from '@/lib/mesh/traces/types';
 import type { Inventory } from '@/lib/mesh/types';
@@ -47,7 +50,12 @@ async function inventoryOrUndefined(): Promise<Inventory | undefined> {
 }
 
 /** The traces across `source → target` in `namespace` (or touching one of them) in the window. */
-export async function getTraces(req: TracesQuery, nowMs = Date.now()): Promise<TracesResponse> {
+export async function getTraces(
+  req: TracesQuery,
+  identity: Identity,
+  nowMs = Date.now(),
+): Promise<TracesResponse> {
+  const visible = await visibleOrRefuse(identity, [req.namespace]);
   const client = getJaegerClient();
   if (!client) {
     return {
@@ -83,7 +91,11 @@ export async function getTraces(req: TracesQuery, nowMs = Date.now()): Promise<T
     for (const service of source.jaegerServices.slice(0, 3))
       searches.push({ service, tags: { error: 'true' } });
   const results = await Promise.all(searches.map((s) => client.searchTraces({ ...base, ...s })));
-  const candidates: Trace[] = results.flat();
+  // Redacted before selection, so the operations and summaries name no hidden service either.
+  const candidates: Trace[] =
+    identity.kind === 'anonymous'
+      ? results.flat()
+      : results.flat().map((t) => redactTrace(t, visible));
   const { traces, operations } = selectTraces(candidates, {
     ...(source ? { source: source.endpoint } : {}),
     ...(target ? { target: target.endpoint } : {}),

@@ -1,5 +1,7 @@
 import 'server-only';
 import type { TrafficParams, TrafficQuery, TrafficResponse } from '@/lib/api/traffic';
+import { objectAccess, visibleOrRefuse } from '@/lib/auth/access';
+import type { Identity } from '@/lib/auth/identity';
 import { getConfig } from '@/lib/config';
 import { isProblemError, NotFoundError } from '@/lib/errors';
 import { getInformers } from '@/lib/kube/informers';
@@ -19,7 +21,11 @@ export type TrafficRequest = TrafficParams & Pick<TrafficQuery, 'window'>;
  * caches, the observed split from two PromQL queries. A Prometheus outage still returns the
  * configured split, with `metricsError` saying why the observed side is missing.
  */
-export async function getTraffic(req: TrafficRequest): Promise<TrafficResponse> {
+export async function getTraffic(
+  req: TrafficRequest,
+  identity: Identity,
+): Promise<TrafficResponse> {
+  await visibleOrRefuse(identity, [req.namespace]);
   const { inventory } = await readCluster();
   const istioObjects = listIstioObjects(getInformers(), {
     kinds: ['VirtualService', 'DestinationRule'],
@@ -59,9 +65,13 @@ export async function getTraffic(req: TrafficRequest): Promise<TrafficResponse> 
   if (!known && split.virtualService === null) {
     throw new NotFoundError(`There is no service ${req.namespace}/${req.service}.`);
   }
+  const vs = split.virtualService;
   return {
     ...split,
     readOnly: getConfig().readOnly,
+    access: vs
+      ? await objectAccess(identity, 'VirtualService', vs.namespace, vs.name)
+      : { update: false, delete: false },
     ...(metricsError !== undefined && { metricsError }),
   };
 }

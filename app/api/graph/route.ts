@@ -1,3 +1,4 @@
+import { requestIdentity } from '@/lib/auth/request-identity';
 import { toProblemResponse } from '@/lib/errors';
 import { getGraph } from '@/lib/server/get-graph';
 import { timedJson } from '@/lib/server/server-timing';
@@ -11,6 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const { graph, timings, queries } = await getGraph(
       parseGraphParams(new URL(request.url).searchParams),
+      await requestIdentity(request),
     );
     return timedJson(graph, timings, started, { 'meshlens-prometheus-queries': String(queries) });
   } catch (err) {

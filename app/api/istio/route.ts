@@ -1,3 +1,4 @@
+import { requestIdentity } from '@/lib/auth/request-identity';
 import { toProblemResponse } from '@/lib/errors';
 import { listIstioConfig } from '@/lib/server/istio-config/list-istio-config';
 import { parseListQuery } from './schema';
@@ -9,7 +10,10 @@ export async function GET(req: Request): Promise<Response> {
   try {
     const { namespaces, kind } = parseListQuery(new URL(req.url).searchParams);
     return Response.json(
-      await listIstioConfig({ ...(namespaces && { namespaces }), ...(kind && { kinds: kind }) }),
+      await listIstioConfig(
+        { ...(namespaces && { namespaces }), ...(kind && { kinds: kind }) },
+        await requestIdentity(req),
+      ),
     );
   } catch (err) {
     return toProblemResponse(err);

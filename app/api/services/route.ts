@@ -1,3 +1,4 @@
+import { requestIdentity } from '@/lib/auth/request-identity';
 import { toProblemResponse } from '@/lib/errors';
 import { getServices } from '@/lib/server/get-services';
 import { parseServicesQuery } from './schema';
@@ -8,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request): Promise<Response> {
   try {
     const { namespaces } = parseServicesQuery(new URL(req.url).searchParams);
-    return Response.json(await getServices(namespaces));
+    return Response.json(await getServices(await requestIdentity(req), namespaces));
   } catch (err) {
     return toProblemResponse(err);
   }

@@ -1,3 +1,4 @@
+import { requestIdentity } from '@/lib/auth/request-identity';
 import { toProblemResponse } from '@/lib/errors';
 import { getTraces } from '@/lib/server/get-traces';
 import { timedJson } from '@/lib/server/server-timing';
@@ -11,7 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const req = parseTracesParams(new URL(request.url).searchParams);
     const t = performance.now();
-    const body = await getTraces(req);
+    const body = await getTraces(req, await requestIdentity(request));
     return timedJson(body, [{ name: 'jaeger', durMs: performance.now() - t }], started);
   } catch (err) {
     return toProblemResponse(err);

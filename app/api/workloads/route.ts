@@ -1,3 +1,4 @@
+import { requestIdentity } from '@/lib/auth/request-identity';
 import { toProblemResponse } from '@/lib/errors';
 import { getWorkloads } from '@/lib/server/get-workloads';
 import { parseWorkloadsQuery } from './schema';
@@ -8,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request): Promise<Response> {
   try {
     const { namespaces } = parseWorkloadsQuery(new URL(req.url).searchParams);
-    return Response.json(await getWorkloads(namespaces));
+    return Response.json(await getWorkloads(await requestIdentity(req), namespaces));
   } catch (err) {
     return toProblemResponse(err);
   }

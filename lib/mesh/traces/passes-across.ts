@@ -48,7 +48,7 @@ function stringTag(span: Span, key: string): string | undefined {
 }
 
 /** The namespace a span's proxy lives in, from Istio's tags, else from node_id or "<svc>.<ns>". */
-function namespaceOf(span: Span): string | undefined {
+export function namespaceOf(span: Span): string | undefined {
   const dot = span.service.lastIndexOf('.');
   return (
     stringTag(span, 'istio.namespace') ??

@@ -1,15 +1,23 @@
 import 'server-only';
 import type { IstioObjectDocument } from '@/lib/api/istio';
+import { objectAccess, visibleOrRefuse } from '@/lib/auth/access';
+import type { Identity } from '@/lib/auth/identity';
 import type { IstioKind } from '@/lib/kube/resources';
 import { readLive } from './live';
 import { checkManifestText } from './validate-manifest';
 
+/** One object for the editor, with what this person may do to it; refused in a namespace they may not see. */
 export async function getIstioObject(
   kind: IstioKind,
   namespace: string,
   name: string,
+  identity: Identity,
 ): Promise<IstioObjectDocument> {
-  const live = await readLive(kind, namespace, name);
+  await visibleOrRefuse(identity, [namespace]);
+  const [live, access] = await Promise.all([
+    readLive(kind, namespace, name),
+    objectAccess(identity, kind, namespace, name),
+  ]);
   const checked = await checkManifestText(live.yaml, namespace);
   return {
     kind,
@@ -19,5 +27,6 @@ export async function getIstioObject(
     yaml: live.yaml,
     object: checked.ok ? checked.manifest : live.raw,
     validations: checked.validations,
+    access,
   };
 }

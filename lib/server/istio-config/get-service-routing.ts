@@ -1,5 +1,7 @@
 import 'server-only';
 import type { ExistingRoutingObject, ServiceRouting } from '@/lib/api/routing';
+import { visibleOrRefuse } from '@/lib/auth/access';
+import type { Identity } from '@/lib/auth/identity';
 import { NotFoundError } from '@/lib/errors';
 import { toEditableManifest } from '@/lib/mesh/istio/yaml';
 import { readDestinationRuleSpec } from '@/lib/mesh/istio/destination-rule';
@@ -24,7 +26,9 @@ async function existing(obj: IstioObject | undefined): Promise<ExistingRoutingOb
 export async function getServiceRouting(
   namespace: string,
   service: string,
+  identity: Identity,
 ): Promise<ServiceRouting> {
+  await visibleOrRefuse(identity, [namespace]);
   const { mesh } = await readMeshConfig();
   if (!mesh.inventory.services.some((s) => s.namespace === namespace && s.name === service))
     throw new NotFoundError(`Service ${namespace}/${service} does not exist.`);

@@ -1,5 +1,7 @@
 import 'server-only';
 import type { IstioConfigItem, IstioListResponse } from '@/lib/api/istio';
+import { visibleOrRefuse } from '@/lib/auth/access';
+import type { Identity } from '@/lib/auth/identity';
 import { toManifest, validateIstioObject } from '@/lib/mesh/validations';
 import type { IstioObject } from '@/lib/mesh/types';
 import { CRD_SCHEMAS, readMeshConfig } from './mesh-config';
@@ -30,10 +32,19 @@ async function validatedMesh(): Promise<readonly IstioConfigItem[]> {
   return items;
 }
 
-export async function listIstioConfig(req: ListIstioConfigRequest): Promise<IstioListResponse> {
+/** The objects of the asked (else every visible) namespace; a namespace the person may not see is refused. */
+export async function listIstioConfig(
+  req: ListIstioConfigRequest,
+  identity: Identity,
+): Promise<IstioListResponse> {
+  const visible = await visibleOrRefuse(identity, req.namespaces ?? []);
   const namespaces = req.namespaces && new Set(req.namespaces);
   const kinds = req.kinds && new Set(req.kinds);
+  const seen = (ns: string): boolean => identity.kind === 'anonymous' || visible.has(ns);
   return (await validatedMesh()).filter(
-    (i) => (!namespaces || namespaces.has(i.namespace)) && (!kinds || kinds.has(i.kind)),
+    (i) =>
+      seen(i.namespace) &&
+      (!namespaces || namespaces.has(i.namespace)) &&
+      (!kinds || kinds.has(i.kind)),
   );
 }

@@ -1,3 +1,4 @@
+import { requestIdentity } from '@/lib/auth/request-identity';
 import { toProblemResponse } from '@/lib/errors';
 import { getServiceRouting } from '@/lib/server/istio-config/get-service-routing';
 import { parseRoutingParams } from './schema';
@@ -9,10 +10,10 @@ interface Context {
 }
 
 /** GET /api/routing/{namespace}/{service} → {subsets, virtualService, destinationRule}: what the routing forms start from. */
-export async function GET(_req: Request, ctx: Context): Promise<Response> {
+export async function GET(req: Request, ctx: Context): Promise<Response> {
   try {
     const { namespace, service } = parseRoutingParams(await ctx.params);
-    return Response.json(await getServiceRouting(namespace, service));
+    return Response.json(await getServiceRouting(namespace, service, await requestIdentity(req)));
   } catch (err) {
     return toProblemResponse(err);
   }

@@ -1,5 +1,5 @@
-import { toProblemResponse } from '@/lib/errors';
 import { requestIdentity } from '@/lib/auth/request-identity';
+import { toProblemResponse } from '@/lib/errors';
 import { getTraffic } from '@/lib/server/get-traffic';
 import { updateTrafficWeights } from '@/lib/server/update-traffic-weights';
 import { assertWritable } from '@/lib/server/write-guard';
@@ -16,7 +16,9 @@ export async function GET(req: Request, ctx: Context): Promise<Response> {
   try {
     const { namespace, service } = parseTrafficParams(await ctx.params);
     const { window } = parseTrafficQuery(new URL(req.url).searchParams);
-    return Response.json(await getTraffic({ namespace, service, window }));
+    return Response.json(
+      await getTraffic({ namespace, service, window }, await requestIdentity(req)),
+    );
   } catch (err) {
     return toProblemResponse(err);
   }

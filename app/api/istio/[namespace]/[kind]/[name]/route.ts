@@ -1,5 +1,5 @@
-import { toProblemResponse } from '@/lib/errors';
 import { requestIdentity } from '@/lib/auth/request-identity';
+import { toProblemResponse } from '@/lib/errors';
 import { getIstioObject } from '@/lib/server/istio-config/get-istio-object';
 import {
   deleteIstioObject,
@@ -20,10 +20,10 @@ interface Context {
 }
 
 /** GET → {kind, namespace, name, resourceVersion, yaml, object, validations (with lines)}. */
-export async function GET(_req: Request, ctx: Context): Promise<Response> {
+export async function GET(req: Request, ctx: Context): Promise<Response> {
   try {
     const { kind, namespace, name } = parseObjectParams(await ctx.params);
-    return Response.json(await getIstioObject(kind, namespace, name));
+    return Response.json(await getIstioObject(kind, namespace, name, await requestIdentity(req)));
   } catch (err) {
     return toProblemResponse(err);
   }
