@@ -1,5 +1,7 @@
 import 'server-only';
 import type { MetricsResponse } from '@/lib/api/metrics';
+import { visibleOrRefuse } from '@/lib/auth/access';
+import type { Identity } from '@/lib/auth/identity';
 import { UpstreamUnavailableError } from '@/lib/errors';
 import { requestPoints, tcpPoints, type SeriesContext } from '@/lib/mesh/metrics/series';
 import { metricsRange } from '@/lib/mesh/metrics/range';
@@ -54,7 +56,14 @@ function graphTypeFor(req: MetricsRequest): GraphType {
  * Range series for one edge or one node of the graph: two range queries (~60 points over the
  * window), shaped per step by the graph's own code so that the charts and the graph agree.
  */
-export async function getMetrics(req: MetricsRequest): Promise<MetricsResult> {
+/** The namespaces a metrics request names: a person may chart only nodes of namespaces they may see. */
+function namedNamespaces(req: MetricsRequest): string[] {
+  const refs = req.kind === 'edge' ? [req.source.ref, req.target.ref] : [req.node.ref];
+  return refs.flatMap((ref) => ('namespace' in ref ? [ref.namespace] : []));
+}
+
+export async function getMetrics(req: MetricsRequest, identity: Identity): Promise<MetricsResult> {
+  await visibleOrRefuse(identity, namedNamespaces(req));
   const range = metricsRange(req.window, Date.now());
   const type = graphTypeFor(req);
   const protocols: readonly Protocol[] =

@@ -1,3 +1,4 @@
+import { requestIdentity } from '@/lib/auth/request-identity';
 import { toProblemResponse } from '@/lib/errors';
 import { getMetrics } from '@/lib/server/get-metrics';
 import { timedJson } from '@/lib/server/server-timing';
@@ -14,6 +15,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const { metrics, timings, queries } = await getMetrics(
       parseMetricsParams(new URL(request.url).searchParams),
+      await requestIdentity(request),
     );
     return timedJson(metrics, timings, started, { 'meshlens-prometheus-queries': String(queries) });
   } catch (err) {
