@@ -28,7 +28,7 @@ export function TrafficSplitPanel({ namespace, service }: TrafficSplitPanelProps
             </p>
           ) : null}
           {!data.readOnly && data.virtualService && !data.access.update ? (
-            <p className="text-xs text-slate-500 dark:text-slate-400">
+            <p data-testid="write-denied" className="text-xs text-slate-500 dark:text-slate-400">
               Your Kubernetes permissions do not let you change VirtualService{' '}
               {data.virtualService.name} in {namespace}: weights cannot be changed here.
             </p>
