@@ -6,14 +6,15 @@ import type { ReactNode } from 'react';
 import type { IstioConfigItem } from '@/lib/api/istio';
 import { useIstioListQuery } from '@/lib/client/use-istio-config';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
-import { ISTIO_KIND_INFO } from '@/lib/mesh/istio/kinds';
+import { mayWriteAnywhere, noWritesReason } from '@/lib/mesh/access/write-permission';
+import { ISTIO_KIND_INFO, ISTIO_KIND_NAMES } from '@/lib/mesh/istio/kinds';
 import { ErrorText } from '@/components/ui/problem-alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListFilters } from './list-filters';
 import { LINK, PRIMARY_BUTTON, BUTTON } from './styles';
 import { readListState, writeListState, type ListUrlState } from './url-state';
 import { StatusBadge, statusOf } from './validation-status';
-import { useCanWrite } from './use-write-access';
+import { useWriteSession } from './use-write-access';
 
 export function editorHref(item: Pick<IstioConfigItem, 'namespace' | 'kind' | 'name'>): string {
   return `/istio/${item.namespace}/${ISTIO_KIND_INFO[item.kind].plural}/${item.name}`;
@@ -24,6 +25,43 @@ function matches(item: IstioConfigItem, state: ListUrlState): boolean {
   return state.status === 'all' || statusOf(item.validations) === state.status;
 }
 
+/**
+ * The entry points to writing, each offered only when the person's RBAC allows some write it makes;
+ * otherwise the reason. The routing forms update a VirtualService and a DestinationRule together.
+ */
+function ConfigActions({ firstNamespace }: { firstNamespace: string | undefined }): ReactNode {
+  const session = useWriteSession();
+  if (!session) return null;
+  const mayCreate = mayWriteAnywhere(session, 'create', ISTIO_KIND_NAMES);
+  const mayRoute =
+    mayWriteAnywhere(session, 'update', ['VirtualService']) &&
+    mayWriteAnywhere(session, 'update', ['DestinationRule']);
+  if (!mayCreate && !mayRoute) {
+    return (
+      <p data-testid="write-denied" className="max-w-md text-xs text-slate-600 dark:text-slate-400">
+        {noWritesReason(session)}
+      </p>
+    );
+  }
+  return (
+    <div className="flex gap-2">
+      {mayRoute && (
+        <Link className={BUTTON} href="/istio/wizard">
+          Routing forms
+        </Link>
+      )}
+      {mayCreate && (
+        <Link
+          className={PRIMARY_BUTTON}
+          href={`/istio/new${firstNamespace ? `?namespace=${firstNamespace}` : ''}`}
+        >
+          New from template
+        </Link>
+      )}
+    </div>
+  );
+}
+
 /** /istio: every Istio object of the selected namespaces with its validation result. */
 export function ConfigList(): ReactNode {
   const router = useRouter();
@@ -31,7 +69,6 @@ export function ConfigList(): ReactNode {
   const state = readListState(new URLSearchParams(useSearchParams().toString()));
   const list = useIstioListQuery(state.namespaces);
   const namespaces = useNamespacesQuery();
-  const canWrite = useCanWrite();
   const items = (list.data ?? []).filter((i) => matches(i, state));
   const errors = items.filter((i) => statusOf(i.validations) === 'error').length;
   const warnings = items.filter((i) => statusOf(i.validations) === 'warning').length;
@@ -40,21 +77,7 @@ export function ConfigList(): ReactNode {
     <section className="flex flex-col gap-4">
       <PageHeader
         title="Istio config"
-        actions={
-          canWrite && (
-            <div className="flex gap-2">
-              <Link className={BUTTON} href="/istio/wizard">
-                Routing forms
-              </Link>
-              <Link
-                className={PRIMARY_BUTTON}
-                href={`/istio/new${state.namespaces[0] ? `?namespace=${state.namespaces[0]}` : ''}`}
-              >
-                New from template
-              </Link>
-            </div>
-          )
-        }
+        actions={<ConfigActions firstNamespace={state.namespaces[0]} />}
       />
       <ListFilters
         state={state}

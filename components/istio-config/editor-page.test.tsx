@@ -8,6 +8,11 @@ import {
   type FakeAnswer,
   type SentRequest,
 } from '@/components/testing/fake-api';
+import {
+  FAKE_READ_ONLY_REASON,
+  fakeSession,
+  type FakeWrites,
+} from '@/components/testing/fake-session';
 import { stubRangeLayout } from '@/components/testing/jsdom-layout';
 import { IstioEditorPage } from './editor-page';
 
@@ -25,19 +30,23 @@ const doc = {
   yaml: LIVE,
   object: {},
   validations: [],
+  access: { update: true, delete: true },
 };
 
-/** The cluster's side: the object, the status, the checks; writes go to `write`. */
+/** The cluster's side: the object, the session, the checks; writes go to `write`. */
 function cluster(
-  readOnly: boolean,
+  writes: FakeWrites,
   write: (request: SentRequest) => FakeAnswer = () => ({
     body: { kind: 'VirtualService', namespace: 'shop', name: 'reviews', resourceVersion: '8' },
   }),
 ): SentRequest[] {
   return fakeApi((request) => {
-    if (request.url === '/api/status') return { body: { readOnly, sources: {} } };
+    if (request.url === '/api/session') return { body: fakeSession(writes, ['shop']) };
     if (request.url === '/api/istio/validate') return { body: { validations: [] } };
-    if (request.method === 'GET' && request.url === OBJECT) return { body: doc };
+    if (request.method === 'GET' && request.url === OBJECT) {
+      const allowed = writes === 'all';
+      return { body: { ...doc, access: { update: allowed, delete: allowed } } };
+    }
     return write(request);
   });
 }
@@ -64,7 +73,7 @@ describe('IstioEditorPage', () => {
 
   it('applies an edit with a dry run first and names the new resourceVersion', async () => {
     const user = userEvent.setup();
-    const sent = cluster(false);
+    const sent = cluster('all');
     renderWithQueries(<IstioEditorPage namespace="shop" kind="VirtualService" name="reviews" />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('VirtualService reviews');
     const apply = await screen.findByRole('button', { name: 'Apply' });
@@ -87,7 +96,7 @@ describe('IstioEditorPage', () => {
 
   it('writes nothing on a 409, shows their change and re-applies on top of it', async () => {
     const user = userEvent.setup();
-    const sent = cluster(false, (request) =>
+    const sent = cluster('all', (request) =>
       (request.body as { resourceVersion: string }).resourceVersion === '7'
         ? {
             status: 409,
@@ -120,7 +129,7 @@ describe('IstioEditorPage', () => {
 
   it('shows the refusal of the dry run and writes nothing', async () => {
     const user = userEvent.setup();
-    const sent = cluster(false, () => ({
+    const sent = cluster('all', () => ({
       status: 422,
       body: { title: 'Invalid', detail: 'spec.http[0].route: Required value' },
     }));
@@ -134,13 +143,38 @@ describe('IstioEditorPage', () => {
     expect(writes(sent)).toEqual([`${OBJECT}?dryRun=true`]);
   });
 
-  it('offers no write controls when Meshlens runs read-only', async () => {
-    cluster(true);
+  it('offers no write controls when Meshlens runs read-only, and says so', async () => {
+    cluster('read-only');
     renderWithQueries(<IstioEditorPage namespace="shop" kind="VirtualService" name="reviews" />);
-    expect(
-      await screen.findByText('Read-only: Meshlens does not write to this cluster.'),
-    ).toBeTruthy();
+    expect((await screen.findByTestId('write-denied')).textContent).toContain(
+      FAKE_READ_ONLY_REASON,
+    );
     expect(screen.queryByRole('button', { name: 'Apply' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Delete/ })).toBeNull();
+  });
+
+  it('offers no write controls when RBAC forbids the update, naming the user and object', async () => {
+    cluster('none');
+    renderWithQueries(<IstioEditorPage namespace="shop" kind="VirtualService" name="reviews" />);
+    expect((await screen.findByTestId('write-denied')).textContent).toBe(
+      'Your Kubernetes permissions (signed in as alice) do not let you update VirtualService reviews in shop. The YAML is shown read-only.',
+    );
+    expect(screen.queryByRole('button', { name: 'Apply' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Delete/ })).toBeNull();
+  });
+
+  it('hides Delete alone when the person may update but not delete', async () => {
+    fakeApi((request) => {
+      if (request.url === '/api/session') return { body: fakeSession('all', ['shop']) };
+      if (request.url === '/api/istio/validate') return { body: { validations: [] } };
+      return { body: { ...doc, access: { update: true, delete: false } } };
+    });
+    renderWithQueries(<IstioEditorPage namespace="shop" kind="VirtualService" name="reviews" />);
+    expect(await screen.findByRole('button', { name: 'Apply' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Delete/ })).toBeNull();
+    expect(screen.getByTestId('delete-denied').textContent).toContain(
+      'do not let you delete VirtualService reviews in shop',
+    );
   });
 
   it('says why the object could not be loaded', async () => {

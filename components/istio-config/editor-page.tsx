@@ -11,6 +11,7 @@ import {
 } from '@/lib/client/use-istio-config';
 import type { IstioKindName } from '@/lib/mesh/istio/kinds';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
+import { objectWriteDecision } from '@/lib/mesh/access/write-permission';
 import { WEIGHT_RULE_HELP } from '@/lib/mesh/traffic/weights';
 import { ErrorText } from '@/components/ui/problem-alert';
 import { IstioPageHeader } from './istio-page-header';
@@ -24,7 +25,7 @@ import {
   problemValidations,
 } from './problem-validations';
 import { BUTTON, PANEL, PRIMARY_BUTTON } from './styles';
-import { useCanWrite } from './use-write-access';
+import { useWriteSession } from './use-write-access';
 import { ValidationList } from './validation-list';
 import { YamlEditor } from './yaml-editor';
 
@@ -74,7 +75,7 @@ function LoadedEditor({
   reload: () => void;
 }): ReactNode {
   const router = useRouter();
-  const canWrite = useCanWrite();
+  const session = useWriteSession();
   const write = useIstioWriteMutation();
   const [text, setText] = useState(doc.yaml);
   const [validations, setValidations] = useState<readonly LocatedValidation[]>(doc.validations);
@@ -87,6 +88,12 @@ function LoadedEditor({
   const [applyAnyway, setApplyAnyway] = useState(false);
   const { namespace, kind, name } = doc;
   const dirty = text !== doc.yaml;
+  const target = { kind, namespace, name };
+  const update =
+    session && objectWriteDecision(session, { ...target, verb: 'update' }, doc.access.update);
+  const del =
+    session && objectWriteDecision(session, { ...target, verb: 'delete' }, doc.access.delete);
+  const canWrite = update?.allowed === true;
   const validate = useCallback((t: string) => validateIstioYaml(t, namespace), [namespace]);
   const edit = (t: string): void => {
     setText(t);
@@ -188,20 +195,27 @@ function LoadedEditor({
             <span className="text-xs text-slate-600 dark:text-slate-400">
               Loaded at resourceVersion {doc.resourceVersion}; Apply runs a dry run first.
             </span>
-            <span className="ml-auto">
-              <DeleteButton
-                kind={kind}
-                name={name}
-                busy={write.isPending}
-                onConfirm={() => void remove()}
-                {...(deleteError && { error: deleteError })}
-              />
-            </span>
+            {del?.allowed ? (
+              <span className="ml-auto">
+                <DeleteButton
+                  kind={kind}
+                  name={name}
+                  busy={write.isPending}
+                  onConfirm={() => void remove()}
+                  {...(deleteError && { error: deleteError })}
+                />
+              </span>
+            ) : null}
           </div>
         )}
-        {!canWrite && (
-          <p className="text-sm text-slate-600 dark:text-slate-300">
-            Read-only: Meshlens does not write to this cluster.
+        {update && !update.allowed && (
+          <p data-testid="write-denied" className="text-sm text-slate-600 dark:text-slate-300">
+            {update.reason} The YAML is shown read-only.
+          </p>
+        )}
+        {canWrite && del && !del.allowed && (
+          <p data-testid="delete-denied" className="text-xs text-slate-600 dark:text-slate-400">
+            {del.reason}
           </p>
         )}
         {applied && (

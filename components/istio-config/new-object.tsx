@@ -5,6 +5,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { dryRunThenApply } from '@/lib/client/dry-run-then-apply';
 import { useIstioWriteMutation, validateIstioYaml } from '@/lib/client/use-istio-config';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
+import { writeDecision } from '@/lib/mesh/access/write-permission';
 import { ISTIO_KIND_INFO, ISTIO_KIND_NAMES, type IstioKindName } from '@/lib/mesh/istio/kinds';
 import { templateYaml } from '@/lib/mesh/istio/templates';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
@@ -12,7 +13,7 @@ import { ErrorText } from '@/components/ui/problem-alert';
 import { IstioPageHeader } from './istio-page-header';
 import { problemDetail, problemValidations } from './problem-validations';
 import { INPUT, PANEL, PRIMARY_BUTTON } from './styles';
-import { useCanWrite } from './use-write-access';
+import { useWriteSession } from './use-write-access';
 import { ValidationList } from './validation-list';
 import { YamlEditor } from './yaml-editor';
 
@@ -20,7 +21,7 @@ import { YamlEditor } from './yaml-editor';
 export function NewObjectPage(): ReactNode {
   const params = useSearchParams();
   const router = useRouter();
-  const canWrite = useCanWrite();
+  const session = useWriteSession();
   const namespaces = (useNamespacesQuery().data ?? []).map((n) => n.name);
   const write = useIstioWriteMutation();
   const [kind, setKind] = useState<IstioKindName>(
@@ -31,6 +32,8 @@ export function NewObjectPage(): ReactNode {
   const [text, setText] = useState(start);
   const [validations, setValidations] = useState<readonly LocatedValidation[]>([]);
   const [error, setError] = useState<string | undefined>();
+  const decision = session && writeDecision(session, { verb: 'create', kind, namespace });
+  const canWrite = decision?.allowed === true;
   const validate = useCallback((t: string) => validateIstioYaml(t, namespace), [namespace]);
 
   const restart = (k: IstioKindName, ns: string): void => {
@@ -107,9 +110,11 @@ export function NewObjectPage(): ReactNode {
                 {write.isPending ? 'Creating…' : `Create in ${namespace}`}
               </button>
             </div>
-          ) : (
-            <p className="text-sm">Read-only: Meshlens does not write to this cluster.</p>
-          )}
+          ) : decision ? (
+            <p data-testid="write-denied" className="text-sm text-slate-600 dark:text-slate-300">
+              {decision.reason}
+            </p>
+          ) : null}
           {error && <ErrorText small>{error}</ErrorText>}
         </div>
         <div className={PANEL}>

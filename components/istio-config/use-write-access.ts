@@ -1,21 +1,23 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { useStatusQuery } from '@/lib/client/use-status';
+import type { SessionResponse } from '@/lib/api/session';
+import { useSessionQuery } from '@/lib/client/use-session';
 
 const noSubscription = (): (() => void) => () => {};
 
 /**
- * True only once /api/status says writes are allowed: write controls stay hidden until then. While a
- * Suspense boundary hydrates it stays false, as on the server: the header may already have fetched
- * the status by then, and rendering the controls early would not match the server's HTML.
+ * The session that decides which write controls to offer (lib/mesh/access/write-permission.ts), or
+ * undefined while it loads: controls stay hidden until the API server's answers are known. While a
+ * Suspense boundary hydrates it stays undefined, as on the server: the header may already have
+ * fetched the session by then, and rendering the controls early would not match the server's HTML.
  */
-export function useCanWrite(): boolean {
-  const status = useStatusQuery();
+export function useWriteSession(): SessionResponse | undefined {
+  const session = useSessionQuery();
   const hydrated = useSyncExternalStore(
     noSubscription,
     () => true,
     () => false,
   );
-  return hydrated && status.data?.readOnly === false;
+  return hydrated ? session.data : undefined;
 }

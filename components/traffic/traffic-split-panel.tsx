@@ -1,6 +1,8 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { useSessionQuery } from '@/lib/client/use-session';
+import { objectWriteDecision } from '@/lib/mesh/access/write-permission';
 import { CARD, TrafficSplitView } from '@/components/ui/traffic-split-view';
 import { WeightEditor } from './weight-editor';
 
@@ -11,30 +13,35 @@ export interface TrafficSplitPanelProps {
 
 /** The service page's split: the shared configured-vs-observed view with the canary slider under it. */
 export function TrafficSplitPanel({ namespace, service }: TrafficSplitPanelProps): ReactNode {
+  const session = useSessionQuery().data;
   return (
     <TrafficSplitView
       namespace={namespace}
       service={service}
-      renderEditor={(data) => (
-        <>
-          {!data.readOnly && data.virtualService && data.access.update ? (
+      renderEditor={(data) => {
+        const vs = data.virtualService;
+        if (!vs) return null;
+        if (!data.readOnly && data.access.update) {
+          return (
             <div className={CARD}>
               <WeightEditor namespace={namespace} service={service} traffic={data} />
             </div>
-          ) : null}
-          {data.readOnly ? (
-            <p className="text-xs text-slate-500 dark:text-slate-400">
-              Meshlens runs read-only: weights cannot be changed here.
-            </p>
-          ) : null}
-          {!data.readOnly && data.virtualService && !data.access.update ? (
-            <p data-testid="write-denied" className="text-xs text-slate-500 dark:text-slate-400">
-              Your Kubernetes permissions do not let you change VirtualService{' '}
-              {data.virtualService.name} in {namespace}: weights cannot be changed here.
-            </p>
-          ) : null}
-        </>
-      )}
+          );
+        }
+        const decision =
+          session &&
+          objectWriteDecision(
+            session,
+            { verb: 'update', kind: 'VirtualService', namespace, name: vs.name },
+            false,
+          );
+        if (!decision || decision.allowed) return null;
+        return (
+          <p data-testid="write-denied" className="text-xs text-slate-500 dark:text-slate-400">
+            {decision.reason} The weights cannot be changed here.
+          </p>
+        );
+      }}
     />
   );
 }

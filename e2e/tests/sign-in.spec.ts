@@ -53,7 +53,7 @@ test('a viewer sees the split but no write controls, and is told why', async ({ 
   await expect(reviews.slider('v1')).toHaveCount(0);
   await expect(reviews.button('Preview')).toHaveCount(0);
   await expect(page.getByTestId('write-denied')).toContainText(
-    'do not let you change VirtualService reviews in bookinfo',
+    'do not let you update VirtualService reviews in bookinfo',
   );
   await page.screenshot({ path: 'test-results/e2e/viewer-reviews.png', fullPage: true });
   await signOut(page);

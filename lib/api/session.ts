@@ -1,19 +1,10 @@
-import type { IstioKindName } from '@/lib/mesh/istio/kinds';
+import type { NamespaceAccess } from '@/lib/mesh/access/write-permission';
+
+export type { NamespaceAccess, VerbAccess } from '@/lib/mesh/access/write-permission';
 
 /** GET/POST/DELETE /api/session. Declared only here; lib/auth builds it, the shell and the pages read it. */
 
 export type AuthStrategy = 'anonymous' | 'token' | 'header';
-
-export interface VerbAccess {
-  readonly create: boolean;
-  readonly update: boolean;
-  readonly delete: boolean;
-}
-
-/** What the signed-in user may change in one namespace, as the API server's RBAC answers it. */
-export interface NamespaceAccess {
-  readonly istio: Readonly<Record<IstioKindName, VerbAccess>>;
-}
 
 export interface SessionResponse {
   /** The authenticated user name; 'anonymous' means Meshlens' own service account acts. */

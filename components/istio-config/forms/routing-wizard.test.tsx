@@ -7,6 +7,7 @@ import {
   type FakeAnswer,
   type SentRequest,
 } from '@/components/testing/fake-api';
+import { fakeSession, type FakeWrites } from '@/components/testing/fake-session';
 import type { ServiceRouting } from '@/lib/api/routing';
 import { RoutingWizard } from './routing-wizard';
 
@@ -21,13 +22,13 @@ const routing: ServiceRouting = {
   destinationRule: null,
 };
 
-/** The cluster's side of the wizard: routing, status and checks; writes go to `write`. */
+/** The cluster's side of the wizard: routing, session and checks; writes go to `write`. */
 function cluster(
-  readOnly: boolean,
+  writes: FakeWrites,
   write: (request: SentRequest) => FakeAnswer = () => ({ body: { resourceVersion: '1' } }),
 ): SentRequest[] {
   return fakeApi((request) => {
-    if (request.url === '/api/status') return { body: { readOnly, sources: {} } };
+    if (request.url === '/api/session') return { body: fakeSession(writes, ['shop']) };
     if (request.url === '/api/routing/shop/reviews') return { body: routing };
     if (request.url === '/api/istio/validate') return { body: { validations: [] } };
     return write(request);
@@ -45,7 +46,7 @@ describe('RoutingWizard', () => {
 
   it('builds the VirtualService from a header rule and the default subset as the form is filled', async () => {
     const user = userEvent.setup();
-    cluster(false);
+    cluster('all');
     renderWithQueries(<RoutingWizard namespace="shop" service="reviews" />);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe(
       'Routing for reviews.shop',
@@ -70,7 +71,7 @@ describe('RoutingWizard', () => {
 
   it('dry-runs both objects before creating either, DestinationRule first', async () => {
     const user = userEvent.setup();
-    const sent = cluster(false);
+    const sent = cluster('all');
     renderWithQueries(<RoutingWizard namespace="shop" service="reviews" />);
     await user.click(await screen.findByRole('button', { name: 'Dry run, then apply both' }));
     expect((await screen.findByRole('status')).textContent).toBe(
@@ -90,7 +91,7 @@ describe('RoutingWizard', () => {
 
   it('creates nothing when a dry run is refused, and says why', async () => {
     const user = userEvent.setup();
-    const sent = cluster(false, (request) =>
+    const sent = cluster('all', (request) =>
       request.url.endsWith('?dryRun=true') &&
       (request.body as { yaml: string }).yaml.includes('kind: VirtualService')
         ? { status: 422, body: { title: 'Invalid', detail: 'spec.hosts: Required value' } }
@@ -105,9 +106,19 @@ describe('RoutingWizard', () => {
   });
 
   it('shows the forms but no apply button when Meshlens runs read-only', async () => {
-    cluster(true);
+    cluster('read-only');
     renderWithQueries(<RoutingWizard namespace="shop" service="reviews" />);
     expect(await screen.findByRole('group', { name: /VirtualService: routes/ })).toBeTruthy();
+    expect((await screen.findByTestId('write-denied')).textContent).toContain('READ_ONLY=true');
+    expect(screen.queryByRole('button', { name: /apply both/ })).toBeNull();
+  });
+
+  it('offers no apply when RBAC forbids creating the objects, and names the first refused', async () => {
+    cluster('none');
+    renderWithQueries(<RoutingWizard namespace="shop" service="reviews" />);
+    expect((await screen.findByTestId('write-denied')).textContent).toBe(
+      'Your Kubernetes permissions (signed in as alice) do not let you create DestinationRule in shop. The forms show what would be written; nothing can be applied.',
+    );
     expect(screen.queryByRole('button', { name: /apply both/ })).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import { buildDestinationRule } from '@/lib/mesh/routing-forms/build-destination
 import { buildVirtualService } from '@/lib/mesh/routing-forms/build-virtual-service';
 import { mergeDestinationRule, mergeVirtualService } from '@/lib/mesh/routing-forms/merge-existing';
 import { readVirtualService } from '@/lib/mesh/routing-forms/read-virtual-service';
+import { allWritesDecision, type WriteTarget } from '@/lib/mesh/access/write-permission';
 import { manifestYaml } from '@/lib/mesh/istio/yaml';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { ErrorText } from '@/components/ui/problem-alert';
@@ -21,7 +22,7 @@ import { ApplyAnyway } from '../apply-anyway';
 import { editorHref } from '../config-list';
 import { LINK, PRIMARY_BUTTON } from '../styles';
 import { overridableErrors, problemDetail } from '../problem-validations';
-import { useCanWrite } from '../use-write-access';
+import { useWriteSession } from '../use-write-access';
 import { DestinationRuleForm } from './destination-rule-form';
 import {
   toDestinationRuleInput,
@@ -74,6 +75,17 @@ interface WizardTarget {
   readonly alongside?: readonly string[];
 }
 
+/** The forms replace an object the service has, or create it. */
+function writeTarget(
+  kind: WizardTarget['kind'],
+  namespace: string,
+  existing: WizardTarget['existing'],
+): WriteTarget {
+  return existing
+    ? { verb: 'update', kind, namespace, name: existing.name }
+    : { verb: 'create', kind, namespace };
+}
+
 /**
  * Form state is set once from the first load: from the live objects when the service has them, so an
  * unchanged form writes them back unchanged. Later loads (after an apply) refresh what the forms are
@@ -81,7 +93,7 @@ interface WizardTarget {
  */
 function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
   const { namespace, service } = routing;
-  const canWrite = useCanWrite();
+  const session = useWriteSession();
   const write = useIstioWriteMutation();
   const [vsReading] = useState(
     () =>
@@ -124,6 +136,13 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
   const unsupported = vsReading?.unsupported ?? [];
   const blocked = unsupported.length > 0 && !replaceRules;
   const subsetNames = dr.subsets.map((s) => s.name.trim()).filter(Boolean);
+  const decision =
+    session &&
+    allWritesDecision(session, [
+      writeTarget('DestinationRule', namespace, routing.destinationRule),
+      writeTarget('VirtualService', namespace, routing.virtualService),
+    ]);
+  const canWrite = decision?.allowed === true;
   const texts = `${drYaml}\n---\n${vsYaml}`;
   const overridable = refused?.texts === texts ? refused.errors : [];
   const overriding = applyAnyway && overridable.length > 0;
@@ -252,6 +271,11 @@ function WizardForms({ routing }: { routing: ServiceRouting }): ReactNode {
           {...(routing.virtualService && { live: manifestYaml(routing.virtualService.manifest) })}
         />
       </div>
+      {decision && !decision.allowed && (
+        <p data-testid="write-denied" className="text-sm text-slate-700 dark:text-slate-300">
+          {decision.reason} The forms show what would be written; nothing can be applied.
+        </p>
+      )}
       {canWrite && overridable.length > 0 && (
         <ApplyAnyway errors={overridable} checked={applyAnyway} onChange={setApplyAnyway} />
       )}
