@@ -56,6 +56,12 @@ test('a viewer sees the split but no write controls, and is told why', async ({ 
     'do not let you update VirtualService reviews in bookinfo',
   );
   await page.screenshot({ path: 'test-results/e2e/viewer-reviews.png', fullPage: true });
+  await page.goto(url('/istio/bookinfo/virtualservices/reviews'));
+  await expect(page.getByTestId('write-denied')).toContainText(
+    'signed in as viewer) do not let you update VirtualService reviews in bookinfo',
+  );
+  await expect(page.getByRole('button', { name: 'Apply' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Delete/ })).toHaveCount(0);
   await signOut(page);
 });
 
