@@ -15,6 +15,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             'lib/**/*.test.ts',
+            'deploy/**/*.test.ts',
             'demo/**/*.test.ts',
             'app/**/*.test.ts',
             'components/**/*.test.ts',
