@@ -31,10 +31,39 @@ it('writes users.json readable by its owner only', () => {
   expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 });
 
+const SECRET = 's'.repeat(32);
+
 it('prints tokens in token mode and the proxy secret in header mode', () => {
-  expect(authBanner('anonymous', users, {}, '')).toEqual([]);
-  expect(authBanner('token', users, {}, '/x/users.json').join('\n')).toContain('token: tok-1');
-  const header = authBanner('header', users, { AUTH_PROXY_SECRET: 's3cret' }, '/x').join('\n');
-  expect(header).toContain('AUTH_PROXY_SECRET=s3cret');
+  expect(authBanner('anonymous', users, {}, '', '')).toEqual([]);
+  expect(authBanner('token', users, {}, '/x/users.json', '').join('\n')).toContain('token: tok-1');
+  const env = { AUTH_STRATEGY: 'header', AUTH_PROXY_SECRET: SECRET };
+  const header = authBanner('header', users, env, '/x', 'http://127.0.0.1:3000').join('\n');
+  expect(header).toContain(`AUTH_PROXY_SECRET=${SECRET}`);
   expect(header).not.toContain('tok-1');
+});
+
+it('names the proxy headers, their defaults, and sends them in an example curl line', () => {
+  const env = { AUTH_STRATEGY: 'header', AUTH_PROXY_SECRET: SECRET };
+  const header = authBanner('header', users, env, '/x', 'http://127.0.0.1:3000');
+  expect(header).toContain('  x-forwarded-user: <one of the names above>   (AUTH_HEADER_USER)');
+  expect(header.join('\n')).toContain('x-forwarded-groups: <groups, comma-separated');
+  expect(header.join('\n')).toContain(`x-meshlens-proxy-secret: ${SECRET}`);
+  expect(header).toContain(
+    `  curl -H 'x-forwarded-user: viewer' -H 'x-forwarded-groups: system:authenticated' -H 'x-meshlens-proxy-secret: ${SECRET}' http://127.0.0.1:3000/api/session`,
+  );
+});
+
+it('names the headers the person configured instead of the defaults', () => {
+  const env = {
+    AUTH_STRATEGY: 'header',
+    AUTH_PROXY_SECRET: SECRET,
+    AUTH_HEADER_USER: 'X-Auth-Request-User',
+    AUTH_HEADER_GROUPS: 'X-Auth-Request-Groups',
+    AUTH_PROXY_SECRET_HEADER: 'X-Proxy-Proof',
+  };
+  const curl = authBanner('header', users, env, '/x', 'http://127.0.0.1:3000').at(-1);
+  expect(curl).toContain("-H 'x-auth-request-user: viewer'");
+  expect(curl).toContain("-H 'x-auth-request-groups: system:authenticated'");
+  expect(curl).toContain(`-H 'x-proxy-proof: ${SECRET}'`);
+  expect(curl).not.toContain('x-forwarded-user');
 });

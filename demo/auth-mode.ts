@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
+import { AUTH_ENV_SHAPE, toAuthConfig, type HeaderAuthConfig } from '../lib/auth/auth-config';
 import type { DemoUser } from './kube/rbac-seed';
 
 /** `npm run demo -- --auth <mode>`: how Meshlens learns who is using it (its AUTH_STRATEGY). */
@@ -29,12 +31,26 @@ export function writeUsersFile(dir: string, users: readonly DemoUser[]): string 
   return file;
 }
 
-/** The lines the demo prints about its users, for the mode it runs in. */
+/**
+ * The headers Meshlens reads in header mode, parsed from `env` by Meshlens' own configuration schema,
+ * so that the printout names its defaults (and any AUTH_HEADER_* the person set) without a copy.
+ */
+export function proxyHeaders(env: Readonly<Record<string, string | undefined>>): HeaderAuthConfig {
+  const config = toAuthConfig(z.object(AUTH_ENV_SHAPE).parse(env));
+  if (config.strategy !== 'header') throw new Error('proxyHeaders needs AUTH_STRATEGY=header');
+  return config.header;
+}
+
+/**
+ * The lines the demo prints about its users, for the mode it runs in. `env` is what Meshlens runs
+ * with (the demo's own environment and the mode's variables).
+ */
 export function authBanner(
   mode: AuthMode,
   users: readonly DemoUser[],
-  env: Readonly<Record<string, string>>,
+  env: Readonly<Record<string, string | undefined>>,
   usersFile: string,
+  appUrl: string,
 ): string[] {
   if (mode === 'anonymous') return [];
   const lines = ['', `Sign-in (AUTH_STRATEGY=${mode}); the users, also in ${usersFile}:`];
@@ -43,12 +59,18 @@ export function authBanner(
     if (mode === 'token') lines.push(`  ${''.padEnd(16)} token: ${u.token}`);
   }
   if (mode === 'header') {
+    const h = proxyHeaders(env);
+    const example = users[0]?.name ?? 'viewer';
     lines.push(
       '',
       'Meshlens trusts a proxy that names the user in request headers and proves itself with',
-      `AUTH_PROXY_SECRET=${env.AUTH_PROXY_SECRET ?? ''}`,
-      'Send the user (one of the names above) and their groups as the sign-in documentation for',
-      'AUTH_STRATEGY=header describes, together with that secret; Meshlens then impersonates them.',
+      `AUTH_PROXY_SECRET=${h.proxySecret}`,
+      'The proxy sends, on every request (Meshlens then impersonates the user and groups):',
+      `  ${h.userHeader}: <one of the names above>   (AUTH_HEADER_USER)`,
+      `  ${h.groupsHeader}: <groups, comma-separated; may be left out>   (AUTH_HEADER_GROUPS)`,
+      `  ${h.proxySecretHeader}: ${h.proxySecret}   (AUTH_PROXY_SECRET_HEADER, with AUTH_PROXY_SECRET)`,
+      'For example:',
+      `  curl -H '${h.userHeader}: ${example}' -H '${h.groupsHeader}: system:authenticated' -H '${h.proxySecretHeader}: ${h.proxySecret}' ${appUrl}/api/session`,
     );
   }
   return lines;

@@ -74,15 +74,24 @@ export class InvalidError extends ProblemError {
   }
 }
 
-export class ConflictError extends ProblemError {
-  readonly status = 409;
-  readonly type = 'conflict';
-  readonly title = 'Conflict';
+/**
+ * The one shape of a problem that is a fixed status, type and title (plus, for some, a value the
+ * response carries): each error below names itself here instead of repeating the four members.
+ */
+function problemKind(name: string, status: number, type: ProblemType, title: string) {
+  return class extends ProblemError {
+    override name = name;
+    readonly status = status;
+    readonly type = type;
+    readonly title = title;
+  };
+}
+
+export class ConflictError extends problemKind('ConflictError', 409, 'conflict', 'Conflict') {
   readonly current?: { readonly resourceVersion: string };
 
   constructor(detail: string, current?: { resourceVersion: string }) {
     super(detail);
-    this.name = 'ConflictError';
     if (current) this.current = current;
   }
 
@@ -91,74 +100,52 @@ export class ConflictError extends ProblemError {
   }
 }
 
+export class NotFoundError extends problemKind('NotFoundError', 404, 'not-found', 'Not found') {}
+
+/** The body is not declared as JSON (`Content-Type: application/json`). */
+export class UnsupportedMediaTypeError extends problemKind(
+  'UnsupportedMediaTypeError',
+  415,
+  'unsupported-media-type',
+  'Unsupported media type',
+) {}
+
 /**
  * No signed-in user (401): no session, an expired one, a refused token, or a request that did not
  * come through the auth proxy. `endSession` also clears the cookie (the API server stopped taking it).
  */
-export class UnauthenticatedError extends ProblemError {
-  readonly status = 401;
-  readonly type = 'unauthenticated';
-  readonly title = 'Sign-in required';
-
+export class UnauthenticatedError extends problemKind(
+  'UnauthenticatedError',
+  401,
+  'unauthenticated',
+  'Sign-in required',
+) {
   constructor(
     detail: string,
     readonly endSession = false,
   ) {
     super(detail);
-    this.name = 'UnauthenticatedError';
   }
 }
 
-export class ForbiddenError extends ProblemError {
-  readonly status = 403;
-  readonly type = 'forbidden';
-  readonly title = 'Forbidden';
-
-  constructor(detail: string) {
-    super(detail);
-    this.name = 'ForbiddenError';
-  }
-}
+export class ForbiddenError extends problemKind('ForbiddenError', 403, 'forbidden', 'Forbidden') {}
 
 /** The request body is larger than the endpoint reads; `limitBytes` says how large it may be. */
-export class PayloadTooLargeError extends ProblemError {
-  readonly status = 413;
-  readonly type = 'payload-too-large';
-  readonly title = 'Payload too large';
-
+export class PayloadTooLargeError extends problemKind(
+  'PayloadTooLargeError',
+  413,
+  'payload-too-large',
+  'Payload too large',
+) {
   constructor(
     detail: string,
     readonly limitBytes: number,
   ) {
     super(detail);
-    this.name = 'PayloadTooLargeError';
   }
 
   override extras(): Record<string, unknown> {
     return { limitBytes: this.limitBytes };
-  }
-}
-
-export class NotFoundError extends ProblemError {
-  readonly status = 404;
-  readonly type = 'not-found';
-  readonly title = 'Not found';
-
-  constructor(detail: string) {
-    super(detail);
-    this.name = 'NotFoundError';
-  }
-}
-
-/** The body is not declared as JSON (`Content-Type: application/json`). */
-export class UnsupportedMediaTypeError extends ProblemError {
-  readonly status = 415;
-  readonly type = 'unsupported-media-type';
-  readonly title = 'Unsupported media type';
-
-  constructor(detail: string) {
-    super(detail);
-    this.name = 'UnsupportedMediaTypeError';
   }
 }
 

@@ -5,6 +5,7 @@ import type { GraphType, MeshGraph, Window } from '@/lib/mesh/types';
 import { displayName } from './display-name';
 import { EdgeDetails } from './edge-details';
 import { NodeDetails } from './node-details';
+import { PanelFrame } from './panel-frame';
 
 export interface SidePanelProps {
   readonly graph: MeshGraph;
@@ -34,25 +35,12 @@ export function SidePanel(props: SidePanelProps): ReactNode {
   }, [selected]);
 
   return (
-    <aside
-      aria-labelledby="side-panel-title"
-      data-testid="side-panel"
-      className="flex max-h-[calc(100vh-15rem)] min-h-[28rem] w-[24rem] shrink-0 flex-col gap-3 overflow-y-auto rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    <PanelFrame
+      title={title}
+      titleClassName="text-base font-semibold break-all"
+      titleRef={headingRef}
+      onClose={onClose}
     >
-      <div className="flex items-start justify-between gap-2">
-        <h2 ref={headingRef} id="side-panel-title" className="text-base font-semibold break-all">
-          {title}
-        </h2>
-        <button
-          type="button"
-          onClick={onClose}
-          aria-label="Close details"
-          title="Close (Escape)"
-          className="rounded-md px-2 py-0.5 text-lg leading-none hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none dark:hover:bg-slate-800"
-        >
-          ×
-        </button>
-      </div>
       {node ? (
         <NodeDetails
           graph={graph}
@@ -78,6 +66,6 @@ export function SidePanel(props: SidePanelProps): ReactNode {
           or graph type changed.
         </p>
       ) : null}
-    </aside>
+    </PanelFrame>
   );
 }

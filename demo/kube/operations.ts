@@ -2,6 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { validateName } from './metadata-validation';
 import { ClusterSimulation } from './object-defaults';
 import { applyPatch, type PatchType } from './patch';
+import { decodeContinue, encodeContinue } from './continue-token';
+import {
+  SYSTEM_FIELDS,
+  canonical,
+  isObject,
+  kubeTimestamp,
+  present,
+  withoutMetaAndStatus,
+  type Json,
+} from './object-forms';
 import { groupVersion, resourceByPlural, storageApiVersion, type ResourceDef } from './resources';
 import type { CrdSchemas } from './schema-validation';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
@@ -38,53 +48,6 @@ export interface Reply {
   /** Texts for Warning: 299 headers. */
   warnings?: string[];
 }
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** RFC 3339 without fractional seconds, as metav1.Time marshals. */
-export function kubeTimestamp(date = new Date()): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/** The object as served in the requested version (Istio's versions share one schema, so only apiVersion changes). */
-export function present(def: ResourceDef, version: string, obj: KubeObject): KubeObject {
-  const apiVersion = groupVersion(def.group, version);
-  return obj.apiVersion === apiVersion ? obj : { ...obj, apiVersion };
-}
-
-/** JSON with sorted keys, to tell a no-op write (which the real server does not persist) from a change. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isObject(value)) {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
-function withoutMetaAndStatus(obj: KubeObject): Json {
-  const rest: Json = { ...obj };
-  delete rest.metadata;
-  delete rest.status;
-  delete rest.apiVersion;
-  delete rest.kind;
-  return rest;
-}
-
-const SYSTEM_FIELDS = [
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'selfLink',
-] as const;
 
 /** The API verbs over the store: admission (names, schemas), system metadata, conflicts, dry runs. */
 export class KubeOperations {
@@ -410,21 +373,4 @@ function preconditionFailed(
     name,
     `Precondition failed: ${field} in precondition: ${wanted}, ${field} in object meta: ${actual ?? ''}`,
   );
-}
-
-function encodeContinue(resourceVersion: number, start: string): string {
-  return Buffer.from(
-    JSON.stringify({ v: 'meta.k8s.io/v1', rv: resourceVersion, start: `${start}\u0000` }),
-  ).toString('base64');
-}
-
-function decodeContinue(token: string): string {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
-    if (isObject(parsed) && typeof parsed.start === 'string')
-      return parsed.start.replace(/\u0000$/, '');
-  } catch {
-    // fall through to the error below
-  }
-  throw badRequest('continue key is not valid: invalid continue token');
 }

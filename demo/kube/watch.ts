@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { present } from './operations';
+import { present } from './object-forms';
 import { groupVersion, type ResourceDef } from './resources';
 import type { Matcher } from './selectors';
 import { badRequest, expired } from './status';

@@ -1,9 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as k8s from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKubeClient } from './client';
-import { createInformerSet } from './informers';
+import { informerSetOn, openWatch, sendJson, serveFakeKubeApi } from './fake-kube-api';
 
 /** Answers namespaced lists and GETs of bookinfo/shop, 403 on anything else; records every path. */
 async function fakeApi(forbidNamespaceGet: boolean): Promise<{
@@ -12,13 +8,10 @@ async function fakeApi(forbidNamespaceGet: boolean): Promise<{
   close: () => Promise<void>;
 }> {
   const paths: string[] = [];
-  const server = http.createServer((req, res) => {
+  const server = await serveFakeKubeApi((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     paths.push(url.pathname);
-    const json = (code: number, body: object): void => {
-      res.writeHead(code, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
+    const json = (code: number, body: object): void => sendJson(res, code, body);
     const ns = /^\/api\/v1\/namespaces\/(bookinfo|shop)$/.exec(url.pathname)?.[1];
     if (ns && !forbidNamespaceGet)
       return json(200, {
@@ -28,8 +21,7 @@ async function fakeApi(forbidNamespaceGet: boolean): Promise<{
       });
     const inNs = /\/namespaces\/(bookinfo|shop)\/pods$/.exec(url.pathname)?.[1];
     if (inNs && url.searchParams.get('watch') === 'true') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.flushHeaders();
+      openWatch(res);
       return;
     }
     if (inNs)
@@ -48,27 +40,7 @@ async function fakeApi(forbidNamespaceGet: boolean): Promise<{
       message: `forbidden: ${url.pathname}`,
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    paths,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-function kubeConfigFor(server: string): k8s.KubeConfig {
-  const kc = new k8s.KubeConfig();
-  kc.loadFromOptions({
-    clusters: [{ name: 'fake', server, skipTLSVerify: true }],
-    users: [{ name: 'fake', token: 'fake-token' }],
-    contexts: [{ name: 'fake', cluster: 'fake', user: 'fake' }],
-    currentContext: 'fake',
-  });
-  return kc;
+  return { url: server.url, paths, close: () => server.close() };
 }
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -79,7 +51,7 @@ afterEach(async () => {
 async function start(forbidNamespaceGet: boolean, resources: ('namespaces' | 'pods')[]) {
   const api = await fakeApi(forbidNamespaceGet);
   cleanups.push(() => api.close());
-  const set = createInformerSet(createKubeClient(kubeConfigFor(api.url)), {
+  const set = informerSetOn(api.url, {
     resources,
     namespaces: ['bookinfo', 'shop'],
     initialBackoffMs: 20,
@@ -121,7 +93,7 @@ describe('createInformerSet with namespaces', () => {
   it('names the resource and the namespace of a failed list', async () => {
     const api = await fakeApi(false);
     cleanups.push(() => api.close());
-    const set = createInformerSet(createKubeClient(kubeConfigFor(api.url)), {
+    const set = informerSetOn(api.url, {
       resources: ['services'],
       namespaces: ['bookinfo'],
       initialBackoffMs: 1000,

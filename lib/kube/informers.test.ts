@@ -1,9 +1,9 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import * as k8s from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UpstreamUnavailableError } from '@/lib/errors';
 import { createKubeClient } from './client';
+import { informerSetOn, openWatch, sendJson, serveFakeKubeApi } from './fake-kube-api';
 import { createInformerSet, type InformerSet } from './informers';
 
 interface FakeApi {
@@ -29,57 +29,46 @@ async function fakeApi(initial: readonly string[]): Promise<FakeApi> {
   const ns = (name: string): object => ({
     metadata: { name, resourceVersion: String(rv), labels: { team: 'a' } },
   });
-  const server = http.createServer((req, res) => {
+  const server = await serveFakeKubeApi((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname !== '/api/v1/namespaces') {
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          kind: 'Status',
-          apiVersion: 'v1',
-          status: 'Failure',
-          reason: 'NotFound',
-          code: 404,
-          message: 'the server could not find the requested resource',
-        }),
-      );
+      sendJson(res, 404, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        status: 'Failure',
+        reason: 'NotFound',
+        code: 404,
+        message: 'the server could not find the requested resource',
+      });
       return;
     }
     if (url.searchParams.get('watch') === 'true') {
       watchQueries.push(url.searchParams);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.flushHeaders();
+      openWatch(res);
       open.add(res);
       res.on('close', () => open.delete(res));
       return;
     }
     if (failures > 0) {
       failures--;
-      res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          kind: 'Status',
-          status: 'Failure',
-          reason: 'InternalError',
-          code: 500,
-          message: 'etcd is sad',
-        }),
-      );
+      sendJson(res, 500, {
+        kind: 'Status',
+        status: 'Failure',
+        reason: 'InternalError',
+        code: 500,
+        message: 'etcd is sad',
+      });
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify({
-        kind: 'NamespaceList',
-        apiVersion: 'v1',
-        metadata: { resourceVersion: String(rv) },
-        items: [...names].map(ns),
-      }),
-    );
+    sendJson(res, 200, {
+      kind: 'NamespaceList',
+      apiVersion: 'v1',
+      metadata: { resourceVersion: String(rv) },
+      items: [...names].map(ns),
+    });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: server.url,
     emit(type, name) {
       rv++;
       if (type === 'DELETED') names.delete(name);
@@ -99,23 +88,8 @@ async function fakeApi(initial: readonly string[]): Promise<FakeApi> {
       };
       for (const res of open) res.write(`${JSON.stringify({ type: 'BOOKMARK', object })}\n`);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
-}
-
-function kubeConfigFor(server: string): k8s.KubeConfig {
-  const kc = new k8s.KubeConfig();
-  kc.loadFromOptions({
-    clusters: [{ name: 'fake', server, skipTLSVerify: true }],
-    users: [{ name: 'fake', token: 'fake-token' }],
-    contexts: [{ name: 'fake', cluster: 'fake', user: 'fake' }],
-    currentContext: 'fake',
-  });
-  return kc;
 }
 
 async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
@@ -134,7 +108,7 @@ afterEach(async () => {
 async function setup(initial: readonly string[]): Promise<{ api: FakeApi; set: InformerSet }> {
   const api = await fakeApi(initial);
   cleanups.push(() => api.close());
-  const set = createInformerSet(createKubeClient(kubeConfigFor(api.url)), {
+  const set = informerSetOn(api.url, {
     resources: ['namespaces', 'virtualservices'],
     initialBackoffMs: 20,
     maxBackoffMs: 50,
@@ -177,7 +151,7 @@ describe('createInformerSet', () => {
     const api = await fakeApi(['default']);
     cleanups.push(() => api.close());
     api.failNextLists(2);
-    const set = createInformerSet(createKubeClient(kubeConfigFor(api.url)), {
+    const set = informerSetOn(api.url, {
       resources: ['namespaces'],
       initialBackoffMs: 100,
     });
@@ -192,7 +166,7 @@ describe('createInformerSet', () => {
   it('ready() times out with UpstreamUnavailableError when the API is down', async () => {
     const api = await fakeApi([]);
     await api.close();
-    const set = createInformerSet(createKubeClient(kubeConfigFor(api.url)), {
+    const set = informerSetOn(api.url, {
       resources: ['namespaces'],
       initialBackoffMs: 20,
     });
@@ -210,7 +184,7 @@ describe('watch heartbeat', () => {
   async function watching(silenceMs: number): Promise<{ api: FakeApi; set: InformerSet }> {
     const api = await fakeApi(['default']);
     cleanups.push(() => api.close());
-    const set = createInformerSet(createKubeClient(kubeConfigFor(api.url)), {
+    const set = informerSetOn(api.url, {
       resources: ['namespaces'],
       initialBackoffMs: 5_000,
       watchTimeoutSeconds: 30,
