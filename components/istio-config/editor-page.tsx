@@ -170,31 +170,35 @@ function LoadedEditor({
         {canWrite && overridable.length > 0 && (
           <ApplyAnyway errors={overridable} checked={applyAnyway} onChange={setApplyAnyway} />
         )}
-        {canWrite && (
+        {(canWrite || del?.allowed) && (
           <div className="flex flex-wrap items-center gap-2">
-            <button
-              type="button"
-              className={PRIMARY_BUTTON}
-              disabled={!dirty || write.isPending}
-              onClick={() => void apply(doc.resourceVersion)}
-            >
-              {write.isPending
-                ? 'Applying…'
-                : applyAnyway && overridable.length > 0
-                  ? 'Apply anyway'
-                  : 'Apply'}
-            </button>
-            <button
-              type="button"
-              className={BUTTON}
-              disabled={!dirty}
-              onClick={() => edit(doc.yaml)}
-            >
-              Discard changes
-            </button>
-            <span className="text-xs text-slate-600 dark:text-slate-400">
-              Loaded at resourceVersion {doc.resourceVersion}; Apply runs a dry run first.
-            </span>
+            {canWrite && (
+              <>
+                <button
+                  type="button"
+                  className={PRIMARY_BUTTON}
+                  disabled={!dirty || write.isPending}
+                  onClick={() => void apply(doc.resourceVersion)}
+                >
+                  {write.isPending
+                    ? 'Applying…'
+                    : applyAnyway && overridable.length > 0
+                      ? 'Apply anyway'
+                      : 'Apply'}
+                </button>
+                <button
+                  type="button"
+                  className={BUTTON}
+                  disabled={!dirty}
+                  onClick={() => edit(doc.yaml)}
+                >
+                  Discard changes
+                </button>
+                <span className="text-xs text-slate-600 dark:text-slate-400">
+                  Loaded at resourceVersion {doc.resourceVersion}; Apply runs a dry run first.
+                </span>
+              </>
+            )}
             {del?.allowed ? (
               <span className="ml-auto">
                 <DeleteButton
