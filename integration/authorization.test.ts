@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorizationPreviewResponse } from '@/lib/api/security';
 import { edgeVerdicts } from '@/lib/mesh/security/authz/edge-verdicts';
 import { decodeObservedCalls } from '@/lib/mesh/security/decode-observed-calls';
-import type { Inventory, IstioObject, Sample } from '@/lib/mesh/types';
+import { SHOP_POLICY_INVENTORY } from '@/lib/mesh/testing/authorization';
+import type { IstioObject, Sample } from '@/lib/mesh/types';
 import { securityQueries } from '@/lib/prometheus/security-queries';
 import type { Stack } from '../scripts/stack/index';
 import { eventually, promQuery, startTestStack } from './harness';
@@ -182,23 +183,7 @@ spec:
       labels: {},
       spec: (o.spec ?? {}) as Record<string, unknown>,
     }));
-    const workload = (name: string, app: string) => ({
-      namespace: 'shop',
-      name,
-      kind: 'Deployment',
-      labels: { app, version: 'v1' },
-      annotations: {},
-      desiredReplicas: 1,
-      readyReplicas: 1,
-      hasSidecar: true,
-    });
-    const inventory: Inventory = {
-      namespaces: [],
-      services: [],
-      workloads: [workload('payments-v1', 'payments'), workload('catalog-v1', 'catalog')],
-      pods: [],
-    };
-    const edges = edgeVerdicts(calls, policies, inventory);
+    const edges = edgeVerdicts(calls, policies, SHOP_POLICY_INVENTORY);
     const edge = (source: string, target: string) =>
       edges.find((e) => e.source === source && e.target === target);
     const denied = edge('frontend-v1', 'payments-v1');

@@ -1,5 +1,5 @@
-/** Test helpers for the authorization tests: an AuthorizationPolicy object as the informers hold it. */
-import type { IstioObject } from '../types';
+/** Test helpers for the authorization tests: AuthorizationPolicy objects as the informers hold them, and the workloads they select. */
+import type { Inventory, InventoryWorkload, IstioObject } from '../types';
 
 export const authorizationPolicy = (
   namespace: string,
@@ -14,3 +14,24 @@ export const authorizationPolicy = (
   labels: {},
   spec,
 });
+
+const shopWorkload = (name: string, app: string): InventoryWorkload => ({
+  namespace: 'shop',
+  name,
+  kind: 'Deployment',
+  labels: { app, version: 'v1' },
+  annotations: {},
+  app,
+  version: 'v1',
+  desiredReplicas: 1,
+  readyReplicas: 1,
+  hasSidecar: true,
+});
+
+/** The demo shop's workloads its AuthorizationPolicies select (payments, catalog), with their labels. */
+export const SHOP_POLICY_INVENTORY: Inventory = {
+  namespaces: [],
+  services: [],
+  workloads: [shopWorkload('payments-v1', 'payments'), shopWorkload('catalog-v1', 'catalog')],
+  pods: [],
+};

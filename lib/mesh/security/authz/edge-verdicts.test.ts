@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { authorizationPolicy as policy } from '@/lib/mesh/testing/authorization';
-import type { Inventory } from '@/lib/mesh/types';
+import {
+  SHOP_POLICY_INVENTORY,
+  authorizationPolicy as policy,
+} from '@/lib/mesh/testing/authorization';
 import type { ObservedCall } from '@/lib/mesh/security/types';
 import { edgeVerdicts } from './edge-verdicts';
 import { previewAuthorization } from './preview';
 
-const workload = (name: string, app: string) => ({
-  namespace: 'shop',
-  name,
-  kind: 'Deployment',
-  labels: { app, version: 'v1' },
-  annotations: {},
-  app,
-  version: 'v1',
-  desiredReplicas: 1,
-  readyReplicas: 1,
-  hasSidecar: true,
-});
-
-const INVENTORY: Inventory = {
-  namespaces: [],
-  services: [],
-  workloads: [workload('payments-v1', 'payments'), workload('catalog-v1', 'catalog')],
-  pods: [],
-};
+const INVENTORY = SHOP_POLICY_INVENTORY;
 
 const call = (source: string, target: string, over: Partial<ObservedCall> = {}): ObservedCall => ({
   source,
