@@ -1,3 +1,4 @@
+import type { AppliedPolicy } from '@/lib/mesh/security/authz/applies';
 import type { EdgeVerdict } from '@/lib/mesh/security/authz/edge-verdicts';
 import type { MtlsStatus, PeerMode, PostureSource } from '@/lib/mesh/security/types';
 
@@ -60,15 +61,7 @@ export interface NamespaceSecurity {
 }
 
 /** One AuthorizationPolicy that applies to a workload, in Istio's evaluation order. */
-export interface AppliedPolicy {
-  readonly namespace: string;
-  readonly name: string;
-  readonly action: 'CUSTOM' | 'DENY' | 'ALLOW' | 'AUDIT';
-  /** How it reaches the workload. */
-  readonly scope: 'mesh' | 'namespace' | 'selector' | 'targetRef';
-  /** Number of rules; 0 with ALLOW denies everything, 0 with DENY denies nothing. */
-  readonly rules: number;
-}
+export type { AppliedPolicy } from '@/lib/mesh/security/authz/applies';
 
 export interface PortMode {
   readonly port: number;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorizationPolicy as policy } from '@/lib/mesh/testing/authorization';
 import type { IstioObject } from '@/lib/mesh/types';
-import { policiesFor, type PolicyTarget } from './applies';
+import { appliedPolicies, policiesFor, type PolicyTarget } from './applies';
 
 const HTTPBIN: PolicyTarget = { namespace: 'bar', labels: { app: 'httpbin', version: 'v1' } };
 const names = (target: PolicyTarget, policies: IstioObject[]) =>
@@ -81,5 +81,11 @@ describe('policiesFor', () => {
     ]);
     // Only in the policy's own namespace.
     expect(names({ ...gateway, namespace: 'foo' }, refs)).toEqual([]);
+  });
+
+  it('lists them for the API without their spec', () => {
+    expect(
+      appliedPolicies(HTTPBIN, [policy('bar', 'ns', { action: 'DENY', rules: [{}] })]),
+    ).toEqual([{ namespace: 'bar', name: 'ns', action: 'DENY', scope: 'namespace', rules: 1 }]);
   });
 });

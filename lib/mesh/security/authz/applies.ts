@@ -17,7 +17,8 @@ const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 
 export type AuthorizationAction = 'CUSTOM' | 'DENY' | 'ALLOW' | 'AUDIT';
 
-export interface AppliedAuthorizationPolicy {
+/** One AuthorizationPolicy that applies to a workload; lib/api/security.ts re-exports it. */
+export interface AppliedPolicy {
   readonly namespace: string;
   readonly name: string;
   readonly action: AuthorizationAction;
@@ -25,6 +26,9 @@ export interface AppliedAuthorizationPolicy {
   readonly scope: 'mesh' | 'namespace' | 'selector' | 'targetRef';
   /** Number of rules; 0 with ALLOW denies everything, 0 with DENY denies nothing. */
   readonly rules: number;
+}
+
+export interface AppliedAuthorizationPolicy extends AppliedPolicy {
   readonly spec: AuthorizationPolicySpec;
 }
 
@@ -106,5 +110,16 @@ export function policiesFor(
       ORDER.indexOf(a.action) - ORDER.indexOf(b.action) ||
       a.namespace.localeCompare(b.namespace) ||
       a.name.localeCompare(b.name),
+  );
+}
+
+/** {@link policiesFor} as a workload's panel lists them: without the read spec. */
+export function appliedPolicies(
+  target: PolicyTarget,
+  policies: readonly IstioObject[],
+  rootNamespace: string = DEFAULT_ROOT_NAMESPACE,
+): AppliedPolicy[] {
+  return policiesFor(target, policies, rootNamespace).map(
+    ({ namespace, name, action, scope, rules }) => ({ namespace, name, action, scope, rules }),
   );
 }
