@@ -21,6 +21,7 @@ export interface CompiledMesh {
   virtualServices: readonly KubeObject[];
   destinationRules: readonly KubeObject[];
   peerAuthentications: readonly KubeObject[];
+  authorizationPolicies: readonly KubeObject[];
 }
 
 export const CLUSTER_DOMAIN = 'svc.cluster.local';
@@ -74,6 +75,7 @@ export function compileMesh(config: ConfigSource): CompiledMesh {
     virtualServices: config.list('virtualservices'),
     destinationRules: config.list('destinationrules'),
     peerAuthentications: config.list('peerauthentications'),
+    authorizationPolicies: config.list('authorizationpolicies'),
   };
 }
 

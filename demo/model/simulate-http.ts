@@ -6,6 +6,7 @@ import {
   podErrorRate,
   sampleRequestBytes,
 } from './behaviour.js';
+import { rbacAllows } from './authz.js';
 import { pickEndpoint, noteOutcome } from './outlier.js';
 import { sampleLogNormal } from './random.js';
 import { reportDestination, reportSource, type Outcome } from './reports.js';
@@ -23,6 +24,7 @@ interface Attempt {
 /** gRPC local replies are trailers-only: HTTP 200 with a grpc-status mapped from the HTTP code. */
 const GRPC_FOR_HTTP: Readonly<Record<number, number>> = {
   400: 13,
+  403: 7,
   404: 12,
   429: 14,
   500: 13,
@@ -102,6 +104,24 @@ export function simulateHttpRequest(
           { durationMs: sampleLogNormal(rng, HOP_OVERHEAD), requestBytes, responseBytes: 0 },
         );
       return;
+    }
+    const request = {
+      principal: mtls && envoyCaller ? envoyCaller.principal.replace(/^spiffe:\/\//, '') : '',
+      method: call.protocol === 'grpc' ? 'POST' : call.method,
+      path: call.path,
+      port: call.port,
+    };
+    if (destination.hasSidecar && !rbacAllows(sim.view.mesh, destination, request)) {
+      // The server sidecar's RBAC filter answers before the application sees the request: a 403
+      // with response_flags "-", as an application's 403 (a gRPC caller gets PERMISSION_DENIED).
+      attempts.push({
+        destination,
+        latencyMs: sampleLogNormal(rng, HOP_OVERHEAD),
+        outcome: localOutcome(call, 403, '-'),
+        responseBytes: LOCAL_REPLY_BYTES,
+      });
+      retriable = false;
+      break;
     }
     const b = behaviourModel(sim.behaviours[destination.key]);
     const failed = rng.next() < podErrorRate(b.spec, ep.pod.index, destination.pods.length);

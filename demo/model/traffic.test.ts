@@ -241,6 +241,24 @@ describe('traffic model mTLS and peers', () => {
     const labels = seriesLabels(run(scenario, config, 20));
     expect(new Set(labels.map((l) => l.destination_workload))).toEqual(new Set(['server-v2']));
   });
+
+  it('a mesh-wide PeerAuthentication in istio-system applies where the namespace sets no mode', () => {
+    const meshStrict = (namespaceMode: 'PERMISSIVE' | 'UNSET') => {
+      const { scenario, config } = miniMesh({ rps: 20, clientSidecar: false });
+      const pa = (namespace: string, mode: string) => ({
+        apiVersion: 'security.istio.io/v1',
+        kind: 'PeerAuthentication',
+        metadata: { name: 'default', namespace },
+        spec: { mtls: { mode } },
+      });
+      config.apply(pa('istio-system', 'STRICT'));
+      config.apply(pa(NS, namespaceMode));
+      return run(scenario, config, 5).http.size;
+    };
+    // The namespace's PERMISSIVE wins over the mesh's STRICT; UNSET inherits it and refuses plaintext.
+    expect(meshStrict('PERMISSIVE')).toBeGreaterThan(0);
+    expect(meshStrict('UNSET')).toBe(0);
+  });
 });
 
 describe('traffic model determinism and counters', () => {

@@ -58,3 +58,16 @@ export function peerAuthentication(
 export function versionSubsets(versions: readonly string[]): Record<string, unknown>[] {
   return versions.map((v) => ({ name: v, labels: { version: v } }));
 }
+
+export function authorizationPolicy(
+  namespace: string,
+  name: string,
+  spec: Record<string, unknown>,
+): KubeObject {
+  return {
+    apiVersion: 'security.istio.io/v1',
+    kind: 'AuthorizationPolicy',
+    metadata: { name, namespace },
+    spec,
+  };
+}

@@ -1,11 +1,17 @@
 import type { ScenarioBuilder } from './builder.js';
+import { peerAuthentication } from './istio-objects.js';
 
 export const INGRESS = { namespace: 'istio-system', name: 'istio-ingressgateway' } as const;
 export const INGRESS_HOST = 'istio-ingressgateway.istio-system.svc.cluster.local';
 
-/** istio-system with the ingress gateway (Envoy as its main container, no sidecar) and istiod. */
+/**
+ * istio-system with the ingress gateway (Envoy as its main container, no sidecar) and istiod, and the
+ * mesh-wide PeerAuthentication: PERMISSIVE, which namespaces tighten (bookinfo STRICT) or keep (shop),
+ * so the mesh as a whole is only partially on mTLS.
+ */
 export function addIstioSystem(b: ScenarioBuilder): void {
   b.namespace('istio-system', false);
+  b.add(peerAuthentication('istio-system', 'default', 'PERMISSIVE'));
   b.workload({
     namespace: 'istio-system',
     name: 'istiod',

@@ -63,6 +63,9 @@ describe('demo scenario', () => {
     expect(spec(find('PeerAuthentication', 'shop', 'default') as KubeObject)).toEqual({
       mtls: { mode: 'PERMISSIVE' },
     });
+    expect(spec(find('PeerAuthentication', 'istio-system', 'default') as KubeObject)).toEqual({
+      mtls: { mode: 'PERMISSIVE' },
+    });
     expect(
       JSON.stringify(spec(find('VirtualService', 'shop', 'checkout') as KubeObject)),
     ).toContain('"subset":"v2"');

@@ -1,5 +1,6 @@
 import type { ScenarioBuilder } from './builder.js';
 import {
+  authorizationPolicy,
   destinationRule,
   gateway,
   peerAuthentication,
@@ -18,6 +19,8 @@ export const STRIPE_HOST = 'api.stripe.example';
  * payments is slow and speaks gRPC, postgres is plain TCP, legacy-batch has no sidecar (plaintext
  * edges), checkout's VirtualService sends 10% to a subset nobody defines, payments calls an external
  * API through a ServiceEntry. PERMISSIVE mTLS, so the plaintext caller still gets through.
+ * AuthorizationPolicies: payments admits only checkout's identity, so frontend's direct calls get
+ * Envoy's RBAC 403; catalog admits GET on /api/products*, which metrics cannot check (no paths).
  */
 export function addShop(b: ScenarioBuilder): void {
   b.namespace(NS, true);
@@ -136,6 +139,16 @@ export function addShop(b: ScenarioBuilder): void {
       trafficPolicy: { portLevelSettings: [{ port: { number: 80 }, tls: { mode: 'SIMPLE' } }] },
     }),
     peerAuthentication(NS, 'default', 'PERMISSIVE'),
+    authorizationPolicy(NS, 'payments-from-checkout', {
+      selector: { matchLabels: { app: 'payments' } },
+      action: 'ALLOW',
+      rules: [{ from: [{ source: { principals: ['cluster.local/ns/shop/sa/checkout'] } }] }],
+    }),
+    authorizationPolicy(NS, 'catalog-read-only', {
+      selector: { matchLabels: { app: 'catalog' } },
+      action: 'ALLOW',
+      rules: [{ to: [{ operation: { methods: ['GET'], paths: ['/api/products*'] } }] }],
+    }),
   );
 
   const host = (name: string): string => serviceHost(name, NS);
@@ -174,6 +187,17 @@ export function addShop(b: ScenarioBuilder): void {
     perRequest: 0.1,
     method: 'POST',
     path: '/api/checkout',
+  });
+  // The saved payment methods, fetched straight from payments' REST path (not gRPC, so Envoy's
+  // denial is a plain HTTP 403): payments-from-checkout refuses frontend's identity.
+  b.call({
+    from: frontend,
+    host: host('payments'),
+    port: 50051,
+    protocol: 'http',
+    perRequest: 0.05,
+    method: 'GET',
+    path: '/v1/payment-methods',
   });
   b.call({
     from: checkout,

@@ -1,4 +1,6 @@
-import type { AuthzVerdict, MtlsStatus, PeerMode, PostureSource } from '@/lib/mesh/security/types';
+import type { AppliedPolicy } from '@/lib/mesh/security/authz/applies';
+import type { EdgeVerdict } from '@/lib/mesh/security/authz/edge-verdicts';
+import type { MtlsStatus, PeerMode, PostureSource } from '@/lib/mesh/security/types';
 
 export type { AuthzVerdict, MtlsStatus, PeerMode, PostureSource } from '@/lib/mesh/security/types';
 
@@ -59,15 +61,7 @@ export interface NamespaceSecurity {
 }
 
 /** One AuthorizationPolicy that applies to a workload, in Istio's evaluation order. */
-export interface AppliedPolicy {
-  readonly namespace: string;
-  readonly name: string;
-  readonly action: 'CUSTOM' | 'DENY' | 'ALLOW' | 'AUDIT';
-  /** How it reaches the workload. */
-  readonly scope: 'mesh' | 'namespace' | 'selector' | 'targetRef';
-  /** Number of rules; 0 with ALLOW denies everything, 0 with DENY denies nothing. */
-  readonly rules: number;
-}
+export type { AppliedPolicy } from '@/lib/mesh/security/authz/applies';
 
 export interface PortMode {
   readonly port: number;
@@ -90,36 +84,8 @@ export interface WorkloadSecurity {
   readonly policies: readonly AppliedPolicy[];
 }
 
-/** The policies' verdict on one observed workload-to-workload edge, for the graph overlay and the panels. */
-export interface EdgeVerdict {
-  /** Workload-graph node ids (lib/mesh/graph/node-ids.ts), so the overlay lands on the graph's edges. */
-  readonly sourceId: string;
-  readonly targetId: string;
-  readonly source: string;
-  readonly sourceNamespace: string;
-  readonly target: string;
-  readonly targetNamespace: string;
-  /** The source principal the metrics carry (spiffe://…), or 'unknown' for plaintext callers. */
-  readonly principal: string;
-  readonly rps: number;
-  readonly verdict: AuthzVerdict;
-  /** The policy that decided (the DENY that matched, the ALLOW that did or the one that did not). */
-  readonly decidedBy?: {
-    readonly namespace: string;
-    readonly name: string;
-    readonly action: string;
-  };
-  /** With 'depends': the request attributes the metrics do not carry, e.g. ["paths", "methods"]. */
-  readonly dependsOn?: readonly string[];
-  /** Requests per second answered 403 on this edge in the window. */
-  readonly forbiddenRps: number;
-  /**
-   * How to read the 403s: 'policy' when the verdict is deny (inferred: Istio's metrics do not tell an
-   * RBAC 403 from the application's), 'application' when the policies allow the edge.
-   */
-  readonly forbiddenBy?: 'policy' | 'application';
-  readonly explanation: string;
-}
+/** The policies' verdict on one observed workload-to-workload edge, computed in lib/mesh/security/authz. */
+export type { EdgeVerdict } from '@/lib/mesh/security/authz/edge-verdicts';
 
 export interface SecurityResponse {
   readonly timestamp: number;
@@ -135,20 +101,8 @@ export interface AuthorizationPreviewBody {
   readonly window?: string;
 }
 
-export interface AuthorizationChange {
-  readonly source: string;
-  readonly sourceNamespace: string;
-  readonly target: string;
-  readonly targetNamespace: string;
-  readonly rps: number;
-  readonly before: AuthzVerdict;
-  readonly after: AuthzVerdict;
-  readonly dependsOn?: readonly string[];
-}
-
-export interface AuthorizationPreviewResponse {
-  /** Only edges whose verdict changes, largest rate first. */
-  readonly changes: readonly AuthorizationChange[];
-  /** Observed edges into the policy's workloads whose verdict stays the same. */
-  readonly unchanged: number;
-}
+/** What the preview lists: only edges whose verdict changes, largest rate first, and how many stay. */
+export type {
+  AuthorizationChange,
+  AuthorizationPreview as AuthorizationPreviewResponse,
+} from '@/lib/mesh/security/authz/preview';

@@ -251,7 +251,34 @@ describe('readAuthorizationPolicySpec', () => {
     expect(policies.length).toBeGreaterThan(0);
     expect(readAuthorizationPolicySpec({}).action).toBe('ALLOW');
     const odd = readAuthorizationPolicySpec({ action: 3, rules: [{}, 'x'] });
-    expect(odd.rules).toEqual([{ index: 0, path: ['spec', 'rules', 0] }]);
+    expect(odd.rules).toEqual([
+      { index: 0, path: ['spec', 'rules', 0], from: [], to: [], when: [] },
+    ]);
     expect(odd.issues.map((i) => i.path)).toEqual(['spec.action', 'spec.rules[1]']);
+  });
+
+  it('reads sources, operations, conditions, the provider and targetRefs with their paths', () => {
+    const ap = readAuthorizationPolicySpec({
+      action: 'CUSTOM',
+      provider: { name: 'ext' },
+      targetRef: { kind: 'Gateway', group: 'gateway.networking.k8s.io', name: 'gw' },
+      rules: [
+        {
+          from: [{ source: { principals: ['a', 7], notNamespaces: ['b'] } }, {}],
+          to: [{ operation: { ports: ['8080'], paths: ['/x*'] } }],
+          when: [{ key: 'request.headers[x]', notValues: ['1'] }],
+        },
+      ],
+    });
+    expect(ap.provider).toBe('ext');
+    expect(ap.targetRefs).toEqual([
+      { kind: 'Gateway', group: 'gateway.networking.k8s.io', name: 'gw' },
+    ]);
+    expect(ap.rules[0]).toMatchObject({
+      from: [{ principals: ['a'], notNamespaces: ['b'] }, {}],
+      to: [{ ports: ['8080'], paths: ['/x*'] }],
+      when: [{ key: 'request.headers[x]', values: [], notValues: ['1'] }],
+    });
+    expect(ap.issues.map((i) => i.path)).toEqual(['spec.rules[0].from[0].source.principals[1]']);
   });
 });
