@@ -35,8 +35,13 @@ const WORKLOAD: StrictTarget = {
 };
 
 /** The shop namespace with its `default` PeerAuthentication at version 7; writes answer version 8. */
-function cluster(writes: FakeWrites): SentRequest[] {
+function cluster(writes: FakeWrites, conflict = false): SentRequest[] {
   return fakeApi((request) => {
+    if (conflict && request.method === 'PUT' && request.url === OBJECT)
+      return {
+        status: 409,
+        body: { title: 'Conflict', detail: 'the object has been modified' },
+      };
     if (request.url === '/api/session') return { body: fakeSession(writes, ['shop']) };
     if (request.url.startsWith('/api/security')) return { body: FAKE_SECURITY };
     if (request.url === '/api/istio?namespaces=shop')
@@ -163,6 +168,29 @@ describe('RequireStrict', () => {
     expect((sent.find((r) => r.url === '/api/istio/shop')?.body as { yaml: string }).yaml).toBe(
       'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: checkout\n  namespace: shop\nspec:\n  selector:\n    matchLabels:\n      app: checkout\n      version: v1\n  mtls:\n    mode: STRICT\n',
     );
+  });
+
+  it('says nothing was written when the policy changed meanwhile (409), and offers to reload it', async () => {
+    const user = userEvent.setup();
+    const sent = cluster('all', true);
+    renderWithQueries(
+      <RequireStrict target={{ ...NAMESPACE, readiness: CHECKOUT.strictReadiness }} />,
+    );
+    await user.click(await screen.findByRole('button', { name: /Require STRICT/ }));
+    const dialog = screen.getByRole('dialog');
+    await within(dialog).findByTestId('yaml-diff');
+    await user.click(within(dialog).getByRole('button', { name: 'Apply STRICT' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain(
+      'PeerAuthentication default changed meanwhile: nothing was written.',
+    );
+    expect(within(alert).getByRole('button', { name: 'Reload it' })).toBeTruthy();
+    expect(within(dialog).queryByRole('status')).toBeNull();
+    expect(writes(sent)).toEqual([
+      `PUT ${OBJECT}?dryRun=true`,
+      `PUT ${OBJECT}?dryRun=true`,
+      `PUT ${OBJECT}`,
+    ]);
   });
 
   it('Escape closes the dialog without writing and gives focus back to the button', async () => {
