@@ -1,7 +1,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, renderWithQueries, type SentRequest } from '@/components/testing/fake-api';
-import { FAKE_SECURITY, PAYMENTS } from '@/components/testing/fake-security';
+import { FAKE_SECURITY, PAYMENTS } from '@/components/testing/fake-mtls';
 import { fakeSession } from '@/components/testing/fake-session';
 import type { MeshNode } from '@/lib/mesh/types';
 import { nodeWorkload, WorkloadSecurity } from './workload-security';

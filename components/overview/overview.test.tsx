@@ -1,7 +1,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, renderWithQueries } from '@/components/testing/fake-api';
-import { FAKE_SECURITY } from '@/components/testing/fake-security';
+import { FAKE_SECURITY } from '@/components/testing/fake-mtls';
 import { fakeSession, type FakeWrites } from '@/components/testing/fake-session';
 import type { NamespaceSummary } from '@/lib/api/namespaces';
 import { Overview } from './overview';

@@ -2,7 +2,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, renderWithQueries } from '@/components/testing/fake-api';
-import { FAKE_SECURITY } from '@/components/testing/fake-security';
+import { FAKE_SECURITY } from '@/components/testing/fake-mtls';
 import type { SecurityResponse } from '@/lib/api/security';
 import { MeshMtlsLock } from './mesh-mtls-lock';
 

@@ -1,7 +1,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, renderWithQueries } from '@/components/testing/fake-api';
-import { FAKE_SECURITY } from '@/components/testing/fake-security';
+import { FAKE_SECURITY } from '@/components/testing/fake-mtls';
 import { NamespaceSelect } from './namespace-filter';
 
 vi.mock('next/navigation', () => ({

@@ -1,6 +1,6 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHECKOUT, PAYMENTS } from '@/components/testing/fake-security';
+import { CHECKOUT, PAYMENTS } from '@/components/testing/fake-mtls';
 import type { WorkloadSecurity } from '@/lib/api/security';
 import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
 import { WorkloadTable } from './workload-table';

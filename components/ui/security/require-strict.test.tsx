@@ -2,7 +2,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, renderWithQueries, type SentRequest } from '@/components/testing/fake-api';
-import { CHECKOUT, FAKE_SECURITY, SHOP } from '@/components/testing/fake-security';
+import { CHECKOUT, FAKE_SECURITY, SHOP } from '@/components/testing/fake-mtls';
 import {
   FAKE_READ_ONLY_REASON,
   fakeSession,
