@@ -5,7 +5,7 @@ import { formatBytesPerSecond, formatMs, formatPercent, formatRps } from '@/comp
 import { HealthBadge } from '@/components/ui/health-badge';
 import { TracesLink } from '@/components/ui/traces-link';
 import type { GraphType, MeshEdge, MeshNode, Window } from '@/lib/mesh/types';
-import { LockIcon } from './lock-icon';
+import { LockIcon } from '@/components/ui/lock-icon';
 import { MetricsCharts } from './metrics-charts';
 import { StatList, type Stat } from './stat-list';
 import { edgeTraceScope } from './trace-scope';

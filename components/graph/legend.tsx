@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { Health } from '@/lib/mesh/types';
 import { edgeWidth } from './edge-width';
 import { PALETTES } from './graph-theme';
-import { LockIcon } from './lock-icon';
+import { LockIcon } from '@/components/ui/lock-icon';
 import { useTheme } from './use-theme';
 
 const SHAPE_PATHS: readonly { label: string; path: string }[] = [

@@ -12,6 +12,7 @@ import { NodeTrafficSplit } from './node-traffic-split';
 import { splitServiceOf } from './split-service';
 import { StatList, type Stat } from './stat-list';
 import { nodeTraceScope } from './trace-scope';
+import { nodeWorkload, WorkloadSecurity } from './workload-security';
 
 export interface NodeDetailsProps {
   readonly graph: MeshGraph;
@@ -64,6 +65,7 @@ export function NodeDetails({
   const target = metricsTarget(graph, type, node);
   const traceScope = nodeTraceScope(node);
   const splitService = node.namespace !== 'unknown' ? splitServiceOf(node) : undefined;
+  const workload = nodeWorkload(node);
   return (
     <>
       <StatList stats={stats} />
@@ -71,6 +73,9 @@ export function NodeDetails({
         <TracesLink scope={traceScope} window={window}>
           Traces into {traceScope.target} over the last {window} →
         </TracesLink>
+      ) : null}
+      {workload !== undefined ? (
+        <WorkloadSecurity key={node.id} node={node} workload={workload} window={window} />
       ) : null}
       {splitService !== undefined ? (
         <NodeTrafficSplit key={node.id} namespace={node.namespace} service={splitService} />

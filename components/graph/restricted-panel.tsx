@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { LockIcon } from './lock-icon';
+import { LockIcon } from '@/components/ui/lock-icon';
 import { PanelFrame } from './panel-frame';
 
 /** The side panel of the restricted node: what it stands for, and nothing about what is behind it. */

@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { NamespaceSummary } from '@/lib/api/namespaces';
+import type { NamespaceSecurity } from '@/lib/api/security';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { formatPercent, formatRps } from '@/components/ui/format';
+import { NamespaceMtls } from './namespace-mtls';
 
 function Stat({ label, value }: { label: string; value: ReactNode }): ReactNode {
   return (
@@ -13,7 +15,14 @@ function Stat({ label, value }: { label: string; value: ReactNode }): ReactNode 
   );
 }
 
-export function NamespaceCard({ ns }: { ns: NamespaceSummary }): ReactNode {
+export interface NamespaceCardProps {
+  readonly ns: NamespaceSummary;
+  /** Undefined while the posture loads, or when it failed (`securityError`). */
+  readonly security?: NamespaceSecurity | undefined;
+  readonly securityError?: string | undefined;
+}
+
+export function NamespaceCard({ ns, security, securityError }: NamespaceCardProps): ReactNode {
   const metrics = ns.rps !== null && ns.errorRate !== null;
   return (
     <article
@@ -45,6 +54,7 @@ export function NamespaceCard({ ns }: { ns: NamespaceSummary }): ReactNode {
           }
         />
       </dl>
+      <NamespaceMtls security={security} error={securityError} />
       {ns.unhealthy.length > 0 ? (
         <div className="text-xs">
           <p className="text-slate-500 dark:text-slate-400">Needs attention</p>

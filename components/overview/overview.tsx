@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { NamespaceSummary } from '@/lib/api/namespaces';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
+import { useSecurityQuery } from '@/lib/client/use-security';
 import { sortByHealth } from '@/lib/mesh/health/order';
 import { NamespaceCard } from './namespace-card';
 import { ProblemAlert } from '@/components/ui/problem-alert';
@@ -13,6 +14,8 @@ const isEmpty = (ns: NamespaceSummary): boolean => ns.services === 0 && ns.workl
 
 export function Overview(): ReactNode {
   const { data, error, isPending, dataUpdatedAt } = useNamespacesQuery();
+  // The header's lock asks the same question, so this shares its answer rather than asking again.
+  const security = useSecurityQuery([]);
   const empty = data?.filter(isEmpty) ?? [];
   return (
     <section aria-labelledby="overview-title" className="flex flex-col gap-4">
@@ -36,7 +39,11 @@ export function Overview(): ReactNode {
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(17rem,1fr))] gap-4">
           {sortByHealth(data.filter((ns) => !isEmpty(ns))).map((ns) => (
             <li key={ns.name} className="flex">
-              <NamespaceCard ns={ns} />
+              <NamespaceCard
+                ns={ns}
+                security={security.data?.namespaces.find((s) => s.name === ns.name)}
+                securityError={security.error?.detail}
+              />
             </li>
           ))}
         </ul>

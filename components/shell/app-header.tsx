@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { KubeStaleNotice } from './kube-stale-notice';
+import { MeshMtlsLock } from './mesh-mtls-lock';
 import { NavLinks } from './nav-links';
 import { RefreshControl } from './refresh-control';
 import { SignedInOnly } from './signed-in-only';
@@ -34,6 +35,7 @@ export function AppHeader({ meshName, readOnly }: AppHeaderProps): ReactNode {
             </span>
           ) : null}
           <SignedInOnly>
+            <MeshMtlsLock />
             <SourceStatus />
             <RefreshControl />
             <UserIndicator />

@@ -3,6 +3,8 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
+import { useSecurityQuery } from '@/lib/client/use-security';
+import { modeLabel } from './security/mtls-words';
 
 /** `?namespaces=a,b` in the URL, so a filtered list can be linked to; other parameters are kept. */
 export function useNamespaceFilter(): [string[], (namespaces: string[]) => void] {
@@ -25,9 +27,14 @@ export interface NamespaceSelectProps {
   readonly onChange: (namespaces: string[]) => void;
 }
 
-/** One namespace or all; a multi-namespace selection from a link is kept as its own option. */
+/**
+ * One namespace or all; a multi-namespace selection from a link is kept as its own option. Each
+ * option names the namespace's mTLS mode (the header's query, so no request of its own).
+ */
 export function NamespaceSelect({ selected, onChange }: NamespaceSelectProps): ReactNode {
   const namespaces = useNamespacesQuery();
+  const security = useSecurityQuery([]);
+  const modes = new Map(security.data?.namespaces.map((ns) => [ns.name, ns.mode]));
   return (
     <label className="flex items-center gap-2 text-sm">
       Namespace
@@ -45,6 +52,7 @@ export function NamespaceSelect({ selected, onChange }: NamespaceSelectProps): R
         {(namespaces.data ?? []).map((ns) => (
           <option key={ns.name} value={ns.name}>
             {ns.name}
+            {modes.has(ns.name) ? ` · mTLS ${modeLabel(modes.get(ns.name) ?? 'UNSET')}` : ''}
           </option>
         ))}
       </select>

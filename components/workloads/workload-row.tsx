@@ -3,8 +3,10 @@ import type { ReactNode } from 'react';
 import { formatPercent, formatRps } from '@/components/ui/format';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { tracesHref } from '@/components/ui/traces-href';
+import type { WorkloadSecurity } from '@/lib/api/security';
 import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
 import { graphHref } from './links';
+import { MtlsCell } from './mtls-cell';
 import { SidecarState } from './sidecar-state';
 
 const LINK = 'text-sky-700 hover:underline dark:text-sky-400';
@@ -32,7 +34,13 @@ function ErrorRates({ w }: { w: WorkloadListItem }): ReactNode {
   );
 }
 
-export function WorkloadRow({ w }: { w: WorkloadListItem }): ReactNode {
+export interface WorkloadRowProps {
+  readonly w: WorkloadListItem;
+  /** Its mTLS posture; undefined while loading or when /api/security failed. */
+  readonly security?: WorkloadSecurity | undefined;
+}
+
+export function WorkloadRow({ w, security }: WorkloadRowProps): ReactNode {
   const appVersion = [w.app, w.version].filter(Boolean).join(' · ');
   return (
     <tr
@@ -55,6 +63,9 @@ export function WorkloadRow({ w }: { w: WorkloadListItem }): ReactNode {
       </td>
       <td className="px-3 py-2">
         <SidecarState hasSidecar={w.hasSidecar} namespaceInjects={w.namespaceInjects} />
+      </td>
+      <td className="px-3 py-2">
+        <MtlsCell security={security} />
       </td>
       <td className="px-3 py-2">
         <HealthBadge health={w.health} />

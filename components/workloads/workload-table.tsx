@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { WorkloadSecurity } from '@/lib/api/security';
 import { summarizeWorkloads, type WorkloadListItem } from '@/lib/mesh/lists/workload-list';
 import { SortHeader } from './sort-header';
 import { sortWorkloads } from './sort-workloads';
@@ -10,9 +11,16 @@ export interface WorkloadTableProps {
   readonly workloads: readonly WorkloadListItem[];
   readonly sort: WorkloadSort;
   readonly onSort: (key: SortKey) => void;
+  /** mTLS posture per workload, keyed `namespace/name`. */
+  readonly security?: ReadonlyMap<string, WorkloadSecurity>;
 }
 
-export function WorkloadTable({ workloads, sort, onSort }: WorkloadTableProps): ReactNode {
+export function WorkloadTable({
+  workloads,
+  sort,
+  onSort,
+  security,
+}: WorkloadTableProps): ReactNode {
   const header = { sort, onSort };
   return (
     <table className="w-full rounded-lg bg-white text-sm shadow-sm dark:bg-slate-900">
@@ -39,6 +47,13 @@ export function WorkloadTable({ workloads, sort, onSort }: WorkloadTableProps): 
           <th scope="col" className="px-3 py-2 font-medium">
             Sidecar
           </th>
+          <th
+            scope="col"
+            className="px-3 py-2 font-medium"
+            title="The mode the workload enforces (PeerAuthentication) and what its clients send (DestinationRule or auto mTLS)"
+          >
+            mTLS
+          </th>
           <SortHeader sortKey="health" {...header}>
             Health
           </SortHeader>
@@ -55,7 +70,11 @@ export function WorkloadTable({ workloads, sort, onSort }: WorkloadTableProps): 
       </thead>
       <tbody className="tabular-nums">
         {sortWorkloads(workloads, sort).map((w) => (
-          <WorkloadRow key={`${w.namespace}/${w.name}`} w={w} />
+          <WorkloadRow
+            key={`${w.namespace}/${w.name}`}
+            w={w}
+            security={security?.get(`${w.namespace}/${w.name}`)}
+          />
         ))}
       </tbody>
     </table>

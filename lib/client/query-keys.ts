@@ -31,6 +31,8 @@ export const queryKeys = {
   trace: (traceId: string) => ['trace', traceId] as const,
   services: (namespaces: readonly string[]) => ['services', { namespaces }] as const,
   workloads: (namespaces: readonly string[]) => ['workloads', { namespaces }] as const,
+  security: (namespaces: readonly string[], window: Window) =>
+    ['security', { namespaces, window }] as const,
   traffic: (namespace: string, service: string) => ['traffic', namespace, service] as const,
   istioList: (namespaces: readonly string[]) => ['istio', 'list', { namespaces }] as const,
   istioObject: (namespace: string, kind: string, name: string) =>

@@ -1,0 +1,88 @@
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, renderWithQueries } from '@/components/testing/fake-api';
+import { FAKE_SECURITY } from '@/components/testing/fake-mtls';
+import { fakeSession, type FakeWrites } from '@/components/testing/fake-session';
+import type { NamespaceSummary } from '@/lib/api/namespaces';
+import { Overview } from './overview';
+
+const summary = (name: string): NamespaceSummary => ({
+  name,
+  services: 3,
+  workloads: 4,
+  rps: 12,
+  errorRate: 0,
+  health: 'healthy',
+  unhealthy: [],
+  problems: [],
+});
+
+function mesh(writes: FakeWrites, security: unknown = FAKE_SECURITY): void {
+  fakeApi((request) => {
+    if (request.url === '/api/session') return { body: fakeSession(writes, ['bookinfo', 'shop']) };
+    if (request.url === '/api/namespaces') return { body: [summary('bookinfo'), summary('shop')] };
+    if (request.url === '/api/security?window=5m') return { body: security };
+    return { status: 404, body: { title: 'Not found', detail: request.url } };
+  });
+}
+
+async function card(name: string): Promise<HTMLElement> {
+  return within(await screen.findByRole('article', { name })).findByRole('region', {
+    name: `mTLS in ${name}`,
+  });
+}
+
+describe('Overview mTLS', () => {
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it('shows each namespace mode with its source, who breaks under STRICT, and the action', async () => {
+    mesh('all');
+    renderWithQueries(<Overview />);
+    const shop = await card('shop');
+    expect(within(shop).getByTestId('mtls-badge').textContent).toBe('PERMISSIVE');
+    expect(shop.textContent).toContain(
+      'PeerAuthentication shop/default: PERMISSIVE, namespace-wide in shop',
+    );
+    expect(within(shop).getByTestId('strict-readiness').textContent).toBe(
+      'Not ready for STRICT: 1 plaintext caller breaks (last 5m)legacy-client (shop) → payments, 2.50 req/s',
+    );
+    expect(
+      await within(shop).findByRole('button', { name: 'Require STRICT… for namespace shop' }),
+    ).toBeTruthy();
+
+    const bookinfo = await card('bookinfo');
+    expect(within(bookinfo).getByTestId('mtls-badge').textContent).toBe('STRICT');
+    expect(bookinfo.textContent).toContain(
+      'PeerAuthentication istio-system/default: STRICT, mesh-wide',
+    );
+    expect(within(bookinfo).queryByTestId('strict-readiness')).toBeNull();
+    expect(within(bookinfo).queryByRole('button')).toBeNull();
+  });
+
+  it('says "ready for STRICT" when no plaintext caller was seen', async () => {
+    mesh('all', {
+      ...FAKE_SECURITY,
+      namespaces: FAKE_SECURITY.namespaces.map((ns) => ({
+        ...ns,
+        strictReadiness: { ready: true, plaintextCallers: [] },
+      })),
+    });
+    renderWithQueries(<Overview />);
+    expect(within(await card('shop')).getByTestId('strict-readiness').textContent).toBe(
+      'Ready for STRICT: no plaintext caller in the last 5m.',
+    );
+  });
+
+  it('names the refused write instead of the action for a person who may not write', async () => {
+    mesh('none');
+    renderWithQueries(<Overview />);
+    const shop = await card('shop');
+    expect((await within(shop).findByTestId('strict-denied')).textContent).toContain(
+      'do not let you update PeerAuthentication default in shop',
+    );
+    expect(within(shop).queryByRole('button')).toBeNull();
+  });
+});

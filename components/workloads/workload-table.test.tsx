@@ -1,0 +1,103 @@
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHECKOUT, PAYMENTS } from '@/components/testing/fake-mtls';
+import type { WorkloadSecurity } from '@/lib/api/security';
+import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
+import { WorkloadTable } from './workload-table';
+
+const item = (name: string): WorkloadListItem => ({
+  namespace: 'shop',
+  name,
+  kind: 'Deployment',
+  app: name,
+  hasSidecar: true,
+  namespaceInjects: true,
+  desiredReplicas: 1,
+  readyReplicas: 1,
+  health: 'healthy',
+  rps: 1,
+  errorRate: 0,
+  outboundRps: 0,
+  outboundErrorRate: 0,
+});
+
+const STRICT_CHECKOUT: WorkloadSecurity = {
+  ...CHECKOUT,
+  mode: 'STRICT',
+  modeSource: {
+    kind: 'PeerAuthentication',
+    namespace: 'shop',
+    name: 'checkout',
+    scope: 'workload',
+    detail: 'STRICT, selector app=checkout',
+  },
+  portModes: [
+    {
+      port: 8080,
+      mode: 'PERMISSIVE',
+      source: {
+        kind: 'PeerAuthentication',
+        namespace: 'shop',
+        name: 'checkout',
+        scope: 'port',
+        detail: 'PERMISSIVE on port 8080',
+      },
+    },
+  ],
+  clientTls: {
+    mode: 'ISTIO_MUTUAL',
+    source: {
+      kind: 'DestinationRule',
+      namespace: 'shop',
+      name: 'checkout',
+      scope: 'host',
+      detail: 'ISTIO_MUTUAL for checkout.shop.svc.cluster.local',
+    },
+  },
+};
+
+function cell(name: string): HTMLElement {
+  const row = screen
+    .getAllByTestId('workload-row')
+    .find((r) => r.dataset.workload === `shop/${name}`);
+  if (!row) throw new Error(`no row ${name}`);
+  const column = screen.getAllByRole('columnheader').findIndex((h) => h.textContent === 'mTLS');
+  // The row header (the workload's name) is a th: cells after it are offset by one.
+  const cells = within(row).getAllByRole('cell');
+  const target = cells[column - 1];
+  if (!target) throw new Error('no mTLS cell');
+  return target;
+}
+
+describe('WorkloadTable mTLS column', () => {
+  afterEach(cleanup);
+
+  it('shows the mode with its source in the tooltip, port overrides and what clients send', () => {
+    render(
+      <WorkloadTable
+        workloads={[item('payments'), item('checkout'), item('legacy')]}
+        sort={{ key: 'name', direction: 'asc' }}
+        onSort={() => {}}
+        security={
+          new Map([
+            ['shop/payments', PAYMENTS],
+            ['shop/checkout', STRICT_CHECKOUT],
+          ])
+        }
+      />,
+    );
+    const payments = within(cell('payments')).getByTestId('mtls-badge');
+    expect(payments.getAttribute('title')).toBe(
+      'PeerAuthentication shop/default: PERMISSIVE, namespace-wide in shop',
+    );
+    expect(cell('payments').textContent).toContain('clients send auto mTLS');
+
+    const checkout = cell('checkout');
+    expect(within(checkout).getByTestId('mtls-badge').textContent).toContain('STRICT');
+    expect(checkout.textContent).toContain('ports 8080: PERMISSIVE');
+    expect(within(checkout).getByTitle(/DestinationRule shop\/checkout/).textContent).toContain(
+      'clients send ISTIO_MUTUAL',
+    );
+    expect(cell('legacy').textContent).toBe('—');
+  });
+});

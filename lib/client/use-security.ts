@@ -1,0 +1,30 @@
+'use client';
+
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { SecurityResponse } from '@/lib/api/security';
+import type { Window } from '@/lib/mesh/types';
+import { apiFetch, type ApiProblem } from './api-fetch';
+import { queryKeys } from './query-keys';
+import { useRefetchInterval } from './refresh-interval';
+
+/** Prefix of every security query: a PeerAuthentication written anywhere changes all of them. */
+export const SECURITY_QUERY_PREFIX = ['security'] as const;
+
+/**
+ * mTLS posture and STRICT readiness of the given namespaces (all visible ones for an empty list),
+ * with plaintext callers observed over `window`. The header's mesh-wide lock asks for no namespace.
+ */
+export function useSecurityQuery(
+  namespaces: readonly string[],
+  window: Window = '5m',
+): UseQueryResult<SecurityResponse, ApiProblem> {
+  const refetchInterval = useRefetchInterval();
+  const params = new URLSearchParams({ window });
+  if (namespaces.length > 0) params.set('namespaces', namespaces.join(','));
+  return useQuery<SecurityResponse, ApiProblem>({
+    queryKey: queryKeys.security(namespaces, window),
+    queryFn: ({ signal }) =>
+      apiFetch<SecurityResponse>(`/api/security?${params.toString()}`, { signal }),
+    refetchInterval,
+  });
+}
