@@ -178,6 +178,15 @@ export function GraphToolbar(props: GraphToolbarProps): ReactNode {
           />
           Traffic animation
         </label>
+        <label className={LABEL}>
+          <input
+            type="checkbox"
+            checked={view.authz}
+            onChange={(e) => update({ authz: e.target.checked })}
+            className="accent-sky-600"
+          />
+          Authorization
+        </label>
         <FilterInput
           label="Find"
           value={view.find}
