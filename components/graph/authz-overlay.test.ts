@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { testVerdict } from './authz-fixture';
+import { testVerdict } from '@/components/testing/fake-security';
 import { applyAuthzOverlay, authzMarks, AUTHZ_CLASSES, worstVerdict } from './authz-overlay';
 
 const edge = (source: string, target: string, protocol = 'http') => ({

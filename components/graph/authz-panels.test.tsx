@@ -2,7 +2,11 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, renderWithQueries } from '@/components/testing/fake-api';
-import { testSecurity, testVerdict, testWorkloadSecurity } from './authz-fixture';
+import {
+  testSecurity,
+  testVerdict,
+  testWorkloadSecurity,
+} from '@/components/testing/fake-security';
 import { AuthzStatus } from './authz-status';
 import { EdgeAuthorization } from './edge-authz';
 import { testGraph } from './graph-fixture';

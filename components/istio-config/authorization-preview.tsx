@@ -138,6 +138,11 @@ export function AuthorizationPreview({
       <h2 id="authz-preview-title" className="mb-2 text-sm font-semibold">
         Traffic this change affects
       </h2>
+      {changed && isSettling && query.data && (
+        <p className="mb-1 text-xs text-slate-600 dark:text-slate-400">
+          Updating for your last change…
+        </p>
+      )}
       {body}
     </section>
   );

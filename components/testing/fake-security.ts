@@ -1,6 +1,6 @@
 import type { EdgeVerdict, SecurityResponse, WorkloadSecurity } from '@/lib/api/security';
 
-/** One verdict on a workload-graph edge; the rest as the shop demo would answer it. */
+/** One verdict on a shop workload-graph edge, for the authorization views' tests. */
 export function testVerdict(
   source: string,
   target: string,
