@@ -2,6 +2,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, renderWithQueries } from '@/components/testing/fake-api';
+import { fakeSession, type FakeWrites } from '@/components/testing/fake-session';
 import {
   testSecurity,
   testVerdict,
@@ -75,10 +76,17 @@ describe('EdgeAuthorization', () => {
 });
 
 describe('WorkloadPolicies', () => {
-  afterEach(cleanup);
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+  const session = (writes: FakeWrites): void => {
+    fakeApi(() => ({ body: fakeSession(writes, ['shop']) }));
+  };
 
-  it('lists the policies in evaluation order with scope and rules, linking each to its YAML', () => {
-    render(
+  it('lists the policies in evaluation order with scope and rules, linking each to its YAML', async () => {
+    session('all');
+    renderWithQueries(
       <WorkloadPolicies
         workload={testWorkloadSecurity('payments', {
           policies: [
@@ -120,18 +128,23 @@ describe('WorkloadPolicies', () => {
     expect(section.textContent).toContain('a request no ALLOW rule matches is denied');
     expect(section.textContent).toContain('Observed callers: 1 allowed, 1 denied, 0 depending');
     expect(
-      within(section)
-        .getByRole('link', { name: /least-privilege ALLOW policy/ })
-        .getAttribute('href'),
+      (
+        await within(section).findByRole('link', { name: /Build a least-privilege ALLOW policy/ })
+      ).getAttribute('href'),
     ).toBe('/istio/authorization/shop/payments');
   });
 
-  it('says every request is allowed when no policy applies', () => {
-    render(<WorkloadPolicies workload={testWorkloadSecurity('cart')} inbound={[]} />);
+  it('says every request is allowed when no policy applies, and why nothing can be built', async () => {
+    session('none');
+    renderWithQueries(<WorkloadPolicies workload={testWorkloadSecurity('cart')} inbound={[]} />);
     expect(
       screen.getByText('No AuthorizationPolicy applies: every request is allowed.'),
     ).toBeTruthy();
     expect(screen.queryByRole('list')).toBeNull();
+    expect((await screen.findByTestId('least-privilege-denied')).textContent).toContain(
+      'do not let you create AuthorizationPolicy in shop',
+    );
+    expect(screen.queryByRole('link', { name: /Build/ })).toBeNull();
   });
 });
 

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { authorizationPolicyHref, leastPrivilegeHref } from '@/components/ui/authz-links';
 import type { AppliedPolicy, EdgeVerdict, WorkloadSecurity } from '@/lib/api/security';
+import { useSessionQuery } from '@/lib/client/use-session';
+import { writeDecision } from '@/lib/mesh/access/write-permission';
 
 const LINK = 'font-medium text-sky-700 underline dark:text-sky-400';
 
@@ -99,9 +101,44 @@ export function WorkloadPolicies({ workload, inbound }: WorkloadPoliciesProps): 
           depending on request attributes.
         </p>
       )}
-      <Link className={LINK} href={leastPrivilegeHref(workload.namespace, workload.name)}>
+      <LeastPrivilegeEntry namespace={workload.namespace} workload={workload.name} />
+    </section>
+  );
+}
+
+/**
+ * The way to the least-privilege form, offered as a build only where the person may create an
+ * AuthorizationPolicy (the form checks again); otherwise the reason, and the policy to read. The
+ * section renders only once GET /api/security answered, on the client, so the session cannot
+ * differ from a server render here.
+ */
+function LeastPrivilegeEntry({
+  namespace,
+  workload,
+}: {
+  namespace: string;
+  workload: string;
+}): ReactNode {
+  const session = useSessionQuery().data;
+  if (!session) return null;
+  const href = leastPrivilegeHref(namespace, workload);
+  const decision = writeDecision(session, {
+    verb: 'create',
+    kind: 'AuthorizationPolicy',
+    namespace,
+  });
+  if (decision.allowed)
+    return (
+      <Link className={LINK} href={href}>
         Build a least-privilege ALLOW policy from the observed callers →
       </Link>
-    </section>
+    );
+  return (
+    <p className="text-xs text-slate-700 dark:text-slate-300" data-testid="least-privilege-denied">
+      {decision.reason}{' '}
+      <Link className={LINK} href={href}>
+        See the least-privilege policy Meshlens would build →
+      </Link>
+    </p>
   );
 }
