@@ -86,6 +86,11 @@ export interface WorkloadSecurity {
   readonly portModes: readonly PortMode[];
   readonly clientTls: ClientTls;
   readonly hasSidecar: boolean;
+  /**
+   * The pod template's labels, for a selector that names exactly this workload ("Require STRICT").
+   * Optional: without it the UI selects by the app and version labels.
+   */
+  readonly podLabels?: Readonly<Record<string, string>>;
   readonly strictReadiness: StrictReadiness;
   readonly policies: readonly AppliedPolicy[];
 }

@@ -9,7 +9,11 @@ import {
   type SentRequest,
 } from '@/components/testing/fake-api';
 import { fakeSession, type FakeWrites } from '@/components/testing/fake-session';
-import { testSecurity, testVerdict } from '@/components/testing/fake-security';
+import {
+  testSecurity,
+  testVerdict,
+  testWorkloadSecurity,
+} from '@/components/testing/fake-security';
 import { LeastPrivilegePage } from './least-privilege-page';
 
 const PREVIEW = '/api/security/authorization/preview';
@@ -117,6 +121,27 @@ describe('LeastPrivilegePage', () => {
     expect(principalsOf(body.yaml)).toEqual(['cluster.local/ns/shop/sa/checkout']);
     const previewed = sent.filter((r) => r.url === PREVIEW).at(-1)?.body as { yaml: string };
     expect(previewed.yaml).toBe(body.yaml);
+  });
+
+  it("selects by the workload's pod labels when the server sends them", async () => {
+    fakeApi((request) => {
+      if (request.url === '/api/session') return { body: fakeSession('all', ['shop']) };
+      if (request.url.startsWith('/api/security?'))
+        return {
+          body: {
+            ...security,
+            workloads: [
+              testWorkloadSecurity('payments', { podLabels: { app: 'payments', tier: 'pci' } }),
+            ],
+          },
+        };
+      if (request.url.startsWith('/api/workloads')) return { body: workloads };
+      return { body: { validations: [], changes: [], unchanged: 0 } };
+    });
+    renderWithQueries(<LeastPrivilegePage namespace="shop" workload="payments" />);
+    expect(
+      await screen.findByRole('textbox', { name: 'Workload selector (matchLabels)' }),
+    ).toHaveProperty('value', 'app=payments, tier=pci');
   });
 
   it('refuses a selector that would cover the namespace and a policy with no caller', async () => {

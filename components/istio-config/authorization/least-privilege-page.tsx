@@ -78,16 +78,35 @@ export function LeastPrivilegePage({ namespace, workload }: LeastPrivilegeProps)
           namespace={namespace}
           workload={workload}
           callers={observedCallers(security.data.edges, namespace, workload)}
-          defaultSelector={[
-            item?.app !== undefined ? `app=${item.app}` : '',
-            item?.version !== undefined ? `version=${item.version}` : '',
-          ]
-            .filter(Boolean)
-            .join(', ')}
+          defaultSelector={defaultSelector(
+            security.data.workloads.find((w) => w.namespace === namespace && w.name === workload)
+              ?.podLabels,
+            item,
+          )}
         />
       )}
     </section>
   );
+}
+
+/**
+ * The pod template's labels name exactly this workload; without them (an older server), the app and
+ * version labels Istio's telemetry reads, which the person checks in the form's hint.
+ */
+function defaultSelector(
+  podLabels: Readonly<Record<string, string>> | undefined,
+  item: { readonly app?: string; readonly version?: string } | undefined,
+): string {
+  if (podLabels && Object.keys(podLabels).length > 0)
+    return Object.entries(podLabels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
+  return [
+    item?.app !== undefined ? `app=${item.app}` : '',
+    item?.version !== undefined ? `version=${item.version}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 function CallerChoice(props: {
@@ -218,7 +237,7 @@ function PolicyForm(props: {
             value={selector}
             onChange={setSelector}
             placeholder="app=payments, version=v1"
-            hint={`Filled from ${workload}'s app and version; it must match its pods' labels, and every workload it matches gets this policy (the preview lists their traffic too).`}
+            hint={`Filled from ${workload}'s pod labels (or its app and version); every workload these labels match gets this policy, and the preview lists their traffic too.`}
           />
           {!reading.ok && <ErrorText small>{reading.error}</ErrorText>}
         </div>
