@@ -13,7 +13,7 @@ function subjectOf(ele: SingularElementArgument): FilterSubject {
  * removeClass restyle every element they are called on, even one whose classes stay the same, which
  * at 1000 services cost every refresh a restyle of the whole graph.
  */
-function setClass(cy: Core, cls: string, want: Collection): void {
+export function setClass(cy: Core, cls: string, want: Collection): void {
   const have = cy.elements(`.${cls}`);
   have.difference(want).removeClass(cls);
   want.difference(have).addClass(cls);

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import type { AuthzVerdict } from '@/lib/api/security';
 import type { MeshGraph } from '@/lib/mesh/types';
 import { displayName } from './display-name';
 import { matchesFilter, type ParsedFilter } from './filter-expr';
@@ -10,7 +11,17 @@ export interface ElementListProps {
   readonly hide: ParsedFilter;
   readonly selected: string | null;
   readonly onSelect: (id: string) => void;
+  /** The authorization overlay's marks, read out with each edge while the overlay is on. */
+  readonly authz?: ReadonlyMap<string, AuthzVerdict>;
 }
+
+const AUTHZ_WORDS: Readonly<Record<AuthzVerdict, string>> = {
+  allow: ', allowed',
+  deny: ', denied by policy',
+  depends: ', authorization depends on the request',
+};
+
+const verdictWords = (v: AuthzVerdict | undefined): string => (v ? AUTHZ_WORDS[v] : '');
 
 const ITEM =
   'w-full rounded px-2 py-1 text-left text-xs hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none aria-pressed:bg-sky-100 dark:hover:bg-slate-800 dark:aria-pressed:bg-sky-900';
@@ -19,7 +30,13 @@ const ITEM =
  * The canvas is pixels, so keyboard and screen-reader users reach nodes and edges through this list;
  * it stays out of sight until something in it has focus, and selecting here selects on the canvas.
  */
-export function ElementList({ graph, hide, selected, onSelect }: ElementListProps): ReactNode {
+export function ElementList({
+  graph,
+  hide,
+  selected,
+  onSelect,
+  authz,
+}: ElementListProps): ReactNode {
   if (graph === undefined) return null;
   const nodes = graph.nodes
     .filter((n) => !matchesFilter(hide, n))
@@ -55,7 +72,7 @@ export function ElementList({ graph, hide, selected, onSelect }: ElementListProp
         {edges.map((e) =>
           item(
             e.id,
-            `${names.get(e.source) ?? e.source} → ${names.get(e.target) ?? e.target} (${e.protocol}, ${e.health})`,
+            `${names.get(e.source) ?? e.source} → ${names.get(e.target) ?? e.target} (${e.protocol}, ${e.health}${verdictWords(authz?.get(e.id))})`,
           ),
         )}
       </ul>

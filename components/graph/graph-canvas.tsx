@@ -3,7 +3,9 @@
 import cytoscape, { type Core, type ElementDefinition, type Position } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { AuthzVerdict } from '@/lib/api/security';
 import { applyElements, fitGraph, showsEverything } from './apply-elements';
+import { applyAuthzOverlay } from './authz-overlay';
 import { applyFilters } from './canvas-filters';
 import { CanvasControls } from './canvas-controls';
 import type { ParsedFilter } from './filter-expr';
@@ -39,10 +41,12 @@ export interface GraphCanvasProps {
   readonly hide: ParsedFilter;
   readonly selected: string | null;
   readonly onSelect: (id: string | null) => void;
+  /** The authorization overlay's mark per edge id; empty when the overlay is off. */
+  readonly authz: ReadonlyMap<string, AuthzVerdict>;
 }
 
 export function GraphCanvas(props: GraphCanvasProps): ReactNode {
-  const { elements, labels, animate, find, hide, selected, onSelect } = props;
+  const { elements, labels, animate, find, hide, selected, onSelect, authz } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const onSelectRef = useRef(onSelect);
   const [cy, setCy] = useState<Core | null>(null);
@@ -101,6 +105,10 @@ export function GraphCanvas(props: GraphCanvasProps): ReactNode {
   useEffect(() => {
     if (cy !== null) applyFilters(cy, find, hide);
   }, [cy, elements, find, hide]);
+
+  useEffect(() => {
+    if (cy !== null) applyAuthzOverlay(cy, authz);
+  }, [cy, elements, authz]);
 
   useEffect(() => {
     if (cy === null) return;

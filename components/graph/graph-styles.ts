@@ -1,5 +1,6 @@
 import type { Css, StylesheetJson, StylesheetStyle } from 'cytoscape';
 import type { Health } from '@/lib/mesh/types';
+import { AUTHZ_CLASSES } from './authz-overlay';
 import { PALETTES, type Theme } from './graph-theme';
 import type { EdgeLabelMode } from './url-state';
 
@@ -147,6 +148,23 @@ export function graphStylesheet({ theme, labels, animate }: StyleOptions): Style
       'target-arrow-color': p.tcpEdge,
     }),
     ...(animate ? [edge('edge', { 'line-style': 'dashed', 'line-dash-pattern': [8, 6] })] : []),
+    // The authorization overlay (authz-overlay.ts sets the classes) wins over health and protocol:
+    // colour and dash pattern both differ, so the two marks never read as error colours alone.
+    edge(`.${AUTHZ_CLASSES.deny}`, {
+      'line-color': p.authzDeny,
+      'target-arrow-color': p.authzDeny,
+      'target-arrow-shape': 'tee',
+      'line-style': 'dashed',
+      'line-dash-pattern': [6, 4],
+      'z-index': 2,
+    }),
+    edge(`.${AUTHZ_CLASSES.depends}`, {
+      'line-color': p.authzDepends,
+      'target-arrow-color': p.authzDepends,
+      'line-style': 'dashed',
+      'line-dash-pattern': [2, 3],
+      'z-index': 1,
+    }),
     node(':selected', {
       'underlay-color': p.selected,
       'underlay-opacity': 0.35,

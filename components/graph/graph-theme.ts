@@ -19,6 +19,9 @@ export interface Palette {
   readonly tcpEdge: string;
   readonly selected: string;
   readonly found: string;
+  /** The authorization overlay: edges the policies deny, and edges that depend on the request. */
+  readonly authzDeny: string;
+  readonly authzDepends: string;
 }
 
 /** Tailwind's emerald/amber/red/slate, so the canvas speaks the same colours as the health badges. */
@@ -40,6 +43,8 @@ export const PALETTES: Readonly<Record<Theme, Palette>> = {
     tcpEdge: '#6366f1',
     selected: '#0ea5e9',
     found: '#a855f7',
+    authzDeny: '#b91c1c',
+    authzDepends: '#b45309',
   },
   dark: {
     health: {
@@ -58,6 +63,8 @@ export const PALETTES: Readonly<Record<Theme, Palette>> = {
     tcpEdge: '#818cf8',
     selected: '#38bdf8',
     found: '#c084fc',
+    authzDeny: '#f87171',
+    authzDepends: '#fbbf24',
   },
 };
 

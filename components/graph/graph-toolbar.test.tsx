@@ -61,6 +61,16 @@ describe('GraphToolbar', () => {
     expect(onPatch).toHaveBeenLastCalledWith({ idle: !DEFAULT_VIEW.idle });
   });
 
+  it('turns the authorization overlay on and off', async () => {
+    const user = userEvent.setup();
+    const onPatch = vi.fn();
+    render(<Harness onPatch={onPatch} />);
+    const overlay = screen.getByRole('checkbox', { name: 'Authorization' });
+    await user.click(overlay);
+    await user.click(overlay);
+    expect(onPatch.mock.calls).toEqual([[{ authz: true }], [{ authz: false }]]);
+  });
+
   it('marks a find expression it cannot read as invalid and says why', async () => {
     const user = userEvent.setup();
     render(<Harness onPatch={() => {}} />);

@@ -70,6 +70,24 @@ function Select<T extends string>(props: {
   );
 }
 
+function Toggle(props: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}): ReactNode {
+  return (
+    <label className={LABEL}>
+      <input
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        className="accent-sky-600"
+      />
+      {props.label}
+    </label>
+  );
+}
+
 function FilterInput(props: {
   label: string;
   value: string;
@@ -160,24 +178,17 @@ export function GraphToolbar(props: GraphToolbarProps): ReactNode {
           names={(l) => LABEL_NAMES[l]}
           onChange={(labels) => update({ labels })}
         />
-        <label className={LABEL}>
-          <input
-            type="checkbox"
-            checked={view.idle}
-            onChange={(e) => update({ idle: e.target.checked })}
-            className="accent-sky-600"
-          />
-          Idle nodes
-        </label>
-        <label className={LABEL}>
-          <input
-            type="checkbox"
-            checked={view.animate}
-            onChange={(e) => update({ animate: e.target.checked })}
-            className="accent-sky-600"
-          />
-          Traffic animation
-        </label>
+        <Toggle label="Idle nodes" checked={view.idle} onChange={(on) => update({ idle: on })} />
+        <Toggle
+          label="Traffic animation"
+          checked={view.animate}
+          onChange={(on) => update({ animate: on })}
+        />
+        <Toggle
+          label="Authorization"
+          checked={view.authz}
+          onChange={(on) => update({ authz: on })}
+        />
         <FilterInput
           label="Find"
           value={view.find}

@@ -4,9 +4,13 @@ import { useCallback, useMemo, type KeyboardEvent, type ReactNode } from 'react'
 import { useRefreshInterval } from '@/lib/client/refresh-interval';
 import { useGraphQuery } from '@/lib/client/use-graph';
 import type { GraphResponse } from '@/lib/api/graph';
+import type { AuthzVerdict } from '@/lib/api/security';
+import { useSecurityPostureQuery } from '@/lib/client/use-security-posture';
 import type { MeshGraph } from '@/lib/mesh/types';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { PageHeader } from '@/components/ui/page-header';
+import { authzMarks } from './authz-overlay';
+import { AuthzStatus } from './authz-status';
 import { ElementList } from './element-list';
 import { parseFilter } from './filter-expr';
 import { GraphCanvas } from './graph-canvas';
@@ -29,6 +33,8 @@ function withoutRestricted(graph: GraphResponse): MeshGraph {
     edges: graph.edges.flatMap((e) => ('restricted' in e ? [] : [e])),
   };
 }
+
+const NO_MARKS: ReadonlyMap<string, AuthzVerdict> = new Map();
 
 export function GraphView(): ReactNode {
   const [view, update] = useGraphViewState();
@@ -58,6 +64,19 @@ export function GraphView(): ReactNode {
   const find = useMemo(() => parseFilter(view.find), [view.find]);
   const hide = useMemo(() => parseFilter(view.hide), [view.hide]);
   const isStale = graphState.error !== null && graph !== undefined;
+  // The overlay and the side panel's authorization sections share one answer.
+  const security = useSecurityPostureQuery(
+    { namespaces, window: view.window },
+    { enabled: view.authz || view.selected !== null, refetchInterval },
+  );
+  const verdicts = security.data?.edges;
+  const marks = useMemo(
+    () =>
+      view.authz && view.type === 'workload' && graph && verdicts
+        ? authzMarks(graph.edges, verdicts)
+        : NO_MARKS,
+    [view.authz, view.type, graph, verdicts],
+  );
 
   const select = useCallback((id: string | null) => update({ selected: id }), [update]);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
@@ -80,9 +99,24 @@ export function GraphView(): ReactNode {
         find={find}
         hide={hide}
       />
+      {view.authz ? (
+        <AuthzStatus
+          type={view.type}
+          marks={marks}
+          isPending={security.isPending}
+          error={security.error}
+          onUseWorkloadGraph={() => update({ type: 'workload', selected: null })}
+        />
+      ) : null}
       <div className="flex gap-3">
         <div className="relative h-[calc(100vh-15rem)] min-h-[28rem] min-w-0 flex-1 rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <ElementList graph={graph} hide={hide} selected={view.selected} onSelect={select} />
+          <ElementList
+            graph={graph}
+            hide={hide}
+            selected={view.selected}
+            onSelect={select}
+            authz={marks}
+          />
           <GraphProblem state={graphState} />
           <div
             data-stale={isStale ? '1' : undefined}
@@ -96,6 +130,7 @@ export function GraphView(): ReactNode {
               hide={hide}
               selected={view.selected}
               onSelect={select}
+              authz={marks}
             />
           </div>
           {graph && graph.nodes.length === 0 ? (
@@ -115,6 +150,7 @@ export function GraphView(): ReactNode {
             window={view.window}
             refetchInterval={refetchInterval}
             onClose={() => update({ selected: null })}
+            security={security.data}
           />
         ) : null}
       </div>

@@ -115,6 +115,17 @@ export function Legend({ id, onClose }: { id: string; onClose: () => void }): Re
           </svg>
           Double: workload without a sidecar (plaintext, no proxy metrics)
         </div>
+        <h3 className="mt-2 font-semibold">Authorization overlay (workload graph)</h3>
+        <div className={ROW}>
+          <Line colour={p.authzDeny} dash="6 4" /> Dashed red: the AuthorizationPolicies deny it
+        </div>
+        <div className={ROW}>
+          <Line colour={p.authzDepends} dash="2 3" /> Dotted amber: depends on request attributes
+          (paths, methods, headers, JWT claims) the metrics do not carry
+        </div>
+        <div className={ROW}>
+          <Line colour={ok.edge} /> Unchanged: allowed
+        </div>
       </div>
       <div className="flex flex-col gap-1">
         <h3 className="font-semibold">Node colour: health</h3>

@@ -1,11 +1,15 @@
 'use client';
 
 import { useEffect, useRef, type ReactNode } from 'react';
+import type { SecurityResponse } from '@/lib/api/security';
 import type { GraphType, MeshGraph, Window } from '@/lib/mesh/types';
+import { verdictsOfEdge } from './authz-overlay';
 import { displayName } from './display-name';
+import { EdgeAuthorization } from './edge-authz';
 import { EdgeDetails } from './edge-details';
 import { NodeDetails } from './node-details';
 import { PanelFrame } from './panel-frame';
+import { WorkloadPolicies } from './workload-policies';
 
 export interface SidePanelProps {
   readonly graph: MeshGraph;
@@ -14,11 +18,13 @@ export interface SidePanelProps {
   readonly window: Window;
   readonly refetchInterval: number | false;
   readonly onClose: () => void;
+  /** GET /api/security for the graph's namespaces, once it has answered. */
+  readonly security?: SecurityResponse | undefined;
 }
 
 /** Details of the selected node or edge; Escape (handled by the view) or the button closes it. */
 export function SidePanel(props: SidePanelProps): ReactNode {
-  const { graph, type, selected, window, refetchInterval, onClose } = props;
+  const { graph, type, selected, window, refetchInterval, onClose, security } = props;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const node = graph.nodes.find((n) => n.id === selected);
   const edge = node ? undefined : graph.edges.find((e) => e.id === selected);
@@ -59,6 +65,17 @@ export function SidePanel(props: SidePanelProps): ReactNode {
           window={window}
           refetchInterval={refetchInterval}
         />
+      ) : null}
+      {security && node?.kind === 'workload' ? (
+        <WorkloadPolicies
+          workload={security.workloads.find(
+            (w) => w.namespace === node.namespace && w.name === node.name,
+          )}
+          inbound={security.edges.filter((v) => v.targetId === node.id)}
+        />
+      ) : null}
+      {security && edge && type === 'workload' ? (
+        <EdgeAuthorization verdicts={verdictsOfEdge(edge, security.edges)} />
       ) : null}
       {!node && !edge ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">

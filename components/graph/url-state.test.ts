@@ -24,6 +24,7 @@ describe('graph url state', () => {
       idle: true,
       labels: 'p95',
       animate: true,
+      authz: true,
       find: 'reviews health:failing',
       hide: 'kind:service',
       selected: 'wl:bookinfo:productpage-v1',

@@ -24,6 +24,8 @@ export interface GraphViewState {
   readonly idle: boolean;
   readonly labels: EdgeLabelMode;
   readonly animate: boolean;
+  /** The authorization overlay: edges the AuthorizationPolicies deny or leave to request attributes. */
+  readonly authz: boolean;
   readonly find: string;
   readonly hide: string;
   /** Id of the selected node or edge. */
@@ -38,6 +40,7 @@ export const DEFAULT_VIEW: GraphViewState = {
   idle: false,
   labels: 'none',
   animate: false,
+  authz: false,
   find: '',
   hide: '',
   selected: null,
@@ -72,6 +75,7 @@ export function parseGraphViewState(params: ReadableParams): GraphViewState {
     idle: params.get('idle') === 'true',
     labels: oneOf(EDGE_LABEL_MODES, params.get('labels'), DEFAULT_VIEW.labels),
     animate: params.get('animate') === 'true',
+    authz: params.get('authz') === 'true',
     find: (params.get('find') ?? '').slice(0, MAX_TEXT),
     hide: (params.get('hide') ?? '').slice(0, MAX_TEXT),
     selected: params.get('selected') || null,
@@ -88,6 +92,7 @@ export function serializeGraphViewState(state: GraphViewState): string {
   if (state.idle) out.set('idle', 'true');
   if (state.labels !== DEFAULT_VIEW.labels) out.set('labels', state.labels);
   if (state.animate) out.set('animate', 'true');
+  if (state.authz) out.set('authz', 'true');
   if (state.find !== '') out.set('find', state.find);
   if (state.hide !== '') out.set('hide', state.hide);
   if (state.selected !== null) out.set('selected', state.selected);

@@ -16,6 +16,7 @@ import { WEIGHT_RULE_HELP } from '@/lib/mesh/traffic/weights';
 import { ErrorText } from '@/components/ui/problem-alert';
 import { IstioPageHeader } from './istio-page-header';
 import { ApplyAnyway } from './apply-anyway';
+import { AuthorizationPreview } from './authorization-preview';
 import { DeleteButton } from './delete-dialog';
 import { DiffView } from './diff-view';
 import {
@@ -261,6 +262,11 @@ function LoadedEditor({
         <div className={PANEL}>
           <ValidationList validations={validations} />
         </div>
+        {kind === 'AuthorizationPolicy' && (
+          <div className={PANEL}>
+            <AuthorizationPreview yaml={text} changed={dirty} />
+          </div>
+        )}
         <div className={PANEL}>
           <h2 className="mb-2 text-sm font-semibold">Changes against the live object</h2>
           <DiffView

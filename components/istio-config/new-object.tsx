@@ -10,6 +10,7 @@ import { ISTIO_KIND_INFO, ISTIO_KIND_NAMES, type IstioKindName } from '@/lib/mes
 import { templateYaml } from '@/lib/mesh/istio/templates';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { ErrorText } from '@/components/ui/problem-alert';
+import { AuthorizationPreview } from './authorization-preview';
 import { IstioPageHeader } from './istio-page-header';
 import { problemDetail, problemValidations } from './problem-validations';
 import { INPUT, PANEL, PRIMARY_BUTTON } from './styles';
@@ -117,8 +118,15 @@ export function NewObjectPage(): ReactNode {
           ) : null}
           {error && <ErrorText small>{error}</ErrorText>}
         </div>
-        <div className={PANEL}>
-          <ValidationList validations={validations} />
+        <div className="flex flex-col gap-4">
+          <div className={PANEL}>
+            <ValidationList validations={validations} />
+          </div>
+          {kind === 'AuthorizationPolicy' && (
+            <div className={PANEL}>
+              <AuthorizationPreview yaml={text} />
+            </div>
+          )}
         </div>
       </div>
     </section>

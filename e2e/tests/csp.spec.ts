@@ -20,6 +20,7 @@ const PAGES: readonly { path: string; ready: string }[] = [
   { path: '/istio/new', ready: '.cm-editor' },
   { path: '/istio/wizard', ready: 'main h1' },
   { path: '/istio/wizard/bookinfo/reviews', ready: 'text=/Routing for reviews/' },
+  { path: '/istio/authorization/shop/payments', ready: 'text=/Least-privilege ALLOW policy/' },
   { path: '/sign-in', ready: 'main h1' },
   {
     path: '/traces?namespace=bookinfo&source=productpage-v1&target=reviews',
