@@ -5,7 +5,7 @@ import { useRefreshInterval } from '@/lib/client/refresh-interval';
 import { useGraphQuery } from '@/lib/client/use-graph';
 import type { GraphResponse } from '@/lib/api/graph';
 import type { AuthzVerdict } from '@/lib/api/security';
-import { useSecurityPostureQuery } from '@/lib/client/use-security-posture';
+import { useSecurityQuery } from '@/lib/client/use-security';
 import type { MeshGraph } from '@/lib/mesh/types';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { PageHeader } from '@/components/ui/page-header';
@@ -65,10 +65,10 @@ export function GraphView(): ReactNode {
   const hide = useMemo(() => parseFilter(view.hide), [view.hide]);
   const isStale = graphState.error !== null && graph !== undefined;
   // The overlay and the side panel's authorization sections share one answer.
-  const security = useSecurityPostureQuery(
-    { namespaces, window: view.window },
-    { enabled: view.authz || view.selected !== null, refetchInterval },
-  );
+  const security = useSecurityQuery(namespaces, view.window, {
+    enabled: namespaces.length > 0 && (view.authz || view.selected !== null),
+    refetchInterval,
+  });
   const verdicts = security.data?.edges;
   const marks = useMemo(
     () =>

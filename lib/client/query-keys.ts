@@ -39,8 +39,6 @@ export const queryKeys = {
     ['istio', 'object', namespace, kind, name] as const,
   serviceRouting: (namespace: string, service: string) =>
     ['istio', 'routing', namespace, service] as const,
-  security: (namespaces: readonly string[], window: Window) =>
-    ['security', { namespaces, window }] as const,
   authorizationPreview: (yaml: string, window: Window | undefined) =>
     ['security', 'authorization-preview', { yaml, window }] as const,
 };

@@ -17,8 +17,10 @@ export const SECURITY_QUERY_PREFIX = ['security'] as const;
 export function useSecurityQuery(
   namespaces: readonly string[],
   window: Window = '5m',
+  options: { readonly enabled?: boolean; readonly refetchInterval?: number | false } = {},
 ): UseQueryResult<SecurityResponse, ApiProblem> {
-  const refetchInterval = useRefetchInterval();
+  const headerInterval = useRefetchInterval();
+  const refetchInterval = options.refetchInterval ?? headerInterval;
   const params = new URLSearchParams({ window });
   if (namespaces.length > 0) params.set('namespaces', namespaces.join(','));
   return useQuery<SecurityResponse, ApiProblem>({
@@ -26,5 +28,6 @@ export function useSecurityQuery(
     queryFn: ({ signal }) =>
       apiFetch<SecurityResponse>(`/api/security?${params.toString()}`, { signal }),
     refetchInterval,
+    enabled: options.enabled ?? true,
   });
 }

@@ -7,7 +7,7 @@ import { formatRps } from '@/components/ui/format';
 import { ErrorText } from '@/components/ui/problem-alert';
 import { dryRunThenApply } from '@/lib/client/dry-run-then-apply';
 import { useIstioWriteMutation } from '@/lib/client/use-istio-config';
-import { useSecurityPostureQuery } from '@/lib/client/use-security-posture';
+import { useSecurityQuery } from '@/lib/client/use-security';
 import { useWorkloadsQuery } from '@/lib/client/use-workloads';
 import { writeDecision } from '@/lib/mesh/access/write-permission';
 import { WINDOWS, type Window } from '@/lib/mesh/types';
@@ -35,7 +35,7 @@ export interface LeastPrivilegeProps {
 export function LeastPrivilegePage({ namespace, workload }: LeastPrivilegeProps): ReactNode {
   const [window, setWindow] = useState<Window>('1h');
   const windowId = useId();
-  const security = useSecurityPostureQuery({ namespaces: [namespace], window });
+  const security = useSecurityQuery([namespace], window);
   const workloads = useWorkloadsQuery([namespace]);
   const item = workloads.data?.workloads.find((w) => w.name === workload);
   return (
