@@ -16,6 +16,11 @@ export interface PeerAuthenticationSpec {
    * matches no pod, which is what Istio does too, rather than widening the policy to the namespace.
    */
   readonly matchLabels?: Json;
+  /**
+   * `portLevelMtls`, by target port, with each port's own mode (UNSET inherits the policy's). Istio
+   * applies port-level modes only for a policy with a selector; the posture module decides that.
+   */
+  readonly portModes: readonly { readonly port: number; readonly mode: MtlsMode }[];
   readonly issues: readonly ReadIssue[];
 }
 
@@ -30,8 +35,17 @@ function read(value: unknown): PeerAuthenticationSpec {
     ['spec', 'selector', 'matchLabels'],
     issues,
   );
+  const portLevel = readRecord(spec.portLevelMtls, ['spec', 'portLevelMtls'], issues) ?? {};
+  const portModes = Object.entries(portLevel).flatMap(([key, value]) => {
+    const port = Number(key);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) return [];
+    const path = ['spec', 'portLevelMtls', key];
+    const mode = readString(readRecord(value, path, issues)?.mode, [...path, 'mode'], issues);
+    return [{ port, mode: MODES.find((m) => m === mode) ?? 'UNSET' }];
+  });
   return {
     mode: MODES.find((m) => m === written) ?? 'UNSET',
+    portModes: portModes.sort((a, b) => a.port - b.port),
     ...(matchLabels && Object.keys(matchLabels).length > 0 && { matchLabels }),
     issues,
   };
