@@ -170,6 +170,35 @@ describe('RequireStrict', () => {
     );
   });
 
+  it('without traffic, asks to accept unseen callers before writing', async () => {
+    const user = userEvent.setup();
+    const sent = cluster('all');
+    const unknown = 'Prometheus is unreachable at http://127.0.0.1:9.';
+    renderWithQueries(
+      <RequireStrict
+        target={{ ...WORKLOAD, readiness: { ready: false, plaintextCallers: [], unknown } }}
+      />,
+    );
+    await user.click(
+      await screen.findByRole('button', { name: 'Require STRICT… for workload checkout in shop' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByText(unknown)).toBeDefined();
+    await within(dialog).findByTestId('yaml-diff');
+    await user.click(within(dialog).getByRole('button', { name: 'Apply STRICT' }));
+    expect(within(dialog).getByRole('alert').textContent).toContain(
+      'nobody can tell who sends plaintext',
+    );
+    expect(writes(sent)).toEqual(['POST /api/istio/shop?dryRun=true']);
+    await user.click(
+      within(dialog).getByRole('checkbox', {
+        name: 'I accept that callers Meshlens could not see may break',
+      }),
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Apply STRICT' }));
+    expect((await within(dialog).findByRole('status')).textContent).toContain('resourceVersion 8');
+  });
+
   it('says nothing was written when the policy changed meanwhile (409), and offers to reload it', async () => {
     const user = userEvent.setup();
     const sent = cluster('all', true);

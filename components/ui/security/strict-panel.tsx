@@ -95,6 +95,7 @@ export function StrictPanel({ target, name, existing, onClose }: StrictPanelProp
     );
 
   const breaking = target.readiness.ready ? [] : target.readiness.plaintextCallers;
+  const unknown = target.readiness.unknown;
   const busy = preview.isPending || apply.isPending;
   const previewed = preview.variables;
   const previewFits =
@@ -105,6 +106,12 @@ export function StrictPanel({ target, name, existing, onClose }: StrictPanelProp
 
   const run = async (): Promise<void> => {
     setRefusal(undefined);
+    if (unknown !== undefined && !confirmed) {
+      setRefusal(
+        `Not applied: no traffic could be read, so nobody can tell who sends plaintext to ${targetText(target)}. Tick the box to accept that unseen callers may break.`,
+      );
+      return;
+    }
     if (breaking.length > 0 && !confirmed) {
       setRefusal(
         `Not applied: ${breaking.length === 1 ? 'a caller sends' : `${breaking.length} callers send`} plaintext to ${targetText(target)}, and STRICT would refuse ${breaking.length === 1 ? 'it' : 'them'}. Tick the box under the list to accept that.`,
@@ -129,9 +136,10 @@ export function StrictPanel({ target, name, existing, onClose }: StrictPanelProp
   return (
     <>
       <StrictPlan target={target} name={name} existing={existing} policy={policy} />
-      {breaking.length > 0 ? (
+      {breaking.length > 0 || unknown !== undefined ? (
         <BreakingCallers
           callers={breaking}
+          {...(unknown !== undefined && { unknown })}
           window={target.window}
           confirmed={confirmed}
           onConfirm={(c) => {

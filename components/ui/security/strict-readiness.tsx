@@ -19,6 +19,12 @@ export function StrictReadinessView({
   limit = 5,
 }: StrictReadinessViewProps): ReactNode {
   if (mode === 'STRICT') return null;
+  if (readiness.unknown !== undefined)
+    return (
+      <p data-testid="strict-readiness" className="text-xs text-amber-900 dark:text-amber-200">
+        STRICT readiness unknown: no traffic could be read ({readiness.unknown}).
+      </p>
+    );
   if (readiness.ready)
     return (
       <p data-testid="strict-readiness" className="text-xs text-emerald-800 dark:text-emerald-300">

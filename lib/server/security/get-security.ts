@@ -10,6 +10,7 @@ import { RESTRICTED_NODE_ID } from '@/lib/mesh/graph/restrict-graph';
 import { edgeVerdicts } from '@/lib/mesh/security/authz/edge-verdicts';
 import { ISTIO_DEFAULT_TLS_SETTINGS } from '@/lib/mesh/security/mtls/client-tls';
 import { securityPosture } from '@/lib/mesh/security/mtls/posture';
+import { unknownReadiness } from '@/lib/mesh/security/mtls/readiness';
 import type { EdgeVerdict } from '@/lib/mesh/security/authz/edge-verdicts';
 import type { PlaintextCaller, StrictReadiness } from '@/lib/mesh/security/mtls/types';
 import type { ObservedCall } from '@/lib/mesh/security/types';
@@ -31,6 +32,13 @@ async function callsOrError(namespaces: readonly string[], window: Window): Prom
     return { calls: [], metricsError: err.detail };
   }
 }
+
+type Judged = { readonly strictReadiness: StrictReadiness };
+
+const withReadiness = <T extends Judged>(x: T, strictReadiness: StrictReadiness): T => ({
+  ...x,
+  strictReadiness,
+});
 
 /** A caller in a namespace the person may not see is named as the graph names it: restricted. */
 function redactCaller(caller: PlaintextCaller, visible: ReadonlySet<string>): PlaintextCaller {
@@ -84,20 +92,28 @@ export async function getSecurity(
     settings,
   });
   const edges = edgeVerdicts(calls, objects, cluster.inventory, settings.rootNamespace);
+  const judged =
+    metricsError === undefined
+      ? posture
+      : {
+          ...posture,
+          namespaces: posture.namespaces.map((n) =>
+            withReadiness(n, unknownReadiness(metricsError)),
+          ),
+          workloads: posture.workloads.map((w) => withReadiness(w, unknownReadiness(metricsError))),
+        };
   const response: SecurityResponse = {
     timestamp: Date.now(),
-    ...posture,
+    ...judged,
     edges,
     ...(metricsError !== undefined && { metricsError }),
   };
   if (identity.kind === 'anonymous') return response;
-  const redactReadiness = <T extends { readonly strictReadiness: StrictReadiness }>(x: T): T => ({
-    ...x,
-    strictReadiness: {
+  const redactReadiness = <T extends Judged>(x: T): T =>
+    withReadiness(x, {
       ...x.strictReadiness,
       plaintextCallers: x.strictReadiness.plaintextCallers.map((c) => redactCaller(c, visible)),
-    },
-  });
+    });
   return {
     ...response,
     namespaces: response.namespaces.map(redactReadiness),

@@ -64,3 +64,8 @@ export function plaintextCallers(
 export function readiness(callers: readonly PlaintextCaller[]): StrictReadiness {
   return { ready: callers.length === 0, plaintextCallers: callers };
 }
+
+/** Readiness when no traffic could be read: not ready, and why. */
+export function unknownReadiness(reason: string): StrictReadiness {
+  return { ready: false, plaintextCallers: [], unknown: reason };
+}

@@ -25,6 +25,11 @@ export interface StrictReadiness {
   /** True when no plaintext caller was observed in the window (nothing would break under STRICT). */
   readonly ready: boolean;
   readonly plaintextCallers: readonly PlaintextCaller[];
+  /**
+   * Why readiness could not be judged (Prometheus did not answer): then `ready` is false and no
+   * caller is listed, since "nobody would break" cannot be said without traffic.
+   */
+  readonly unknown?: string;
 }
 
 export interface MeshSecurity {
