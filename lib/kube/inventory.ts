@@ -179,6 +179,8 @@ export function toInventoryWorkload(
     desiredReplicas: daemon ? (status?.desiredNumberScheduled ?? 0) : (spec?.replicas ?? 1),
     readyReplicas: (daemon ? status?.numberReady : status?.readyReplicas) ?? 0,
     hasSidecar,
+    // Kubernetes runs a pod without serviceAccountName as its namespace's `default`.
+    serviceAccount: spec?.template?.spec?.serviceAccountName || 'default',
   };
 }
 

@@ -28,6 +28,7 @@ export const ObjectMetaWire = z.object({
 const ContainerWire = z.object({ name: z.string() });
 
 export const PodSpecWire = z.object({
+  serviceAccountName: z.string().nullish(),
   containers: z.array(ContainerWire).nullish(),
   initContainers: z.array(ContainerWire).nullish(),
 });

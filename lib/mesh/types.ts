@@ -66,6 +66,11 @@ export interface InventoryWorkload {
   readonly readyReplicas: number;
   /** True when the pod template carries Istio's sidecar (native sidecar init container or container). */
   readonly hasSidecar: boolean;
+  /**
+   * The pod template's service account: the identity (spiffe://…/ns/<ns>/sa/<sa>) its sidecar
+   * presents. Absent where the inventory was built without it (tests, older snapshots).
+   */
+  readonly serviceAccount?: string;
 }
 
 export interface InventoryPod {

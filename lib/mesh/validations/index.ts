@@ -1,4 +1,7 @@
 import type { IstioObject } from '@/lib/mesh/types';
+import { checkAuthzHosts } from './authz-hosts';
+import { checkAuthzSources } from './authz-sources';
+import { checkAuthzNoMatchingWorkloads } from './authz-workloads';
 import { checkConflictingHosts } from './conflicting-hosts';
 import { checkDestinationHost } from './destination-host';
 import { checkDestinationRuleHost } from './destination-rule-host';
@@ -6,6 +9,7 @@ import { checkGatewayHosts } from './gateway-hosts';
 import { checkGatewayNotFound } from './gateway-not-found';
 import { checkInvalidRegex } from './invalid-regex';
 import { checkMtlsConflict } from './mtls-conflict';
+import { checkPeerDisableConflict } from './peer-disable-conflict';
 import { checkRouteWeights, checkWeightRule } from './route-weights';
 import { validateSchema, type CrdSchemas } from './schema';
 import { checkSubsetNoPods } from './subset-no-pods';
@@ -22,7 +26,11 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkGatewayNotFound,
   checkGatewayHosts,
   checkMtlsConflict,
+  checkPeerDisableConflict,
   checkInvalidRegex,
+  checkAuthzNoMatchingWorkloads,
+  checkAuthzSources,
+  checkAuthzHosts,
 ];
 
 export function sortValidations(list: readonly Validation[]): Validation[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '@/lib/testing/fixtures';
 import { checkMtlsConflict } from './mtls-conflict';
+import { checkPeerDisableConflict } from './peer-disable-conflict';
 import { find, istio, meshFromYaml, meshOf, pod, service } from '../testing/mesh';
 
 const ratingsPod = pod('bookinfo', 'ratings-v1-a', { app: 'ratings', version: 'v1' });
@@ -69,5 +70,44 @@ describe('checkMtlsConflict', () => {
         meshOf([meshWide, permissive, dr], [service('bookinfo', 'ratings')], [ratingsPod]),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('mTLS turned off while clients are told to send it (IST0113, the other direction)', () => {
+  const off = istio('PeerAuthentication', 'bookinfo', 'default', { mtls: { mode: 'DISABLE' } });
+  const mutual = istio('DestinationRule', 'bookinfo', 'ratings', {
+    host: 'ratings',
+    trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } },
+  });
+  const mesh = meshOf([off, mutual], [service('bookinfo', 'ratings')], [ratingsPod]);
+
+  it('flags the ISTIO_MUTUAL rule on the DestinationRule and the DISABLE on the PeerAuthentication', () => {
+    expect(checkMtlsConflict(mutual, mesh)).toEqual([
+      expect.objectContaining({
+        code: 'IST0113',
+        path: 'spec.trafficPolicy.tls.mode',
+        message: expect.stringContaining("PeerAuthentication 'bookinfo/default' turns mTLS off"),
+      }),
+    ]);
+    expect(checkPeerDisableConflict(off, mesh)).toEqual([
+      expect.objectContaining({
+        code: 'IST0113',
+        path: 'spec.mtls.mode',
+        message: expect.stringContaining("'bookinfo/ratings' (for ratings.bookinfo)"),
+      }),
+    ]);
+  });
+
+  it('is silent when a workload policy keeps mTLS on, or the rule leaves TLS to auto mTLS', () => {
+    const keep = istio('PeerAuthentication', 'bookinfo', 'ratings', {
+      selector: { matchLabels: { app: 'ratings' } },
+      mtls: { mode: 'PERMISSIVE' },
+    });
+    const kept = meshOf([off, mutual, keep], [service('bookinfo', 'ratings')], [ratingsPod]);
+    expect(checkMtlsConflict(mutual, kept)).toEqual([]);
+    expect(checkPeerDisableConflict(off, kept)).toEqual([]);
+    const auto = istio('DestinationRule', 'bookinfo', 'ratings', { host: 'ratings' });
+    const autoMesh = meshOf([off, auto], [service('bookinfo', 'ratings')], [ratingsPod]);
+    expect(checkPeerDisableConflict(off, autoMesh)).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
-import type { InventoryPod, IstioObject } from '@/lib/mesh/types';
+import type { InventoryPod, InventoryService, IstioObject } from '@/lib/mesh/types';
 import { displayHost, findService, hostMatches, ofKind, resolveHost, serviceFqdn } from './hosts';
 import { formatPath } from './path';
 import { readDestinationRuleSpec } from '@/lib/mesh/istio/destination-rule';
-import { readPeerAuthenticationSpec, type MtlsMode } from '@/lib/mesh/istio/peer-authentication';
+import { ISTIO_DEFAULT_TLS_SETTINGS } from '@/lib/mesh/security/mtls/client-tls';
+import { peerAuthentications, workloadPeerMode } from '@/lib/mesh/security/mtls/peer-mode';
+import type { PeerMode } from '@/lib/mesh/security/types';
 import { labelsMatch } from './spec-walk';
 import type { MeshConfig, Validation } from './types';
 
@@ -14,42 +16,49 @@ import type { MeshConfig, Validation } from './types';
  */
 export const MTLS_CONFLICT_CODE = 'IST0113';
 
-/** Istio's root namespace, where a selector-less PeerAuthentication is mesh-wide. */
-const ROOT_NAMESPACE = 'istio-system';
-
-const modeOf = (pa: IstioObject): MtlsMode => readPeerAuthenticationSpec(pa.spec).mode;
-
-const selectorOf = (pa: IstioObject): Readonly<Record<string, unknown>> | undefined =>
-  readPeerAuthenticationSpec(pa.spec).matchLabels;
-
-/** The PeerAuthentication that decides a pod's mode: workload, then namespace, then mesh; UNSET inherits. */
-export function effectivePeerAuthentication(
+/** The PeerAuthentication deciding a pod's mode and that mode, as lib/mesh/security composes them. */
+export function podPeerMode(
   mesh: MeshConfig,
   pod: Pick<InventoryPod, 'namespace' | 'labels'>,
-): IstioObject | undefined {
-  const all = ofKind(mesh, 'PeerAuthentication');
-  const chain = [
-    all.find(
-      (pa) =>
-        pa.namespace === pod.namespace &&
-        selectorOf(pa) &&
-        labelsMatch(selectorOf(pa) ?? {}, pod.labels),
-    ),
-    all.find((pa) => pa.namespace === pod.namespace && !selectorOf(pa)),
-    all.find((pa) => pa.namespace === ROOT_NAMESPACE && !selectorOf(pa)),
-  ];
-  return chain.find((pa) => pa !== undefined && modeOf(pa) !== 'UNSET');
+): { readonly mode: PeerMode; readonly policy?: string } {
+  const decided = workloadPeerMode(
+    pod,
+    peerAuthentications(mesh.objects),
+    ISTIO_DEFAULT_TLS_SETTINGS.rootNamespace,
+  );
+  const s = decided.source;
+  return {
+    mode: decided.mode,
+    ...(s?.namespace !== undefined &&
+      s.name !== undefined && { policy: `${s.namespace}/${s.name}` }),
+  };
 }
 
-export function checkMtlsConflict(obj: IstioObject, mesh: MeshConfig): Validation[] {
-  if (obj.kind !== 'DestinationRule') return [];
-  const dr = readDestinationRuleSpec(obj.spec);
-  if (dr.host === undefined) return [];
-  const disabled = dr.tlsModes.filter((t) => t.mode === 'DISABLE');
-  if (disabled.length === 0) return [];
-  const fqdn = resolveHost(dr.host, obj.namespace);
+/** The policies that put the sidecar pods behind `services` in `mode`, as `'ns/name'`. */
+function policiesInMode(
+  mesh: MeshConfig,
+  services: readonly InventoryService[],
+  mode: PeerMode,
+): string[] {
+  const found = new Set<string>();
+  for (const service of services) {
+    if (Object.keys(service.selector).length === 0) continue;
+    for (const pod of mesh.inventory.pods) {
+      if (pod.namespace !== service.namespace || !labelsMatch(service.selector, pod.labels))
+        continue;
+      // Without a sidecar no PeerAuthentication is enforced: such a pod speaks plaintext only.
+      if (!pod.hasSidecar) continue;
+      const decided = podPeerMode(mesh, pod);
+      if (decided.mode === mode && decided.policy !== undefined) found.add(decided.policy);
+    }
+  }
+  return [...found].map((k) => `'${k}'`);
+}
+
+/** The services a DestinationRule's host reaches: its own, or a wildcard's minus those with their own rule. */
+function servicesOf(obj: IstioObject, fqdn: string, mesh: MeshConfig): InventoryService[] {
   const exact = findService(mesh, fqdn);
-  // A wildcard rule does not reach a service that has a rule for its own name: that one wins.
+  if (exact) return [exact];
   const ownRule = new Set(
     ofKind(mesh, 'DestinationRule')
       .flatMap((other) => {
@@ -58,29 +67,39 @@ export function checkMtlsConflict(obj: IstioObject, mesh: MeshConfig): Validatio
       })
       .filter((h) => !h.startsWith('*')),
   );
-  const services = exact
-    ? [exact]
-    : mesh.inventory.services.filter(
-        (s) => hostMatches(fqdn, serviceFqdn(s)) && !ownRule.has(serviceFqdn(s)),
-      );
-  const strict = new Map<string, IstioObject>();
-  for (const service of services) {
-    if (Object.keys(service.selector).length === 0) continue;
-    for (const pod of mesh.inventory.pods) {
-      if (pod.namespace !== service.namespace || !labelsMatch(service.selector, pod.labels))
-        continue;
-      // Without a sidecar nothing enforces STRICT: plaintext is what such a pod speaks and accepts.
-      if (!pod.hasSidecar) continue;
-      const pa = effectivePeerAuthentication(mesh, pod);
-      if (pa && modeOf(pa) === 'STRICT') strict.set(`${pa.namespace}/${pa.name}`, pa);
-    }
-  }
-  if (strict.size === 0) return [];
-  const policies = [...strict.keys()].map((k) => `'${k}'`).join(', ');
-  return disabled.map(({ path }) => ({
-    code: MTLS_CONFLICT_CODE,
-    severity: 'error',
-    message: `This DestinationRule sends plaintext (tls.mode DISABLE) to ${displayHost(fqdn)}, but PeerAuthentication ${policies} requires mTLS (STRICT) there, so every request will fail. Use ISTIO_MUTUAL, or make the PeerAuthentication PERMISSIVE.`,
-    path: formatPath(path),
-  }));
+  return mesh.inventory.services.filter(
+    (s) => hostMatches(fqdn, serviceFqdn(s)) && !ownRule.has(serviceFqdn(s)),
+  );
+}
+
+/**
+ * Both directions: plaintext (DISABLE) towards a sidecar that requires mTLS (STRICT), and Istio's
+ * mTLS (ISTIO_MUTUAL) towards a sidecar whose PeerAuthentication turned mTLS off (DISABLE). Either
+ * way the server refuses what the client sends.
+ */
+export function checkMtlsConflict(obj: IstioObject, mesh: MeshConfig): Validation[] {
+  if (obj.kind !== 'DestinationRule') return [];
+  const dr = readDestinationRuleSpec(obj.spec);
+  if (dr.host === undefined) return [];
+  const sending = dr.tlsModes.filter((t) => t.mode === 'DISABLE' || t.mode === 'ISTIO_MUTUAL');
+  if (sending.length === 0) return [];
+  const fqdn = resolveHost(dr.host, obj.namespace);
+  const services = servicesOf(obj, fqdn, mesh);
+  const strict = policiesInMode(mesh, services, 'STRICT');
+  const disabled = policiesInMode(mesh, services, 'DISABLE');
+  return sending.flatMap(({ mode, path }): Validation[] => {
+    const against = mode === 'DISABLE' ? strict : disabled;
+    if (against.length === 0) return [];
+    return [
+      {
+        code: MTLS_CONFLICT_CODE,
+        severity: 'error',
+        message:
+          mode === 'DISABLE'
+            ? `This DestinationRule sends plaintext (tls.mode DISABLE) to ${displayHost(fqdn)}, but PeerAuthentication ${against.join(', ')} requires mTLS (STRICT) there, so every request will fail. Use ISTIO_MUTUAL, or make the PeerAuthentication PERMISSIVE.`
+            : `This DestinationRule sends Istio mTLS (tls.mode ISTIO_MUTUAL) to ${displayHost(fqdn)}, but PeerAuthentication ${against.join(', ')} turns mTLS off (DISABLE) there, so every request will fail. Remove the tls setting (auto mTLS follows the server), or make the PeerAuthentication PERMISSIVE.`,
+        path: formatPath(path),
+      },
+    ];
+  });
 }
