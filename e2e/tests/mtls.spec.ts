@@ -1,7 +1,7 @@
 import { expect, test } from '../fixtures';
 import { OverviewPage } from '../pages/overview-page';
 
-// Needs GET /api/security (branch `mtls`): the demo has a PERMISSIVE mesh-wide policy, STRICT
+// GET /api/security on the demo mesh: it has a PERMISSIVE mesh-wide policy, STRICT
 // bookinfo and PERMISSIVE shop, where legacy-batch calls without a sidecar.
 test('the header lock explains the mesh-wide mTLS status from the keyboard', async ({ page }) => {
   const overview = new OverviewPage(page);

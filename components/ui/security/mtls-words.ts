@@ -52,7 +52,13 @@ export function callerRate(caller: PlaintextCaller): string {
 
 /** "legacy-client (shop) → payments, 2.50 req/s": one caller as the confirmation lists it. */
 export function callerText(caller: PlaintextCaller): string {
+  const maybe =
+    caller.candidates && caller.candidates.length > 0
+      ? ` (no sidecar to name it; may be ${caller.candidates.join(', ')})`
+      : '';
   const who =
-    caller.source === 'unknown' ? 'an unknown caller' : `${caller.source} (${caller.namespace})`;
+    caller.source === 'unknown'
+      ? `an unknown caller${maybe}`
+      : `${caller.source} (${caller.namespace})`;
   return `${who} → ${caller.target}, ${callerRate(caller)}`;
 }

@@ -292,6 +292,8 @@ describe('STRICT readiness', () => {
         source: 'unknown',
         rps: 0.5,
         why: expect.stringMatching(/unknown/),
+        // No proxy can name a sidecar-less peer: the inventory's sidecar-less workloads are hints.
+        candidates: ['bar/legacy'],
       }),
     ]);
     expect(wl(p, 'bar', 'sleep')?.strictReadiness).toEqual({ ready: true, plaintextCallers: [] });

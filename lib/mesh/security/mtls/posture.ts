@@ -143,7 +143,7 @@ export function securityPosture(input: PostureInput): Posture {
   const meshPeer = meshPeerMode(policies, rootNamespace);
   const meshRule = scopeRule(input.objects, '*.local');
   const meshModes: ScopeModes = { peer: peerSide(meshPeer.mode), client: meshRule?.mode ?? '' };
-  const callers = plaintextCallers(input.calls, input.inventory);
+  const callers = plaintextCallers(input.calls, input.inventory, rootNamespace);
   const scope = new Set(input.namespaces);
   const workloads = input.inventory.workloads
     .filter((w) => scope.has(w.namespace))
@@ -177,8 +177,21 @@ export function securityPosture(input: PostureInput): Posture {
     autoMtlsSource(input.settings),
   ];
   const mtls = meshStatus(meshModes, autoMtls);
+  // The summary speaks of application namespaces: those with a sidecar, the control plane aside.
+  const inMesh = new Set(
+    workloads.filter((w) => w.hasSidecar && w.namespace !== rootNamespace).map((w) => w.namespace),
+  );
   return {
-    mesh: { mtls, autoMtls, sources, summary: summary(mtls, sources, namespaces) },
+    mesh: {
+      mtls,
+      autoMtls,
+      sources,
+      summary: summary(
+        mtls,
+        sources,
+        namespaces.filter((n) => inMesh.has(n.name)),
+      ),
+    },
     namespaces,
     workloads,
   };

@@ -30,10 +30,28 @@ function plaintextReason(call: ObservedCall, inventory: Inventory): string | und
   return undefined;
 }
 
+/** More would not help a person guess; the inventory may hold many sidecar-less workloads. */
+const MAX_CANDIDATES = 5;
+
+/**
+ * Who an unknown caller of a target may be: the workloads without a sidecar in the target's
+ * namespace (the control plane aside). Callers from elsewhere, or from outside the cluster as a
+ * gateway's are, stay plainly unknown rather than get a guess.
+ */
+function sidecarLess(inventory: Inventory, namespace: string, rootNamespace: string): string[] {
+  if (namespace === rootNamespace) return [];
+  return inventory.workloads
+    .filter((w) => !w.hasSidecar && w.namespace === namespace)
+    .map((w) => `${w.namespace}/${w.name}`)
+    .sort()
+    .slice(0, MAX_CANDIDATES);
+}
+
 /** The plaintext callers of every target in the calls, keyed `namespace/workload`, largest rate first. */
 export function plaintextCallers(
   calls: readonly ObservedCall[],
   inventory: Inventory,
+  rootNamespace: string,
 ): Map<string, PlaintextCaller[]> {
   const byTarget = new Map<string, Map<string, PlaintextCaller>>();
   for (const call of calls) {
@@ -44,6 +62,9 @@ export function plaintextCallers(
     byTarget.set(key, callers);
     const id = `${call.sourceNamespace}/${call.source}`;
     const seen = callers.get(id);
+    const candidates = isKnown(call.source)
+      ? []
+      : sidecarLess(inventory, call.targetNamespace, rootNamespace);
     callers.set(id, {
       source: call.source,
       namespace: call.sourceNamespace,
@@ -51,6 +72,7 @@ export function plaintextCallers(
       rps: (seen?.rps ?? 0) + call.rps,
       bytesPerSecond: (seen?.bytesPerSecond ?? 0) + call.bytesPerSecond,
       why: seen?.why ?? why,
+      ...(candidates.length > 0 && { candidates }),
     });
   }
   return new Map(

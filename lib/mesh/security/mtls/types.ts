@@ -19,6 +19,11 @@ export interface PlaintextCaller {
   readonly bytesPerSecond: number;
   /** Why it counts as plaintext, e.g. "connection_security_policy=none, source has no sidecar". */
   readonly why: string;
+  /**
+   * For an unknown caller: the workloads without a sidecar that could be it, as `namespace/name`. A
+   * proxy cannot name a peer that has no proxy, so this is a hint from the inventory, not a fact.
+   */
+  readonly candidates?: readonly string[];
 }
 
 export interface StrictReadiness {
