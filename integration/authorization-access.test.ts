@@ -1,6 +1,6 @@
 /** The AuthorizationPolicy preview as the viewer (bookinfo only) sees it: other namespaces stay hidden. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuthorizationPreviewResponse } from '@/lib/api/security';
+import type { AuthorizationPreviewResponse, SecurityResponse } from '@/lib/api/security';
 import type { Stack } from '../scripts/stack/index';
 import { call, demoToken, postSession } from './auth-client';
 import { eventually, startTestStack } from './harness';
@@ -66,5 +66,30 @@ describe('the preview follows what the person may see', () => {
       expect.objectContaining({ source: 'restricted', target: 'productpage-v1', after: 'deny' }),
     );
     expect(JSON.stringify(body)).not.toMatch(/shop|ingressgateway/);
+  });
+
+  it('GET /api/security shows the viewer bookinfo alone, callers from elsewhere restricted', async () => {
+    const body = await eventually(
+      async () => {
+        const res = await call(app, 'GET', '/api/security?window=5m', { cookie: viewer });
+        const b = res.body as unknown as SecurityResponse;
+        return res.status === 200 && b.edges.length > 2 ? b : undefined;
+      },
+      { what: 'edges in GET /api/security' },
+    );
+    expect(body.namespaces.map((n) => n.name)).toEqual(['bookinfo']);
+    expect(new Set(body.workloads.map((w) => w.namespace))).toEqual(new Set(['bookinfo']));
+    expect(body.edges).toContainEqual(
+      expect.objectContaining({
+        source: 'restricted',
+        sourceId: 'restricted',
+        target: 'productpage-v1',
+      }),
+    );
+    expect(JSON.stringify(body.edges)).not.toMatch(
+      /ingressgateway|spiffe:\/\/cluster.local\/ns\/istio-system/,
+    );
+    const shop = await call(app, 'GET', '/api/security?namespaces=shop', { cookie: viewer });
+    expect(shop.status).toBe(403);
   });
 });

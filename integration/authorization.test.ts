@@ -4,14 +4,15 @@
  * payments-from-checkout policy denies frontend's calls, whose 403s the demo's sidecar really sends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuthorizationPreviewResponse } from '@/lib/api/security';
+import type { IstioListResponse } from '@/lib/api/istio';
+import type { AuthorizationPreviewResponse, SecurityResponse } from '@/lib/api/security';
 import { edgeVerdicts } from '@/lib/mesh/security/authz/edge-verdicts';
 import { decodeObservedCalls } from '@/lib/mesh/security/decode-observed-calls';
 import { SHOP_POLICY_INVENTORY } from '@/lib/mesh/testing/authorization';
 import type { IstioObject, Sample } from '@/lib/mesh/types';
 import { securityQueries } from '@/lib/prometheus/security-queries';
 import type { Stack } from '../scripts/stack/index';
-import { eventually, promQuery, startTestStack } from './harness';
+import { eventually, getJson, promQuery, startTestStack } from './harness';
 
 let stack: Stack;
 let app: string;
@@ -203,5 +204,138 @@ spec:
       verdict: 'depends',
       dependsOn: ['methods', 'paths'],
     });
+  });
+
+  it('GET /api/security: the mesh, bookinfo and shop as the demo configures them, and who breaks under STRICT', async () => {
+    const body = await eventually(
+      async () => {
+        const r = await getJson(`${app}/api/security?window=5m`);
+        const b = r.body as SecurityResponse;
+        const shop = b.namespaces?.find((n) => n.name === 'shop');
+        return r.status === 200 && shop && !shop.strictReadiness.ready ? b : undefined;
+      },
+      { what: "shop's plaintext caller in GET /api/security" },
+    );
+    // istio-system/default is PERMISSIVE mesh-wide; auto mTLS is on; bookinfo tightens to STRICT.
+    expect(body.mesh).toMatchObject({ mtls: 'partial', autoMtls: true });
+    expect(body.mesh.sources[0]).toMatchObject({
+      kind: 'PeerAuthentication',
+      namespace: 'istio-system',
+      name: 'default',
+      scope: 'mesh',
+    });
+    const ns = (name: string) => body.namespaces.find((n) => n.name === name);
+    expect(ns('bookinfo')).toMatchObject({
+      mtls: 'enabled',
+      mode: 'STRICT',
+      strictReadiness: { ready: true },
+    });
+    expect(ns('shop')).toMatchObject({ mtls: 'partial', mode: 'PERMISSIVE' });
+    // legacy-batch has no sidecar: catalog's proxy sees it as an unknown plaintext caller.
+    const [caller] = ns('shop')?.strictReadiness.plaintextCallers ?? [];
+    expect(caller).toMatchObject({
+      source: 'unknown',
+      target: 'catalog-v1',
+      candidates: ['shop/legacy-batch'],
+      why: expect.stringContaining('connection_security_policy=none') as string,
+    });
+    const plaintext = await promQuery(
+      stack.prometheusUrl,
+      'sum(rate(istio_requests_total{reporter="destination",destination_workload="catalog-v1",connection_security_policy="none"}[5m]))',
+    );
+    const rps = Number(plaintext[0]?.value[1] ?? 0);
+    expect(Math.abs((caller?.rps ?? 0) - rps) / rps).toBeLessThan(0.25);
+    const workload = (name: string) => body.workloads.find((w) => w.name === name);
+    expect(workload('legacy-batch')).toMatchObject({ hasSidecar: false, mtls: 'disabled' });
+    expect(workload('payments-v1')?.policies).toEqual([
+      expect.objectContaining({
+        name: 'payments-from-checkout',
+        action: 'ALLOW',
+        scope: 'selector',
+      }),
+    ]);
+    expect(body.edges).toContainEqual(
+      expect.objectContaining({
+        source: 'frontend-v1',
+        target: 'payments-v1',
+        verdict: 'deny',
+        forbiddenBy: 'policy',
+      }),
+    );
+  });
+
+  it('the new checks fire on crafted objects and stay silent on the demo’s own', async () => {
+    const list = (await getJson(`${app}/api/istio`)).body as IstioListResponse;
+    const NEW_CODES = ['IST0127', 'IST0101', 'KIA0104', 'KIA0105', 'KIA0106', 'IST0113'];
+    // IST0101 also names missing gateways: the demo's deliberately broken VirtualService has one.
+    const demoFindings = list.flatMap((item) =>
+      item.validations
+        .filter((v) => NEW_CODES.includes(v.code))
+        .filter((v) => v.code !== 'IST0101' || item.kind === 'AuthorizationPolicy')
+        .map((v) => `${item.kind} ${item.namespace}/${item.name} ${v.code}`),
+    );
+    expect(demoFindings).toEqual([]);
+
+    const validate = async (yaml: string): Promise<string[]> => {
+      const res = await fetch(`${app}/api/istio/validate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ yaml }),
+        signal: AbortSignal.timeout(20_000),
+      });
+      const { validations } = (await res.json()) as { validations: { code: string }[] };
+      return validations.map((v) => v.code).sort();
+    };
+    const crafted = `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: crafted, namespace: shop}
+spec:
+  selector: {matchLabels: {app: nothing-has-this}}
+  rules:
+  - from:
+    - source:
+        namespaces: [shpo]
+        principals: [cluster.local/ns/shop/sa/ghost]
+    to:
+    - operation: {hosts: [catalgo.shop]}
+`;
+    expect(await validate(crafted)).toEqual(['IST0101', 'IST0127', 'KIA0104', 'KIA0106']);
+    const off = `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: {name: default, namespace: shop}
+spec: {mtls: {mode: DISABLE}}
+`;
+    const offWithMutual = `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: catalog-mtls, namespace: shop}
+spec: {host: catalog, trafficPolicy: {tls: {mode: ISTIO_MUTUAL}}}
+`;
+    expect(await validate(off)).toEqual([]);
+    // With shop's policy turned off, a payments rule on principals can never match.
+    const policyOnOffMtls = await fetch(`${app}/api/istio/validate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        yaml: `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: p, namespace: shop}
+spec:
+  selector: {matchLabels: {app: payments}}
+  rules: [{from: [{source: {principals: [cluster.local/ns/shop/sa/checkout]}}]}]
+`,
+        alongside: [off],
+      }),
+      signal: AbortSignal.timeout(20_000),
+    });
+    const alongside = (await policyOnOffMtls.json()) as { validations: { code: string }[] };
+    expect(alongside.validations.map((v) => v.code)).toEqual(['KIA0105']);
+    const withOff = await fetch(`${app}/api/istio/validate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ yaml: offWithMutual, alongside: [off] }),
+      signal: AbortSignal.timeout(20_000),
+    });
+    const conflict = (await withOff.json()) as { validations: { code: string }[] };
+    expect(conflict.validations.map((v) => v.code)).toEqual(['IST0113']);
   });
 });

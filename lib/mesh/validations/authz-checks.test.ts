@@ -130,11 +130,11 @@ describe('KIA0104 hosts', () => {
   const to = (hosts: string[]) =>
     policy('foo', { rules: [{ to: [{ operation: { hosts, notHosts: ['nowhere.example'] } }] }] });
 
-  it('accepts service names in every form, ports, any case, gateway and ServiceEntry hosts', () => {
+  it('accepts service names in every form, ports, any case, gateway and ServiceEntry hosts; a catch-all `*` vouches for none', () => {
     const objects = [
       istio('Gateway', 'istio-system', 'gw', {
         servers: [
-          { port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*/shop.example'] },
+          { port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*/shop.example', '*'] },
         ],
       }),
       istio('ServiceEntry', 'foo', 'api', { hosts: ['*.api.example'] }),

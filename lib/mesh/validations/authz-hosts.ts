@@ -19,6 +19,8 @@ function knownHosts(mesh: MeshConfig): { exact: Set<string>; wildcards: string[]
   const wildcards: string[] = [];
   const add = (host: string): void => {
     const h = host.toLowerCase();
+    // A bare `*` (a catch-all gateway server) names no host, so it vouches for none.
+    if (h === '*') return;
     if (h.startsWith('*')) wildcards.push(h.slice(1));
     else exact.add(h);
   };
