@@ -14,6 +14,7 @@ import {
   NAMESPACE_OBJECTS,
   RESOURCE_SPECS,
 } from '@/lib/kube/resources';
+import { MESH_CONFIGMAP } from '@/lib/kube/mesh-config';
 import { readManifest, renderKustomization, type ManifestObject } from './manifests';
 
 /**
@@ -31,6 +32,7 @@ const REVIEWS = [
   'authorization.k8s.io/subjectaccessreviews',
 ];
 const ISTIO_REFS = Object.values(ISTIO_KINDS);
+const MESH_CONFIG_ROLE = 'meshlens-mesh-config';
 
 const cluster = readManifest(path.join(DIR, 'meshlens.yaml'));
 const namespaced = renderKustomization(path.join(DIR, 'namespaced'));
@@ -160,7 +162,7 @@ describe('deploy/namespaced/, the install with Roles only', () => {
   it('has one Role for each namespace in NAMESPACES, and no other', () => {
     expect(watched).toEqual(['bookinfo', 'shop']);
     const roleNamespaces = namespaced
-      .filter((o) => o.kind === 'Role')
+      .filter((o) => o.kind === 'Role' && o.metadata.name !== MESH_CONFIG_ROLE)
       .map((o) => o.metadata.namespace);
     expect(roleNamespaces.sort()).toEqual([...watched].sort());
   });
@@ -188,6 +190,23 @@ describe('deploy/namespaced/, the install with Roles only', () => {
       expect(can('list', group, resource, { namespace: 'default' }), resource).toBe(false);
     }
     expect(rulesOf(namespaced).filter((r) => !readOrReview(r))).toEqual([]);
+  });
+});
+
+describe.each([
+  ['meshlens.yaml', cluster],
+  ['namespaced/', namespaced],
+] as const)('%s and the mesh config', (_, objects) => {
+  const can = allows(objects);
+  it('lets Meshlens get ConfigMap istio in istio-system, and no other ConfigMap', () => {
+    expect(can('get', '', 'configmaps', { namespace: 'istio-system', name: MESH_CONFIGMAP })).toBe(
+      true,
+    );
+    expect(can('get', '', 'configmaps', { namespace: 'istio-system', name: 'other' })).toBe(false);
+    expect(can('list', '', 'configmaps', { namespace: 'istio-system' })).toBe(false);
+    expect(can('get', '', 'configmaps', { namespace: 'bookinfo', name: MESH_CONFIGMAP })).toBe(
+      false,
+    );
   });
 });
 

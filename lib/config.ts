@@ -49,6 +49,8 @@ export interface Config {
    * Unset: watch the whole cluster.
    */
   readonly namespaces?: readonly string[];
+  /** ISTIO_NAMESPACE: the control plane's namespace, where ConfigMap `istio` holds the mesh config. */
+  readonly istioNamespace: string;
   readonly port: number;
   readonly readOnly: boolean;
   readonly meshName: string;
@@ -116,6 +118,7 @@ const EnvSchema = z.object({
   KUBERNETES_SERVICE_HOST: z.string().optional(),
   KUBE_TIMEOUT_MS: intIn(100, 600_000).default(10_000),
   NAMESPACES: NamespaceList.optional(),
+  ISTIO_NAMESPACE: nonEmpty.default('istio-system'),
   PORT: intIn(1, 65_535).default(3000),
   READ_ONLY: boolFlag.default(false),
   MESH_NAME: nonEmpty.default('mesh'),
@@ -224,6 +227,7 @@ export function parseConfig(
     kube,
     kubeTimeoutMs: e.KUBE_TIMEOUT_MS,
     ...(e.NAMESPACES && { namespaces: e.NAMESPACES }),
+    istioNamespace: e.ISTIO_NAMESPACE,
     port: e.PORT,
     readOnly: e.READ_ONLY,
     meshName: e.MESH_NAME,

@@ -166,11 +166,21 @@ const REVIEWS: PolicyRule[] = [
   { verbs: ['impersonate'], apiGroups: [''], resources: ['users', 'groups'] },
 ];
 
+/** istiod's mesh config, read by name only, as deploy/meshlens.yaml grants it in istio-system. */
+const MESH_CONFIG_READ: PolicyRule = {
+  verbs: ['get'],
+  apiGroups: [''],
+  resources: ['configmaps'],
+  resourceNames: ['istio'],
+};
+
 function meshlensPolicy(scope: MeshlensScope): KubeObject[] {
   const sa: Subject = { kind: 'ServiceAccount', ...MESHLENS_SA };
   const common = [
     clusterRole('meshlens-reviews', REVIEWS),
     clusterRoleBinding('meshlens-reviews', 'meshlens-reviews', [sa]),
+    clusterRole('meshlens-mesh-config', [MESH_CONFIG_READ]),
+    roleBinding('istio-system', 'meshlens-mesh-config', 'meshlens-mesh-config', [sa]),
   ];
   if (scope === 'cluster') {
     return [

@@ -151,6 +151,7 @@ export const RESOURCES: readonly ResourceDef[] = [
     hasGeneration: true,
     selectableFields: [],
   },
+  plain('', 'ConfigMap', 'configmaps', true),
   istio('networking.istio.io', NETWORKING, 'VirtualService', 'virtualservices', ['vs']),
   istio('networking.istio.io', NETWORKING, 'DestinationRule', 'destinationrules', ['dr']),
   istio('networking.istio.io', NETWORKING, 'Gateway', 'gateways', ['gw']),

@@ -12,6 +12,17 @@ export const INGRESS_HOST = 'istio-ingressgateway.istio-system.svc.cluster.local
 export function addIstioSystem(b: ScenarioBuilder): void {
   b.namespace('istio-system', false);
   b.add(peerAuthentication('istio-system', 'default', 'PERMISSIVE'));
+  // istiod's mesh config as its Helm chart renders it (values trimmed): auto mTLS is left at its
+  // default, on, and the root namespace is the control plane's.
+  b.add({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'istio', namespace: 'istio-system', labels: { 'istio.io/rev': 'default' } },
+    data: {
+      mesh: 'defaultConfig:\n  discoveryAddress: istiod.istio-system.svc:15012\n  tracing: {}\nenablePrometheusMerge: true\nrootNamespace: istio-system\ntrustDomain: cluster.local\n',
+      meshNetworks: 'networks: {}',
+    },
+  });
   b.workload({
     namespace: 'istio-system',
     name: 'istiod',

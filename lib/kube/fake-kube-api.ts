@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as k8s from '@kubernetes/client-node';
-import { createKubeClient } from './client';
+import { createKubeClient, type KubeClient } from './client';
 import { createInformerSet, type InformerSet, type InformerSetOptions } from './informers';
 
 /**
@@ -38,8 +38,8 @@ export function openWatch(res: http.ServerResponse): void {
   res.flushHeaders();
 }
 
-/** The informer set the tests run, against the fake server at `url`. */
-export function informerSetOn(url: string, options: InformerSetOptions): InformerSet {
+/** A real client pointed at the fake server at `url`. */
+export function fakeClientOn(url: string): KubeClient {
   const kc = new k8s.KubeConfig();
   kc.loadFromOptions({
     clusters: [{ name: 'fake', server: url, skipTLSVerify: true }],
@@ -47,5 +47,10 @@ export function informerSetOn(url: string, options: InformerSetOptions): Informe
     contexts: [{ name: 'fake', cluster: 'fake', user: 'fake' }],
     currentContext: 'fake',
   });
-  return createInformerSet(createKubeClient(kc), options);
+  return createKubeClient(kc);
+}
+
+/** The informer set the tests run, against the fake server at `url`. */
+export function informerSetOn(url: string, options: InformerSetOptions): InformerSet {
+  return createInformerSet(fakeClientOn(url), options);
 }

@@ -79,6 +79,8 @@ describe('toInventoryWorkload', () => {
       desiredReplicas: 1,
       readyReplicas: 1,
       hasSidecar: false,
+      // No serviceAccountName in the template: Kubernetes runs it as the namespace's default.
+      serviceAccount: 'default',
     });
   });
 

@@ -5,10 +5,10 @@ import type { Identity } from '@/lib/auth/identity';
 import { isProblemError } from '@/lib/errors';
 import { getInformers } from '@/lib/kube/informers';
 import { listIstioObjects } from '@/lib/kube/istio-config';
+import { readMeshSettings } from '@/lib/kube/mesh-config';
 import { isKnown } from '@/lib/mesh/graph/node-ids';
 import { RESTRICTED_NODE_ID } from '@/lib/mesh/graph/restrict-graph';
 import { edgeVerdicts } from '@/lib/mesh/security/authz/edge-verdicts';
-import { ISTIO_DEFAULT_TLS_SETTINGS } from '@/lib/mesh/security/mtls/client-tls';
 import { securityPosture } from '@/lib/mesh/security/mtls/posture';
 import { unknownReadiness } from '@/lib/mesh/security/mtls/readiness';
 import type { EdgeVerdict } from '@/lib/mesh/security/authz/edge-verdicts';
@@ -82,8 +82,10 @@ export async function getSecurity(
   const objects = listIstioObjects(getInformers(), {
     kinds: ['PeerAuthentication', 'DestinationRule', 'AuthorizationPolicy'],
   });
-  const { calls, metricsError } = await callsOrError(namespaces, window);
-  const settings = ISTIO_DEFAULT_TLS_SETTINGS;
+  const [{ calls, metricsError }, settings] = await Promise.all([
+    callsOrError(namespaces, window),
+    readMeshSettings(),
+  ]);
   const posture = securityPosture({
     inventory: cluster.inventory,
     objects,

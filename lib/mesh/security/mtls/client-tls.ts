@@ -17,6 +17,8 @@ export interface MeshTlsSettings {
   readonly rootNamespace: string;
   /** meshConfig.enableAutoMtls, on unless turned off. */
   readonly autoMtls: boolean;
+  /** Where these values were read, e.g. "mesh config in ConfigMap istio-system/istio". */
+  readonly origin?: string;
 }
 
 export const ISTIO_DEFAULT_TLS_SETTINGS: MeshTlsSettings = {
@@ -25,12 +27,13 @@ export const ISTIO_DEFAULT_TLS_SETTINGS: MeshTlsSettings = {
 };
 
 export function autoMtlsSource(settings: MeshTlsSettings): PostureSource {
+  const detail = settings.autoMtls
+    ? 'auto mTLS on: clients with a sidecar send mTLS to sidecars unasked'
+    : 'auto mTLS off: clients send plaintext unless a DestinationRule sets tls';
   return {
     kind: 'MeshConfig',
     scope: 'mesh',
-    detail: settings.autoMtls
-      ? 'auto mTLS (default on): clients with a sidecar send mTLS to sidecars unasked'
-      : 'auto mTLS off: clients send plaintext unless a DestinationRule sets tls',
+    detail: settings.origin === undefined ? detail : `${detail} (${settings.origin})`,
   };
 }
 
