@@ -224,6 +224,10 @@ spec:
       name: 'default',
       scope: 'mesh',
     });
+    // Auto mTLS as istiod's own ConfigMap says, read from the demo's API server.
+    expect(body.mesh.sources.at(-1)?.detail).toMatch(
+      /^auto mTLS on: .*\(mesh config in ConfigMap istio-system\/istio\)$/,
+    );
     const ns = (name: string) => body.namespaces.find((n) => n.name === name);
     expect(ns('bookinfo')).toMatchObject({
       mtls: 'enabled',
