@@ -14,6 +14,8 @@ export interface GraphQuery {
   readonly namespaces: readonly string[];
   readonly type: GraphType;
   readonly window: Window;
+  /** The moment the window ends, epoch ms (`end` in the URL: RFC 3339 or Unix seconds); now when absent. */
+  readonly end?: number;
   readonly idle: boolean;
 }
 

@@ -2,6 +2,7 @@
  * Domain types shared by every layer. Sources (lib/prometheus, lib/kube, lib/jaeger) decode their wire
  * formats into these; lib/mesh computes on them; the API returns them.
  */
+import { parseDuration, type Duration } from './time/duration';
 
 /** One instant-vector sample, labels as Prometheus returned them. */
 export interface Sample {
@@ -24,14 +25,25 @@ export type GraphType = 'workload' | 'app' | 'versionedApp' | 'service';
 export type Protocol = 'http' | 'grpc' | 'tcp';
 
 export const GRAPH_TYPES: readonly GraphType[] = ['workload', 'app', 'versionedApp', 'service'];
-export const WINDOWS = ['1m', '5m', '15m', '1h'] as const;
-export type Window = (typeof WINDOWS)[number];
-export const WINDOW_SECONDS: Readonly<Record<Window, number>> = {
-  '1m': 60,
-  '5m': 300,
-  '15m': 900,
-  '1h': 3600,
-};
+/** A window ending now or at a past moment: any duration from 1m to 30d (lib/mesh/time). */
+export type Window = Duration;
+/** The windows the UI offers; any other within the limits is accepted from the URL and the API. */
+export const WINDOWS = [
+  '1m',
+  '5m',
+  '15m',
+  '30m',
+  '1h',
+  '3h',
+  '6h',
+  '12h',
+  '1d',
+  '7d',
+] as const satisfies readonly Window[];
+
+export function windowSeconds(window: Window): number {
+  return parseDuration(window) ?? 60;
+}
 
 /** Kubernetes inventory, decoded from the informer caches by lib/kube. */
 export interface InventoryNamespace {

@@ -3,7 +3,10 @@ import { coalescingCache } from '@/lib/cache';
 import { getConfig, redact, type PrometheusAuth, type PrometheusConfig } from '@/lib/config';
 import { describeNetworkError, UpstreamError, UpstreamUnavailableError } from '@/lib/errors';
 import type { Sample, Series } from '@/lib/mesh/types';
+import type { z } from 'zod';
+import type { PrometheusLimits } from '@/lib/mesh/time/time-range';
 import { toSamples, toSeries } from './decode';
+import { StatusConfig, StatusFlags, limitsOf } from './limits';
 import { noteQuerySent } from './query-count';
 import { transportFor, type HttpResponse, type HttpTransport } from './transport';
 import { PromQueryResponse, type PromQueryData } from './wire';
@@ -31,8 +34,18 @@ export interface PrometheusClient {
   /** Align `startMs`/`endMs` to the step so that concurrent viewers hit the same cache key. */
   rangeQuery(query: string, startMs: number, endMs: number, stepSeconds: number): Promise<Series[]>;
   ping(): Promise<SourcePing>;
+  /**
+   * The scrape interval and retention Prometheus reports (status/config and status/flags), read at
+   * most every few minutes. A store that does not report them (a remote-read front) gets a common
+   * 15 s scrape interval and no retention bound, said in `reported: false`.
+   */
+  limits(): Promise<PrometheusLimits & { readonly reported: boolean }>;
   stats(): PrometheusClientStats;
 }
+
+/** Limits change with a Prometheus restart at most; asking every few minutes is plenty. */
+const LIMITS_TTL_MS = 5 * 60_000;
+const UNREPORTED_LIMITS = { scrapeIntervalSeconds: 15, reported: false } as const;
 
 export interface PrometheusClientOptions {
   /** How long a result is reused; 0 still coalesces in-flight queries. Default 2000. */
@@ -49,6 +62,11 @@ export function createPrometheusClient(
 ): PrometheusClient {
   const transport = options.transport ?? transportFor(config);
   const cache = coalescingCache<PromQueryData>(options.cacheTtlMs ?? 2000, options.now);
+  const limitsCache = coalescingCache<PrometheusLimits & { readonly reported: boolean }>(
+    LIMITS_TTL_MS,
+    options.now,
+    1,
+  );
   const base = new URL(config.url.endsWith('/') ? config.url : `${config.url}/`);
   const where = `Prometheus at ${redact(config.url)}`;
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -173,6 +191,27 @@ export function createPrometheusClient(
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };
       }
+    },
+
+    limits() {
+      return limitsCache.get('limits', async () => {
+        const read = async <T>(path: string, schema: z.ZodType<T>): Promise<T | undefined> => {
+          const res = await send('GET', path);
+          if (res.status !== 200) return undefined;
+          try {
+            const parsed = schema.safeParse(JSON.parse(res.text));
+            return parsed.success ? parsed.data : undefined;
+          } catch {
+            return undefined;
+          }
+        };
+        const [config, flags] = await Promise.all([
+          read('api/v1/status/config', StatusConfig),
+          read('api/v1/status/flags', StatusFlags),
+        ]);
+        if (!config || !flags) return UNREPORTED_LIMITS;
+        return { ...limitsOf(config.data.yaml, flags.data), reported: true };
+      });
     },
 
     stats() {

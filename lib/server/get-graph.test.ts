@@ -15,6 +15,7 @@ vi.mock('@/lib/prometheus/client', async () => {
         noteQuerySent();
         return instantQuery(q);
       },
+      limits: () => Promise.resolve({ scrapeIntervalSeconds: 15, retentionSeconds: 86_400 }),
     }),
   };
 });

@@ -12,6 +12,7 @@ import { graphQueries } from '@/lib/prometheus/graph-queries';
 import { countPrometheusQueries } from '@/lib/prometheus/query-count';
 import { readCluster } from './read-cluster';
 import type { TimingEntry } from './server-timing';
+import { checkTimeRange } from './time-range';
 import { withDeadline } from './with-deadline';
 
 export interface GraphResult {
@@ -49,7 +50,7 @@ function graphCache(): CoalescingCache<Built> {
 async function load(req: GraphQuery): Promise<Built> {
   const q = graphQueries(req.namespaces, req.window);
   const prom = getPrometheusClient();
-  const timestamp = Date.now();
+  const timestamp = req.end ?? Date.now();
   const started = performance.now();
   let promMs: number | undefined;
   let kubeMs: number | undefined;
@@ -57,13 +58,13 @@ async function load(req: GraphQuery): Promise<Built> {
   // Without request rates there is no graph; without latencies or TCP bytes there is still a useful
   // one (the duration buckets are by far the largest answer at scale), so those degrade to a warning.
   const optional = (query: string, what: string): Promise<Sample[]> =>
-    prom.instantQuery(query).catch((err: unknown) => {
+    prom.instantQuery(query, req.end).catch((err: unknown) => {
       if (!isProblemError(err)) throw err;
       warnings.push(`${what} are missing: ${err.detail}`);
       return [];
     });
   const metrics = Promise.all([
-    prom.instantQuery(q.requests),
+    prom.instantQuery(q.requests, req.end),
     optional(q.durations, 'Latency percentiles'),
     optional(q.tcpSent, 'TCP bytes sent'),
     optional(q.tcpReceived, 'TCP bytes received'),
@@ -112,7 +113,8 @@ async function load(req: GraphQuery): Promise<Built> {
 export async function getGraph(req: GraphQuery, identity: Identity): Promise<GraphResult> {
   const namespaces = [...new Set(req.namespaces)].sort();
   const visible = await visibleOrRefuse(identity, namespaces);
-  const key = [req.type, req.window, req.idle, namespaces.join(',')].join('|');
+  await checkTimeRange(req.window, req.end);
+  const key = [req.type, req.window, req.end ?? 'now', req.idle, namespaces.join(',')].join('|');
   let fresh = false;
   const { result: built, queries } = await countPrometheusQueries(() =>
     graphCache().get(key, () => {

@@ -12,6 +12,7 @@ import { metricsQueries } from '@/lib/prometheus/metrics-queries';
 import { countPrometheusQueries } from '@/lib/prometheus/query-count';
 import { readCluster } from './read-cluster';
 import type { TimingEntry } from './server-timing';
+import { checkTimeRange } from './time-range';
 import { withDeadline } from './with-deadline';
 
 /** A graph node as the request named it and as parsed. */
@@ -22,6 +23,8 @@ export interface NodeArg {
 
 export type MetricsRequest = {
   readonly window: Window;
+  /** The moment the window ends, epoch ms; now when absent. */
+  readonly end?: number;
   /** The graph the ids come from; read off the ids when absent (see graphTypeOf). */
   readonly type?: GraphType;
 } & (
@@ -64,7 +67,8 @@ function namedNamespaces(req: MetricsRequest): string[] {
 
 export async function getMetrics(req: MetricsRequest, identity: Identity): Promise<MetricsResult> {
   await visibleOrRefuse(identity, namedNamespaces(req));
-  const range = metricsRange(req.window, Date.now());
+  const limits = await checkTimeRange(req.window, req.end);
+  const range = metricsRange(req.window, req.end ?? Date.now(), limits.scrapeIntervalSeconds);
   const type = graphTypeFor(req);
   const protocols: readonly Protocol[] =
     req.protocol !== undefined ? [req.protocol] : ['http', 'grpc'];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
+import { formatDuration, parseDuration } from '@/lib/mesh/time/duration';
+import { MAX_WINDOW_SECONDS, MIN_WINDOW_SECONDS } from '@/lib/mesh/time/time-range';
 import type { GraphType } from '@/lib/mesh/types';
 import type { GraphQuery } from '@/lib/api/graph';
 import { parseQuery } from '@/lib/server/parse-input';
@@ -13,7 +15,6 @@ export const GRAPH_TYPE_VALUES = [
   'versionedApp',
   'service',
 ] as const satisfies readonly GraphType[];
-export const WINDOW_VALUES = ['1m', '5m', '15m', '1h'] as const;
 
 /** A comma-separated list of namespace names; each must be a DNS-1123 label, at least one. */
 export const namespaceList = z
@@ -34,7 +35,49 @@ export const namespaceList = z
     }
   });
 
-export const windowParam = z.enum(WINDOW_VALUES, { error: `one of ${WINDOW_VALUES.join(', ')}` });
+/** Any Prometheus duration from 1m to 30d, written back in one spelling ("90m" for "1h30m"). */
+export const windowParam = z
+  .string({ error: 'a duration such as 5m, 6h or 7d' })
+  .transform((text, ctx) => {
+    const seconds = parseDuration(text);
+    if (seconds === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(text.slice(0, 40))} is not a Prometheus duration such as 5m, 6h or 7d`,
+      });
+      return z.NEVER;
+    }
+    if (seconds < MIN_WINDOW_SECONDS || seconds > MAX_WINDOW_SECONDS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `from ${formatDuration(MIN_WINDOW_SECONDS)} to ${formatDuration(MAX_WINDOW_SECONDS)}, got ${text}`,
+      });
+      return z.NEVER;
+    }
+    return formatDuration(seconds);
+  });
+
+/** A past moment the view ends at: RFC 3339 (2026-12-05T11:00:00Z) or Unix seconds; epoch ms. */
+export const endParam = z
+  .string()
+  .max(40, 'too long for a time')
+  .transform((text, ctx) => {
+    const ms = /^\d+(\.\d+)?$/.test(text)
+      ? Number(text) * 1000
+      : RFC3339.test(text)
+        ? Date.parse(text)
+        : Number.NaN;
+    if (!Number.isFinite(ms)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'an RFC 3339 time (2026-12-05T11:00:00Z) or Unix seconds',
+      });
+      return z.NEVER;
+    }
+    return Math.floor(ms);
+  });
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
 const GraphParams = z.object({
   namespaces: namespaceList,
@@ -42,6 +85,7 @@ const GraphParams = z.object({
     .enum(GRAPH_TYPE_VALUES, { error: `one of ${GRAPH_TYPE_VALUES.join(', ')}` })
     .default('workload'),
   window: windowParam.default('5m'),
+  end: endParam.optional(),
   idle: z
     .enum(['true', 'false'], { error: 'true or false' })
     .default('false')

@@ -50,7 +50,7 @@ describe('parseMetricsParams', () => {
   it.each([
     [`${EDGE}`, 'protocol'],
     [`${EDGE}&protocol=udp`, 'protocol'],
-    [`${EDGE}&protocol=http&window=2h`, 'window'],
+    [`${EDGE}&protocol=http&window=2hours`, 'window'],
     [`${EDGE}&protocol=http&type=pods`, 'type'],
     ['namespace=bookinfo&target=wl:bookinfo:a&protocol=http', 'source'],
     ['source=wl:bookinfo:a&target=pod:x&protocol=http', 'target'],

@@ -4,7 +4,7 @@ import { canBeSource, canBeTarget, parseNodeId } from '@/lib/mesh/graph/parse-no
 import type { MetricsRequest, NodeArg } from '@/lib/server/get-metrics';
 import { parseQuery } from '@/lib/server/parse-input';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
-import { GRAPH_TYPE_VALUES, windowParam } from '../graph/schema';
+import { GRAPH_TYPE_VALUES, endParam, windowParam } from '../graph/schema';
 
 const ID_HELP =
   'a graph node id such as wl:<namespace>:<workload>, app:…, ver:…, svc:…, ext:<host> or unknown';
@@ -27,6 +27,7 @@ function nodeId(accepts: (arg: NodeArg) => string | undefined): z.ZodType<NodeAr
 const protocol = z.enum(['http', 'grpc', 'tcp'], { error: 'one of http, grpc, tcp' });
 const common = {
   window: windowParam.default('5m'),
+  end: endParam.optional(),
   type: z.enum(GRAPH_TYPE_VALUES, { error: `one of ${GRAPH_TYPE_VALUES.join(', ')}` }).optional(),
 };
 

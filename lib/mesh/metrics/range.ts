@@ -1,6 +1,6 @@
-import { WINDOW_SECONDS, type Window } from '../types';
+import { chooseStep } from '../time/time-range';
+import { windowSeconds, type Window } from '../types';
 
-export const POINTS_PER_SERIES = 60;
 /**
  * Shortest rate() range of a series point. A rate needs two samples inside its range, and real
  * Prometheus setups scrape every 15–30 s, so a range under a minute would leave holes that read as
@@ -20,20 +20,27 @@ export interface MetricsRange {
 }
 
 /**
- * The range query behind a side-panel chart: ~60 points over the window, aligned to the step so that
- * viewers opening the same chart in the same step share one cached Prometheus answer.
+ * The range query behind a chart: 60–120 points over the window ending at `endMs` (now, or a past
+ * moment), at a step no finer than the scrape interval, aligned to the step so that viewers opening
+ * the same chart within one step share one cached Prometheus answer.
  */
-export function metricsRange(window: Window, nowMs: number): MetricsRange {
-  const stepSeconds = Math.max(1, Math.round(WINDOW_SECONDS[window] / POINTS_PER_SERIES));
+export function metricsRange(
+  window: Window,
+  endMsWanted: number,
+  scrapeIntervalSeconds: number,
+): MetricsRange {
+  const seconds = windowSeconds(window);
+  const stepSeconds = chooseStep(seconds, scrapeIntervalSeconds);
   const stepMs = stepSeconds * 1000;
-  const endMs = Math.floor(nowMs / stepMs) * stepMs;
-  const startMs = endMs - (POINTS_PER_SERIES - 1) * stepMs;
-  const timestamps = Array.from({ length: POINTS_PER_SERIES }, (_, i) => startMs + i * stepMs);
+  const points = Math.max(2, Math.round(seconds / stepSeconds));
+  const endMs = Math.floor(endMsWanted / stepMs) * stepMs;
+  const startMs = endMs - (points - 1) * stepMs;
+  const timestamps = Array.from({ length: points }, (_, i) => startMs + i * stepMs);
   return {
     startMs,
     endMs,
     stepSeconds,
-    rateSeconds: Math.max(MIN_RATE_SECONDS, 4 * stepSeconds),
+    rateSeconds: Math.max(MIN_RATE_SECONDS, 4 * scrapeIntervalSeconds, 4 * stepSeconds),
     timestamps,
   };
 }

@@ -29,7 +29,7 @@ describe('Prometheus durations', () => {
   it('writes one spelling back', () => {
     expect(formatDuration(5400)).toBe('90m');
     expect(formatDuration(86_400)).toBe('1d');
-    expect(formatDuration(604_800)).toBe('1w');
+    expect(formatDuration(604_800)).toBe('7d');
     expect(formatDuration(90)).toBe('90s');
     expect(formatDuration(0.2)).toBe('1s');
   });

@@ -33,10 +33,13 @@ export function parseDuration(text: string): number | undefined {
   return seconds;
 }
 
+/** A duration in one unit, as Meshlens writes windows: "90s", "5m", "1d". */
+export type Duration = `${number}${'s' | 'm' | 'h' | 'd' | 'w'}`;
+
 /** The shortest spelling in whole units of at least a second: 5400 → "90m", 86400 → "1d". */
-export function formatDuration(seconds: number): string {
+export function formatDuration(seconds: number): Duration {
   const whole = Math.max(1, Math.round(seconds));
-  for (const unit of ['w', 'd', 'h', 'm'] as const)
+  for (const unit of ['d', 'h', 'm'] as const)
     if (whole % UNIT_SECONDS[unit] === 0) return `${whole / UNIT_SECONDS[unit]}${unit}`;
   return `${whole}s`;
 }

@@ -1,6 +1,6 @@
 import type { TrafficRoute } from './route-weights';
 import type { SubsetSignals, TrafficWarning } from './split-types';
-import { WINDOW_SECONDS, type Window } from '../types';
+import { windowSeconds as secondsOf, type Window } from '../types';
 
 /** Configured and observed shares may differ by this much (0..1) before it is worth a warning. */
 export const DIVERGENCE_THRESHOLD = 0.05;
@@ -101,7 +101,7 @@ export function trafficWarnings(input: TrafficWarningsInput): TrafficWarning[] {
     }
   }
   if (input.routes.length === 0 || input.totalRps < MIN_RPS_FOR_DIVERGENCE) return warnings;
-  const windowSeconds = WINDOW_SECONDS[input.window];
+  const windowSeconds = secondsOf(input.window);
   // Right after a change the window still averages the old split in: any difference is expected, and
   // a warning then would teach people to ignore the real ones.
   if (input.routesAgeSeconds !== null && input.routesAgeSeconds < windowSeconds) {

@@ -19,7 +19,7 @@ describe('POST /api/security/authorization/preview body', () => {
   it('refuses a missing YAML, an unknown window, a body that is no JSON and one too large', async () => {
     await expect(parsePreviewBody(post('{}'))).rejects.toMatchObject({ status: 422 });
     await expect(
-      parsePreviewBody(post(JSON.stringify({ yaml: 'x', window: '2d' }))),
+      parsePreviewBody(post(JSON.stringify({ yaml: 'x', window: '45d' }))),
     ).rejects.toBeInstanceOf(InvalidError);
     await expect(parsePreviewBody(post('yaml: x'))).rejects.toMatchObject({ status: 400 });
     await expect(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuthorizationPreviewBody } from '@/lib/api/security';
-import { WINDOWS, type Window } from '@/lib/mesh/types';
+import { windowParam } from '@/app/api/graph/schema';
+import type { Window } from '@/lib/mesh/types';
 import { readJsonBody } from '@/lib/server/read-json-body';
 
 /** An AuthorizationPolicy a person edits is a few KiB; the editor's own limit for any object is 256 KiB. */
@@ -8,7 +9,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 const Body = z.object({
   yaml: z.string().min(1, 'required: the AuthorizationPolicy as YAML'),
-  window: z.enum(WINDOWS, { error: `one of ${WINDOWS.join(', ')}` }).default('5m'),
+  window: windowParam.default('5m'),
 });
 
 export async function parsePreviewBody(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TrafficParams, TrafficQuery, UpdateWeightsBody } from '@/lib/api/traffic';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
-import { WINDOWS } from '@/lib/mesh/types';
+import { windowParam } from '@/app/api/graph/schema';
 import { parseParams, parseQuery } from '@/lib/server/parse-input';
 import { readJsonBody } from '@/lib/server/read-json-body';
 
@@ -15,7 +15,7 @@ export function parseTrafficParams(params: unknown): TrafficParams {
 }
 
 const Query = z.object({
-  window: z.enum(WINDOWS, { error: `one of ${WINDOWS.join(', ')}` }).default('1m'),
+  window: windowParam.default('1m'),
   dryRun: z
     .enum(['true', 'false'], { error: 'true or false' })
     .default('false')
