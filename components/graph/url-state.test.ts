@@ -19,7 +19,8 @@ describe('graph url state', () => {
     const view: GraphViewState = {
       namespaces: ['bookinfo', 'shop'],
       type: 'versionedApp',
-      window: '1h',
+      window: '6h',
+      end: Date.parse('2026-12-05T11:00:00Z'),
       refresh: '30s',
       idle: true,
       labels: 'p95',
@@ -32,11 +33,23 @@ describe('graph url state', () => {
     expect(parse(serializeGraphViewState(view))).toEqual(view);
   });
 
+  it('takes any window within the limits in one spelling, and an end as RFC 3339 or Unix seconds', () => {
+    expect(parse('window=1h30m').window).toBe('90m');
+    expect(parse('window=45d').window).toBe('5m');
+    expect(parse('end=1796468400').end).toBe(1_796_468_400_000);
+    expect(serializeGraphViewState({ ...DEFAULT_VIEW, end: 1_796_468_400_000 })).toBe(
+      'end=2026-12-05T11%3A00%3A00Z',
+    );
+  });
+
   it('drops malformed values instead of failing', () => {
-    const view = parse('namespaces=Bad_NS,shop,,shop&type=pods&window=2h&labels=x&refresh=5s');
+    const view = parse(
+      'namespaces=Bad_NS,shop,,shop&type=pods&window=2hours&end=soon&labels=x&refresh=5s',
+    );
     expect(view.namespaces).toEqual(['shop']);
     expect(view.type).toBe('workload');
     expect(view.window).toBe('5m');
+    expect(view.end).toBeNull();
     expect(view.labels).toBe('none');
     expect(view.refresh).toBe('default');
   });

@@ -1,4 +1,5 @@
-import { GRAPH_TYPES, WINDOWS, type GraphType, type Window } from '@/lib/mesh/types';
+import { formatEnd, readEnd, readWindow } from '@/lib/mesh/time/params';
+import { GRAPH_TYPES, type GraphType, type Window } from '@/lib/mesh/types';
 
 export const EDGE_LABEL_MODES = ['none', 'rate', 'error', 'p95', 'mtls'] as const;
 export type EdgeLabelMode = (typeof EDGE_LABEL_MODES)[number];
@@ -20,6 +21,8 @@ export interface GraphViewState {
   readonly namespaces: readonly string[];
   readonly type: GraphType;
   readonly window: Window;
+  /** A past moment the view ends at (epoch ms); null: live, ending now. */
+  readonly end: number | null;
   readonly refresh: GraphRefresh;
   readonly idle: boolean;
   readonly labels: EdgeLabelMode;
@@ -36,6 +39,7 @@ export const DEFAULT_VIEW: GraphViewState = {
   namespaces: [],
   type: 'workload',
   window: '5m',
+  end: null,
   refresh: 'default',
   idle: false,
   labels: 'none',
@@ -51,6 +55,15 @@ const MAX_TEXT = 200;
 
 function oneOf<T extends string>(choices: readonly T[], value: string | null, fallback: T): T {
   return choices.find((c) => c === value) ?? fallback;
+}
+
+function windowOf(value: string | null): Window {
+  const read = value === null ? undefined : readWindow(value);
+  return read?.ok ? read.window : DEFAULT_VIEW.window;
+}
+
+function endOf(value: string | null): number | null {
+  return (value === null ? undefined : readEnd(value)) ?? null;
 }
 
 interface ReadableParams {
@@ -70,7 +83,8 @@ export function parseGraphViewState(params: ReadableParams): GraphViewState {
   return {
     namespaces,
     type: oneOf(GRAPH_TYPES, params.get('type'), DEFAULT_VIEW.type),
-    window: oneOf(WINDOWS, params.get('window'), DEFAULT_VIEW.window),
+    window: windowOf(params.get('window')),
+    end: endOf(params.get('end')),
     refresh: oneOf(GRAPH_REFRESH_CHOICES, params.get('refresh'), DEFAULT_VIEW.refresh),
     idle: params.get('idle') === 'true',
     labels: oneOf(EDGE_LABEL_MODES, params.get('labels'), DEFAULT_VIEW.labels),
@@ -88,6 +102,7 @@ export function serializeGraphViewState(state: GraphViewState): string {
   if (state.namespaces.length > 0) out.set('namespaces', state.namespaces.join(','));
   if (state.type !== DEFAULT_VIEW.type) out.set('type', state.type);
   if (state.window !== DEFAULT_VIEW.window) out.set('window', state.window);
+  if (state.end !== null) out.set('end', formatEnd(state.end));
   if (state.refresh !== DEFAULT_VIEW.refresh) out.set('refresh', state.refresh);
   if (state.idle) out.set('idle', 'true');
   if (state.labels !== DEFAULT_VIEW.labels) out.set('labels', state.labels);

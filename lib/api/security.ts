@@ -18,11 +18,9 @@ export type { AuthzVerdict, MtlsStatus, PeerMode, PostureSource } from '@/lib/me
 export type { AppliedPolicy } from '@/lib/mesh/security/authz/applies';
 
 export type {
-  ClientTls,
   MeshSecurity,
   NamespaceSecurity,
   PlaintextCaller,
-  PortMode,
   StrictReadiness,
   WorkloadSecurity,
 } from '@/lib/mesh/security/mtls/types';

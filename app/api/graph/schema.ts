@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
-import { formatDuration, parseDuration } from '@/lib/mesh/time/duration';
-import { MAX_WINDOW_SECONDS, MIN_WINDOW_SECONDS } from '@/lib/mesh/time/time-range';
+import { readEnd, readWindow } from '@/lib/mesh/time/params';
 import type { GraphType } from '@/lib/mesh/types';
 import type { GraphQuery } from '@/lib/api/graph';
 import { parseQuery } from '@/lib/server/parse-input';
@@ -39,45 +38,22 @@ export const namespaceList = z
 export const windowParam = z
   .string({ error: 'a duration such as 5m, 6h or 7d' })
   .transform((text, ctx) => {
-    const seconds = parseDuration(text);
-    if (seconds === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${JSON.stringify(text.slice(0, 40))} is not a Prometheus duration such as 5m, 6h or 7d`,
-      });
-      return z.NEVER;
-    }
-    if (seconds < MIN_WINDOW_SECONDS || seconds > MAX_WINDOW_SECONDS) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `from ${formatDuration(MIN_WINDOW_SECONDS)} to ${formatDuration(MAX_WINDOW_SECONDS)}, got ${text}`,
-      });
-      return z.NEVER;
-    }
-    return formatDuration(seconds);
+    const read = readWindow(text);
+    if (read.ok) return read.window;
+    ctx.addIssue({ code: 'custom', message: read.message });
+    return z.NEVER;
   });
 
 /** A past moment the view ends at: RFC 3339 (2026-12-05T11:00:00Z) or Unix seconds; epoch ms. */
-export const endParam = z
-  .string()
-  .max(40, 'too long for a time')
-  .transform((text, ctx) => {
-    const ms = /^\d+(\.\d+)?$/.test(text)
-      ? Number(text) * 1000
-      : RFC3339.test(text)
-        ? Date.parse(text)
-        : Number.NaN;
-    if (!Number.isFinite(ms)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'an RFC 3339 time (2026-12-05T11:00:00Z) or Unix seconds',
-      });
-      return z.NEVER;
-    }
-    return Math.floor(ms);
+export const endParam = z.string().transform((text, ctx) => {
+  const ms = readEnd(text);
+  if (ms !== undefined) return ms;
+  ctx.addIssue({
+    code: 'custom',
+    message: 'an RFC 3339 time (2026-12-05T11:00:00Z) or Unix seconds',
   });
-
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+  return z.NEVER;
+});
 
 const GraphParams = z.object({
   namespaces: namespaceList,
