@@ -7,7 +7,8 @@ let stack: Stack;
 let app: string;
 
 beforeAll(async () => {
-  stack = await startTestStack({ app: true });
+  // Twenty minutes of history, so that a window ending ten minutes ago has traffic in it.
+  stack = await startTestStack({ app: true, historyMinutes: 20 });
   app = stack.appUrl ?? '';
 });
 
@@ -170,7 +171,7 @@ describe('GET /api/graph on the demo mesh', () => {
     ['namespaces=Bookinfo', 'namespaces'],
     ['namespaces=bookinfo,a_b', 'namespaces'],
     ['namespaces=bookinfo&type=pods', 'type'],
-    ['namespaces=bookinfo&window=7m', 'window'],
+    ['namespaces=bookinfo&window=7x', 'window'],
     ['namespaces=bookinfo&idle=maybe', 'idle'],
   ])('answers %j with a 400 problem naming %s', async (qs, param) => {
     const res = await getJson(`${app}/api/graph?${qs}`);
@@ -201,10 +202,11 @@ describe('GET /api/metrics on the demo mesh', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('meshlens-prometheus-queries')).toBe('2');
     const body = (await res.json()) as RequestSeries;
-    expect(body).toMatchObject({ window: '5m', stepSeconds: 5, protocol: 'http' });
-    expect(body.points).toHaveLength(60);
+    // 60 to 120 points over the window, at a step no finer than the stack's 1 s scrapes.
+    expect(body).toMatchObject({ window: '5m', stepSeconds: 3, protocol: 'http' });
+    expect(body.points).toHaveLength(100);
     const withTraffic = body.points.filter((p) => p.rps2xx > 0);
-    expect(withTraffic.length).toBeGreaterThan(30);
+    expect(withTraffic.length).toBeGreaterThan(50);
     expect(withTraffic.every((p) => p.p95Ms !== null && p.errorRate !== null)).toBe(true);
   });
 
@@ -252,5 +254,50 @@ describe('with Prometheus down', () => {
     } finally {
       await stack.startPrometheus();
     }
+  });
+});
+
+describe('any window, any past moment', () => {
+  it('answers windows of 2m, 30m, 6h and 7d, and an end 10 minutes ago stamped on the graph', async () => {
+    await bookinfoGraph();
+    for (const window of ['2m', '30m', '6h', '7d']) {
+      const g = await graph(`namespaces=bookinfo&type=workload&window=${window}`);
+      expect(g.window, window).toBe(window);
+      expect(g.edges.length, window).toBeGreaterThan(0);
+    }
+    const end = Math.floor(Date.now() / 1000) - 600;
+    const past = await graph(`namespaces=bookinfo&type=workload&window=5m&end=${end}`);
+    expect(past.timestamp).toBe(end * 1000);
+    expect(past.edges.length).toBeGreaterThan(0);
+    const rfc = new Date(end * 1000).toISOString();
+    expect((await graph(`namespaces=bookinfo&window=5m&end=${rfc}`)).timestamp).toBe(end * 1000);
+  });
+
+  it('refuses a window under two scrapes and an end before the retention, naming the limit', async () => {
+    const short = await getJson(`${app}/api/graph?namespaces=bookinfo&window=5s`);
+    expect(short.status).toBe(400);
+    expect(JSON.stringify(short.body)).toContain('from 1m to 30d');
+    const old = Math.floor(Date.now() / 1000) - 2 * 86_400;
+    const before = await getJson(`${app}/api/graph?namespaces=bookinfo&window=5m&end=${old}`);
+    expect(before.status).toBe(400);
+    expect(JSON.stringify(before.body)).toMatch(/Prometheus keeps 1d of data/);
+    const metrics = await getJson(
+      `${app}/api/metrics?node=${wl('reviews-v1')}&window=5m&end=${old}`,
+    );
+    expect(metrics.status).toBe(400);
+    expect(JSON.stringify(metrics.body)).toMatch(/storage.tsdb.retention.time/);
+  });
+
+  it('charts a 7-day window in at most 120 points and a past moment ending at its end', async () => {
+    const week = await getJson(`${app}/api/metrics?node=${wl('reviews-v2')}&window=7d`);
+    expect(week.status).toBe(200);
+    const body = week.body as { stepSeconds: number; points: unknown[] };
+    expect(body.points.length).toBeLessThanOrEqual(120);
+    expect(body.stepSeconds).toBe(7200);
+    const end = Math.floor(Date.now() / 1000) - 600;
+    const past = await getJson(`${app}/api/metrics?node=${wl('reviews-v2')}&window=30m&end=${end}`);
+    const points = (past.body as { points: { t: number }[] }).points;
+    expect(points.at(-1)?.t).toBeLessThanOrEqual(end * 1000);
+    expect(points.at(-1)?.t).toBeGreaterThan((end - 60) * 1000);
   });
 });

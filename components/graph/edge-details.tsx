@@ -16,6 +16,7 @@ export interface EdgeDetailsProps {
   readonly source: MeshNode;
   readonly target: MeshNode;
   readonly window: Window;
+  readonly end?: number | undefined;
   readonly refetchInterval: number | false;
 }
 
@@ -70,6 +71,7 @@ export function EdgeDetails({
   source,
   target,
   window,
+  end,
   refetchInterval,
 }: EdgeDetailsProps): ReactNode {
   const stats: Stat[] = [
@@ -88,6 +90,7 @@ export function EdgeDetails({
       <MetricsCharts
         title="Over the window"
         window={window}
+        end={end}
         refetchInterval={refetchInterval}
         target={{
           kind: 'edge',

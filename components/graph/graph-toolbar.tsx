@@ -1,7 +1,8 @@
 'use client';
 
 import { useId, useState, type ReactNode } from 'react';
-import { GRAPH_TYPES, WINDOWS, type GraphType } from '@/lib/mesh/types';
+import { TimeControls } from '@/components/ui/time-controls';
+import { GRAPH_TYPES, type GraphType } from '@/lib/mesh/types';
 import { FILTER_SYNTAX_HINT, type ParsedFilter } from './filter-expr';
 import { Legend } from './legend';
 import { NamespacePicker } from './namespace-picker';
@@ -157,13 +158,7 @@ export function GraphToolbar(props: GraphToolbarProps): ReactNode {
           names={(t) => TYPE_NAMES[t]}
           onChange={(type) => update({ type, selected: null })}
         />
-        <Select
-          label="Window"
-          value={view.window}
-          options={WINDOWS}
-          names={(w) => `Last ${w}`}
-          onChange={(window) => update({ window })}
-        />
+        <TimeControls window={view.window} end={view.end} onChange={update} />
         <Select
           label="Refresh graph"
           value={view.refresh}

@@ -50,9 +50,16 @@ export function GraphView(): ReactNode {
   );
   const { intervalMs } = useRefreshInterval();
   const refreshMs = view.refresh === 'default' ? intervalMs : GRAPH_REFRESH_MS[view.refresh];
-  const refetchInterval = refreshMs > 0 ? refreshMs : false;
+  // A past moment does not change: only a live view refreshes.
+  const refetchInterval = refreshMs > 0 && view.end === null ? refreshMs : false;
   const graphState = useGraphQuery(
-    { namespaces, type: view.type, window: view.window, idle: view.idle },
+    {
+      namespaces,
+      type: view.type,
+      window: view.window,
+      ...(view.end !== null && { end: view.end }),
+      idle: view.idle,
+    },
     refetchInterval,
   );
   const { graph: response } = graphState;
@@ -148,6 +155,7 @@ export function GraphView(): ReactNode {
             type={view.type}
             selected={view.selected}
             window={view.window}
+            end={view.end ?? undefined}
             refetchInterval={refetchInterval}
             onClose={() => update({ selected: null })}
             security={security.data}

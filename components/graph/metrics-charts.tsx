@@ -16,6 +16,7 @@ import { formatBytesPerSecond, formatMs, formatRps } from '@/components/ui/forma
 import type { RequestMetricsPoint, TcpMetricsPoint } from '@/lib/api/metrics';
 import type { MetricsTarget } from '@/lib/client/query-keys';
 import { useMetricsQuery } from '@/lib/client/use-metrics';
+import { asOfText } from '@/components/ui/time-controls';
 import type { Window } from '@/lib/mesh/types';
 
 /** Fixed sizes: the panel has a fixed width, and a ResponsiveContainer measures 0 on first paint. */
@@ -189,6 +190,8 @@ export interface MetricsChartsProps {
   readonly title: string;
   readonly target: MetricsTarget;
   readonly window: Window;
+  /** The past moment the window ends at (epoch ms); undefined when live. */
+  readonly end?: number | undefined;
   readonly refetchInterval: number | false;
 }
 
@@ -197,13 +200,17 @@ export function MetricsCharts({
   title,
   target,
   window,
+  end,
   refetchInterval,
 }: MetricsChartsProps): ReactNode {
-  const { data, error, isPending } = useMetricsQuery(target, window, refetchInterval);
+  const { data, error, isPending } = useMetricsQuery(target, { window, end }, refetchInterval);
   return (
     <section aria-label={title} className="flex flex-col gap-3">
       <h3 className="text-sm font-semibold">
-        {title} <span className="font-normal text-slate-500">(last {window})</span>
+        {title}{' '}
+        <span className="font-normal text-slate-500" suppressHydrationWarning>
+          ({end === undefined ? `last ${window}` : `${window} to ${asOfText(end)}`})
+        </span>
       </h3>
       {error ? (
         <p role="alert" className="text-xs text-red-700 dark:text-red-300">

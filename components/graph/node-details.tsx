@@ -19,6 +19,7 @@ export interface NodeDetailsProps {
   readonly type: GraphType;
   readonly node: MeshNode;
   readonly window: Window;
+  readonly end?: number | undefined;
   readonly refetchInterval: number | false;
 }
 
@@ -40,6 +41,7 @@ export function NodeDetails({
   type,
   node,
   window,
+  end,
   refetchInterval,
 }: NodeDetailsProps): ReactNode {
   const clientErrors = graph.edges
@@ -84,6 +86,7 @@ export function NodeDetails({
         <MetricsCharts
           target={target}
           window={window}
+          end={end}
           refetchInterval={refetchInterval}
           title="Inbound traffic"
         />

@@ -16,6 +16,8 @@ export interface SidePanelProps {
   readonly type: GraphType;
   readonly selected: string;
   readonly window: Window;
+  /** The past moment the view ends at (epoch ms); undefined when live. */
+  readonly end?: number | undefined;
   readonly refetchInterval: number | false;
   readonly onClose: () => void;
   /** GET /api/security for the graph's namespaces, once it has answered. */
@@ -24,7 +26,7 @@ export interface SidePanelProps {
 
 /** Details of the selected node or edge; Escape (handled by the view) or the button closes it. */
 export function SidePanel(props: SidePanelProps): ReactNode {
-  const { graph, type, selected, window, refetchInterval, onClose, security } = props;
+  const { graph, type, selected, window, end, refetchInterval, onClose, security } = props;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const node = graph.nodes.find((n) => n.id === selected);
   const edge = node ? undefined : graph.edges.find((e) => e.id === selected);
@@ -53,6 +55,7 @@ export function SidePanel(props: SidePanelProps): ReactNode {
           type={type}
           node={node}
           window={window}
+          end={end}
           refetchInterval={refetchInterval}
         />
       ) : null}
@@ -63,6 +66,7 @@ export function SidePanel(props: SidePanelProps): ReactNode {
           source={source}
           target={target}
           window={window}
+          end={end}
           refetchInterval={refetchInterval}
         />
       ) : null}

@@ -1,4 +1,5 @@
 import type { GraphQuery } from '@/lib/api/graph';
+import { formatEnd } from '@/lib/mesh/time/params';
 
 /** The /api/graph request for a view: the page's server preload and the client's query must agree. */
 export function graphPath(params: GraphQuery): string {
@@ -8,5 +9,6 @@ export function graphPath(params: GraphQuery): string {
     window: params.window,
     idle: String(params.idle),
   });
+  if (params.end !== undefined) search.set('end', formatEnd(params.end));
   return `/api/graph?${search.toString()}`;
 }

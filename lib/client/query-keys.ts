@@ -26,7 +26,8 @@ export const queryKeys = {
   session: () => ['session'] as const,
   namespaces: () => ['namespaces'] as const,
   graph: (params: GraphQuery) => ['graph', params] as const,
-  metrics: (target: MetricsTarget, window: Window) => ['metrics', target, window] as const,
+  metrics: (target: MetricsTarget, window: Window, end?: number) =>
+    ['metrics', target, window, end ?? 'now'] as const,
   traces: (params: TracesQuery | undefined) => ['traces', params] as const,
   trace: (traceId: string) => ['trace', traceId] as const,
   services: (namespaces: readonly string[]) => ['services', { namespaces }] as const,

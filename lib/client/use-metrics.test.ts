@@ -13,7 +13,7 @@ describe('metricsPath', () => {
           target: 'svc:bookinfo:reviews',
           protocol: 'http',
         },
-        '5m',
+        { window: '5m' },
       ),
       'http://x',
     ).searchParams;
@@ -24,7 +24,7 @@ describe('metricsPath', () => {
     const search = new URL(
       metricsPath(
         { kind: 'node', type: 'versionedApp', node: 'app:bookinfo:reviews', protocol: 'tcp' },
-        '1h',
+        { window: '1h', end: Date.parse('2026-12-05T11:00:00Z') },
       ),
       'http://x',
     ).searchParams;
@@ -33,6 +33,7 @@ describe('metricsPath', () => {
       type: 'versionedApp',
       window: '1h',
       protocol: 'tcp',
+      end: '2026-12-05T11:00:00Z',
     });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Which moments a view may ask about, and how finely: a window of 1m to 30d ending now or at a past
- * `end`, never shorter than two scrapes (a rate needs two samples) nor reaching before what
+ * `end`, never shorter than two scrapes (a rate needs two samples) nor ending before what
  * Prometheus still keeps. The limits come from Prometheus itself (lib/prometheus/limits.ts).
  */
 import { formatDuration } from './duration';
@@ -41,12 +41,13 @@ export function timeRangeProblems(
   const end = endMs ?? nowMs;
   if (end > nowMs + FUTURE_SLACK_SECONDS * 1000)
     problems.push({ path: 'end', message: `in the future (it is ${iso(nowMs)})` });
+  // A window reaching past the retention still shows what is kept; an end before it shows nothing.
   if (limits.retentionSeconds !== undefined) {
     const oldest = nowMs - limits.retentionSeconds * 1000;
-    if (end - windowSeconds * 1000 < oldest)
+    if (end < oldest)
       problems.push({
-        path: endMs === undefined ? 'window' : 'end',
-        message: `Prometheus keeps ${formatDuration(limits.retentionSeconds)} of data (storage.tsdb.retention.time): the window must start after ${iso(oldest)}`,
+        path: 'end',
+        message: `Prometheus keeps ${formatDuration(limits.retentionSeconds)} of data (storage.tsdb.retention.time): end must be after ${iso(oldest)}`,
       });
   }
   return problems;
