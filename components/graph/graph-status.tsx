@@ -4,14 +4,22 @@ import type { GraphQueryState } from '@/lib/client/use-graph';
 const clock = (ms: number): string => new Date(ms).toLocaleTimeString('en-GB');
 
 /** When the numbers on screen were true, and how big the picture is. */
-export function GraphStatus({ state }: { state: GraphQueryState }): ReactNode {
+export function GraphStatus({
+  state,
+  end,
+}: {
+  state: GraphQueryState;
+  /** The past moment the view shows (epoch ms); null when live. */
+  end: number | null;
+}): ReactNode {
   const { graph, isPending, isFetching, updatedAt } = state;
   if (graph === undefined)
     return isPending ? <p className="text-xs text-slate-500">Loading graph…</p> : null;
   return (
     <p className="text-xs text-slate-500 tabular-nums dark:text-slate-400">
       {graph.nodes.filter((n) => !('isBox' in n) || n.isBox !== true).length} nodes ·{' '}
-      {graph.edges.length} edges · updated {clock(updatedAt)}
+      {graph.edges.length} edges ·{' '}
+      {end === null ? `updated ${clock(updatedAt)}` : `as of ${clock(end)}, not refreshed`}
       {isFetching ? ' · refreshing…' : ''}
     </p>
   );

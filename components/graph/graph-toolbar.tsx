@@ -159,13 +159,17 @@ export function GraphToolbar(props: GraphToolbarProps): ReactNode {
           onChange={(type) => update({ type, selected: null })}
         />
         <TimeControls window={view.window} end={view.end} onChange={update} />
-        <Select
-          label="Refresh graph"
-          value={view.refresh}
-          options={GRAPH_REFRESH_CHOICES}
-          names={(r) => (r === 'default' ? `Default (${defaultRefresh})` : REFRESH_NAMES[r])}
-          onChange={(refresh) => update({ refresh })}
-        />
+        {view.end === null ? (
+          <Select
+            label="Refresh graph"
+            value={view.refresh}
+            options={GRAPH_REFRESH_CHOICES}
+            names={(r) => (r === 'default' ? `Default (${defaultRefresh})` : REFRESH_NAMES[r])}
+            onChange={(refresh) => update({ refresh })}
+          />
+        ) : (
+          <span className={LABEL}>Refresh: off, a past moment does not change</span>
+        )}
         <Select
           label="Edge labels"
           value={view.labels}

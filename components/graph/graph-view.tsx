@@ -95,7 +95,7 @@ export function GraphView(): ReactNode {
       <PageHeader
         title="Graph"
         titleId="graph-title"
-        actions={<GraphStatus state={graphState} />}
+        actions={<GraphStatus state={graphState} end={view.end} />}
       />
       <GraphToolbar
         view={view}

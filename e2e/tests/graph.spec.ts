@@ -194,3 +194,38 @@ test('a live refresh rewrites numbers in place without moving any node', async (
   const first = await offset();
   await expect.poll(offset).not.toBe(first);
 });
+
+test('the graph reads any window and a past moment, stops refreshing there, and Now returns to live', async ({
+  page,
+}) => {
+  const graph = new GraphPage(page);
+  await graph.open('?namespaces=bookinfo&window=6h');
+  await expect(page.getByLabel('Window')).toHaveValue('6h');
+  await expect(page.getByTestId('time-state')).toHaveText('now (live)');
+
+  const end = new Date(Date.now() - 10 * 60_000);
+  end.setSeconds(0, 0);
+  const local = new Date(end.getTime() - end.getTimezoneOffset() * 60_000)
+    .toISOString()
+    .slice(0, 16);
+  await page.getByLabel('Ending').fill(local);
+  await expect(page).toHaveURL(/end=\d{4}-\d{2}-\d{2}T/);
+  await expect(page.getByTestId('time-state')).toContainText('as of');
+  await expect(graph.canvas).toHaveAttribute('data-ready', '1');
+  // A past moment is not refreshed: no graph request for ten seconds.
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/graph')) requests.push(r.url());
+  });
+  await page.waitForTimeout(11_000);
+  expect(requests).toEqual([]);
+  for (const theme of ['light', 'dark'] as const) {
+    await graph.setTheme(theme);
+    await page.screenshot({ path: `docs/graph-past-${theme}.png` });
+  }
+  await graph.setTheme('light');
+
+  await page.getByRole('button', { name: 'Now' }).click();
+  await expect(page.getByTestId('time-state')).toHaveText('now (live)');
+  await expect(page).not.toHaveURL(/end=/);
+});
