@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BreakdownResponse } from '@/lib/api/metrics';
 import type { MeshEdge, MeshGraph } from '@/lib/mesh/types';
 import type { Stack } from '../scripts/stack/index';
 import { eventually, getJson, promQuery, startTestStack } from './harness';
@@ -299,5 +300,41 @@ describe('any window, any past moment', () => {
     const points = (past.body as { points: { t: number }[] }).points;
     expect(points.at(-1)?.t).toBeLessThanOrEqual(end * 1000);
     expect(points.at(-1)?.t).toBeGreaterThan((end - 60) * 1000);
+  });
+});
+
+describe('golden metrics split into groups', () => {
+  it('splits reviews by version, each last point agreeing with Prometheus within 10%', async () => {
+    await bookinfoGraph();
+    const res = await getJson(
+      `${app}/api/metrics?node=svc:bookinfo:reviews&direction=inbound&by=version&window=5m`,
+    );
+    expect(res.status).toBe(200);
+    const body = res.body as BreakdownResponse;
+    expect(body).toMatchObject({ direction: 'inbound', by: 'version', reporter: 'destination' });
+    expect(body.groups.map((g) => g.key).sort()).toEqual(['v1', 'v2', 'v3']);
+    const lastT = body.groups[0]?.points.at(-1)?.t ?? 0;
+    const rows = await promQuery(
+      stack.prometheusUrl,
+      `sum by (destination_version) (rate(istio_requests_total{reporter="destination",destination_service_namespace="bookinfo",destination_service_name="reviews"}[60s] @ ${lastT / 1000}))`,
+    );
+    for (const group of body.groups) {
+      const theirs = Number(rows.find((r) => r.metric.destination_version === group.key)?.value[1]);
+      const ours = group.points.at(-1)?.rps ?? 0;
+      expect(theirs, group.key).toBeGreaterThan(0);
+      expect(Math.abs(ours - theirs) / theirs, group.key).toBeLessThan(0.1);
+      expect(group.points.at(-1)?.p95Ms, group.key).not.toBeNull();
+    }
+    const callers = await getJson(
+      `${app}/api/metrics?node=${wl('reviews-v2')}&direction=inbound&by=remote&window=5m`,
+    );
+    expect((callers.body as BreakdownResponse).groups.map((g) => g.key)).toEqual([
+      'bookinfo/productpage-v1',
+    ]);
+    const codes = await getJson(
+      `${app}/api/metrics?node=${wl('productpage-v1')}&direction=outbound&by=code&reporter=both&window=5m`,
+    );
+    const byCode = (codes.body as BreakdownResponse).groups;
+    expect(byCode.some((g) => g.key === '200' && g.reporter === 'source')).toBe(true);
   });
 });

@@ -1,3 +1,9 @@
+import type {
+  BreakdownBy,
+  BreakdownGroup,
+  Direction,
+  ReporterChoice,
+} from '@/lib/mesh/metrics/breakdown';
 import type { RequestPoint, TcpPoint } from '@/lib/mesh/metrics/series';
 import type { GraphType, Protocol, Window } from '@/lib/mesh/types';
 
@@ -25,3 +31,17 @@ export type MetricsResponse = MetricsMeta &
     | { readonly protocol: 'http' | 'grpc'; readonly points: readonly RequestMetricsPoint[] }
     | { readonly protocol: 'tcp'; readonly points: readonly TcpMetricsPoint[] }
   );
+
+/**
+ * GET /api/metrics?node=<id>&direction=inbound|outbound&by=version|remote|code[&reporter=…]: the
+ * node's golden metrics split into groups, for the detail pages.
+ */
+export interface BreakdownResponse {
+  readonly window: Window;
+  readonly stepSeconds: number;
+  readonly node: string;
+  readonly direction: Direction;
+  readonly by: BreakdownBy;
+  readonly reporter: ReporterChoice;
+  readonly groups: readonly BreakdownGroup[];
+}

@@ -3,7 +3,7 @@ import type { NodeRef } from '@/lib/mesh/graph/parse-node-id';
 import type { Protocol } from '@/lib/mesh/types';
 import { byLabels, selector, type LabelMatcherValue } from './promql';
 
-type Matchers = Record<string, LabelMatcherValue | undefined>;
+export type Matchers = Record<string, LabelMatcherValue | undefined>;
 
 /** A side-panel chart: one edge, or the inbound traffic of one node (`protocol` undefined: http + grpc). */
 export type MetricsQueryTarget =
@@ -30,7 +30,7 @@ const versionMatcher = (v: string | undefined): LabelMatcherValue => v ?? { re: 
  * exact choice is made in lib/mesh/metric-series). The unknown caller has no filter; the target side
  * narrows enough. canonical_service is what Istio derives from the app label, so it names the app.
  */
-function sourceMatchers(ref: NodeRef): Matchers {
+export function sourceMatchers(ref: NodeRef): Matchers {
   switch (ref.kind) {
     case 'workload':
       return { source_workload_namespace: ref.namespace, source_workload: ref.workload };
@@ -53,7 +53,7 @@ function sourceMatchers(ref: NodeRef): Matchers {
   }
 }
 
-function targetMatchers(ref: NodeRef): Matchers {
+export function targetMatchers(ref: NodeRef): Matchers {
   switch (ref.kind) {
     case 'workload':
       return { destination_workload_namespace: ref.namespace, destination_workload: ref.workload };

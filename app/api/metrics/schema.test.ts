@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidError } from '@/lib/errors';
-import { parseMetricsParams } from './schema';
+import { isBreakdown, parseBreakdownParams, parseMetricsParams } from './schema';
 
 const parse = (qs: string): ReturnType<typeof parseMetricsParams> =>
   parseMetricsParams(new URLSearchParams(qs));
@@ -65,5 +65,39 @@ describe('parseMetricsParams', () => {
     const err = problemOf(qs);
     expect(err.status).toBe(400);
     expect(err.errors.map((e) => e.path)).toContain(param);
+  });
+});
+
+describe('parseBreakdownParams', () => {
+  const parse = (qs: string) => parseBreakdownParams(new URLSearchParams(qs));
+  it('reads node, direction, by and the reporter Kiali defaults to', () => {
+    expect(isBreakdown(new URLSearchParams('node=svc:bookinfo:reviews&by=version'))).toBe(true);
+    expect(isBreakdown(new URLSearchParams('node=svc:bookinfo:reviews'))).toBe(false);
+    expect(parse('node=svc:bookinfo:reviews&direction=inbound&by=version')).toMatchObject({
+      node: { id: 'svc:bookinfo:reviews' },
+      direction: 'inbound',
+      by: 'version',
+      reporter: 'destination',
+      window: '5m',
+    });
+    expect(parse('node=wl:bookinfo:productpage-v1&direction=outbound&by=remote')).toMatchObject({
+      reporter: 'source',
+    });
+  });
+
+  it.each([
+    ['node=svc:bookinfo:reviews&direction=outbound&by=remote', 'direction'],
+    ['node=unknown&by=code', 'direction'],
+    ['node=svc:bookinfo:reviews&by=pods', 'by'],
+    ['node=svc:bookinfo:reviews&by=code&reporter=proxy', 'reporter'],
+    ['node=svc:bookinfo:reviews&direction=sideways&by=code', 'direction'],
+  ])('refuses %j with a 400 naming %s', (qs, param) => {
+    try {
+      parse(qs);
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(InvalidError);
+      expect((err as InvalidError).errors.map((e) => e.path)).toContain(param);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidError } from '@/lib/errors';
 import { canBeSource, canBeTarget, parseNodeId } from '@/lib/mesh/graph/parse-node-id';
+import type { BreakdownRequest } from '@/lib/server/get-breakdown';
 import type { MetricsRequest, NodeArg } from '@/lib/server/get-metrics';
 import { parseQuery } from '@/lib/server/parse-input';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
@@ -59,4 +60,47 @@ export function parseMetricsParams(search: URLSearchParams): MetricsRequest {
   }
   const d = search.has('node') ? parseQuery(NodeParams, search) : parseQuery(EdgeParams, search);
   return 'node' in d ? { kind: 'node', ...d } : { kind: 'edge', ...d };
+}
+
+const BreakdownParams = z
+  .object({
+    window: windowParam.default('5m'),
+    end: endParam.optional(),
+    node: nodeId(() => undefined),
+    direction: z.enum(['inbound', 'outbound'], { error: 'inbound or outbound' }).default('inbound'),
+    by: z.enum(['version', 'remote', 'code'], { error: 'one of version, remote, code' }),
+    reporter: z
+      .enum(['source', 'destination', 'both'], { error: 'one of source, destination, both' })
+      .optional(),
+  })
+  .superRefine((p, ctx) => {
+    const { ref } = p.node;
+    const fits =
+      p.direction === 'inbound' ? canBeTarget(ref) : canBeSource(ref) && ref.kind !== 'service';
+    if (!fits)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['direction'],
+        message:
+          p.direction === 'inbound'
+            ? 'this node receives no traffic'
+            : 'this node sends no traffic of its own (a service is called, its workloads call)',
+      });
+  });
+
+/** A request for a node's metrics split into groups: it names `by` or `direction`. */
+export function isBreakdown(search: URLSearchParams): boolean {
+  return search.has('by') || search.has('direction');
+}
+
+/**
+ * node, direction (inbound), by, and the reporter: Kiali's defaults, the destination's report for
+ * inbound traffic and the source's for outbound.
+ */
+export function parseBreakdownParams(search: URLSearchParams): BreakdownRequest {
+  const p = parseQuery(BreakdownParams, search);
+  return {
+    ...p,
+    reporter: p.reporter ?? (p.direction === 'inbound' ? 'destination' : 'source'),
+  };
 }

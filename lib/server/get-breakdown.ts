@@ -1,0 +1,74 @@
+import 'server-only';
+import type { BreakdownResponse } from '@/lib/api/metrics';
+import { visibleOrRefuse } from '@/lib/auth/access';
+import type { Identity } from '@/lib/auth/identity';
+import { UpstreamUnavailableError } from '@/lib/errors';
+import {
+  breakdownGroups,
+  groupLabels,
+  type BreakdownBy,
+  type Direction,
+  type ReporterChoice,
+} from '@/lib/mesh/metrics/breakdown';
+import { metricsRange } from '@/lib/mesh/metrics/range';
+import type { Window } from '@/lib/mesh/types';
+import { breakdownQueries } from '@/lib/prometheus/breakdown-queries';
+import { getPrometheusClient } from '@/lib/prometheus/client';
+import { countPrometheusQueries } from '@/lib/prometheus/query-count';
+import type { NodeArg } from './get-metrics';
+import { checkTimeRange } from './time-range';
+import { withDeadline } from './with-deadline';
+
+export interface BreakdownRequest {
+  readonly node: NodeArg;
+  readonly direction: Direction;
+  readonly by: BreakdownBy;
+  readonly reporter: ReporterChoice;
+  readonly window: Window;
+  readonly end?: number;
+}
+
+const DEADLINE_MS = 10_000;
+
+/** A node's golden metrics split by version, remote end or response code: two range queries. */
+export async function getBreakdown(
+  req: BreakdownRequest,
+  identity: Identity,
+): Promise<{ readonly body: BreakdownResponse; readonly queries: number }> {
+  const ref = req.node.ref;
+  await visibleOrRefuse(identity, 'namespace' in ref ? [ref.namespace] : []);
+  const limits = await checkTimeRange(req.window, req.end);
+  const range = metricsRange(req.window, req.end ?? Date.now(), limits.scrapeIntervalSeconds);
+  const q = breakdownQueries({ ...req, node: ref }, range.rateSeconds);
+  const prom = getPrometheusClient();
+  const run = (query: string) =>
+    prom.rangeQuery(query, range.startMs, range.endMs, range.stepSeconds);
+  const { result, queries } = await withDeadline(
+    countPrometheusQueries(() => Promise.all([run(q.requests), run(q.durations)])),
+    DEADLINE_MS,
+    () =>
+      new UpstreamUnavailableError(
+        'prometheus',
+        `Prometheus did not answer within ${DEADLINE_MS / 1000} s.`,
+      ),
+  );
+  const [requests, durations] = result;
+  return {
+    queries,
+    body: {
+      window: req.window,
+      stepSeconds: range.stepSeconds,
+      node: req.node.id,
+      direction: req.direction,
+      by: req.by,
+      reporter: req.reporter,
+      groups: breakdownGroups(
+        groupLabels(req.direction, req.by),
+        req.reporter,
+        range.timestamps,
+        requests,
+        durations,
+      ),
+    },
+  };
+}
