@@ -28,6 +28,7 @@ function preloadFirstRequest(params: SearchParams): void {
           namespaces: view.namespaces,
           type: view.type,
           window: view.window,
+          ...(view.end !== null && { end: view.end }),
           idle: view.idle,
         })
       : '/api/namespaces';

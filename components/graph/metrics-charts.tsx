@@ -1,22 +1,13 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import {
-  Area,
-  AreaChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, Tooltip, YAxis } from 'recharts';
 import { formatBytesPerSecond, formatMs, formatRps } from '@/components/ui/format';
 import type { RequestMetricsPoint, TcpMetricsPoint } from '@/lib/api/metrics';
 import type { MetricsTarget } from '@/lib/client/query-keys';
 import { useMetricsQuery } from '@/lib/client/use-metrics';
 import { asOfText } from '@/components/ui/time-controls';
+import { AXIS_TICK, timeAxis } from '@/components/ui/time-axis';
 import type { Window } from '@/lib/mesh/types';
 
 /** Fixed sizes: the panel has a fixed width, and a ResponsiveContainer measures 0 on first paint. */
@@ -41,7 +32,7 @@ const LATENCY_SERIES = [
 const clock = (t: number): string =>
   new Date(t).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
-const AXIS = { fontSize: 10, fill: '#94a3b8' };
+const AXIS = AXIS_TICK;
 
 function Chart({ title, children }: { title: string; children: ReactNode }): ReactNode {
   return (
@@ -59,17 +50,7 @@ function RequestCharts({ points }: { points: readonly RequestMetricsPoint[] }): 
     ...p,
     errorPct: p.errorRate === null ? null : p.errorRate * 100,
   }));
-  const xAxis = (
-    <XAxis
-      dataKey="t"
-      type="number"
-      domain={['dataMin', 'dataMax']}
-      scale="time"
-      tickFormatter={clock}
-      tick={AXIS}
-      minTickGap={40}
-    />
-  );
+  const xAxis = timeAxis(clock);
   return (
     <>
       <Chart title="Requests/s by response code">
@@ -150,15 +131,7 @@ function TcpChart({ points }: { points: readonly TcpMetricsPoint[] }): ReactNode
     <Chart title="Bytes/s">
       <AreaChart width={WIDTH} height={HEIGHT + 20} data={[...points]} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          domain={['dataMin', 'dataMax']}
-          scale="time"
-          tickFormatter={clock}
-          tick={AXIS}
-          minTickGap={40}
-        />
+        {timeAxis(clock)}
         <YAxis tick={AXIS} width={56} tickFormatter={formatBytesPerSecond} />
         <Tooltip
           labelFormatter={(t) => clock(Number(t))}

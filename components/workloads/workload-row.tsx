@@ -49,7 +49,12 @@ export function WorkloadRow({ w, security }: WorkloadRowProps): ReactNode {
       className={`border-b border-slate-100 last:border-0 dark:border-slate-800 ${w.hasSidecar || !w.namespaceInjects ? '' : 'bg-amber-50/60 dark:bg-amber-950/30'}`}
     >
       <th scope="row" className="px-3 py-2 text-left font-medium">
-        {w.name}
+        <Link
+          href={`/workloads/${encodeURIComponent(w.namespace)}/${encodeURIComponent(w.name)}`}
+          className={LINK}
+        >
+          {w.name}
+        </Link>
         {appVersion ? (
           <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
             {appVersion}

@@ -57,3 +57,46 @@ test('sorting by name is kept in the URL', async ({ page }) => {
   await workloads.sortButton('Workload').click();
   await expect(workloads.rows().first()).toHaveAttribute('data-workload', 'bookinfo/reviews-v3');
 });
+
+test("a workload's detail page splits its golden metrics as asked, over 6h and back to live", async ({
+  page,
+}) => {
+  const workloads = new WorkloadsPage(page);
+  await workloads.open('?namespaces=bookinfo');
+  await workloads
+    .row('bookinfo', 'reviews-v2')
+    .getByRole('link', { name: 'reviews-v2', exact: true })
+    .click();
+  await expect(page).toHaveURL(/\/workloads\/bookinfo\/reviews-v2$/);
+  await expect(page.getByRole('heading', { name: 'reviews-v2', level: 1 })).toBeVisible();
+  const inbound = page.getByTestId('golden-inbound');
+  await expect(inbound.getByTestId('breakdown-chart')).toHaveCount(3);
+  await expect(inbound.locator('.recharts-legend-item-text').first()).toHaveText('v2');
+
+  await inbound.getByLabel('Split by').selectOption('remote');
+  await expect(inbound.locator('.recharts-legend-item-text').first()).toHaveText(
+    'bookinfo/productpage-v1',
+  );
+  const outbound = page.getByTestId('golden-outbound');
+  await expect(outbound.locator('.recharts-legend-item-text').first()).toHaveText(
+    'bookinfo/ratings',
+  );
+
+  await page.getByLabel('Window').selectOption('6h');
+  await expect(page).toHaveURL(/window=6h/);
+  const end = new Date(Date.now() - 5 * 60_000);
+  const local = new Date(end.getTime() - end.getTimezoneOffset() * 60_000)
+    .toISOString()
+    .slice(0, 16);
+  await page.getByLabel('Ending').fill(local);
+  await expect(page.getByTestId('time-state')).toContainText('as of');
+  await expect(inbound.getByTestId('breakdown-chart')).toHaveCount(3);
+  for (const theme of ['light', 'dark'] as const) {
+    await new OverviewPage(page).setTheme(theme);
+    await page.screenshot({ path: `docs/workload-detail-${theme}.png`, fullPage: true });
+  }
+  await new OverviewPage(page).setTheme('light');
+  await page.getByRole('button', { name: 'Now' }).click();
+  await expect(page.getByTestId('time-state')).toHaveText('now (live)');
+  await expect(page).not.toHaveURL(/end=/);
+});

@@ -1,5 +1,6 @@
 import type { GraphQuery } from '@/lib/api/graph';
 import type { TracesQuery } from '@/lib/api/traces';
+import type { BreakdownParams } from './use-breakdown';
 import type { GraphType, Protocol, Window } from '@/lib/mesh/types';
 
 /** What the side panel charts: one node, or one edge between two nodes. */
@@ -28,6 +29,7 @@ export const queryKeys = {
   graph: (params: GraphQuery) => ['graph', params] as const,
   metrics: (target: MetricsTarget, window: Window, end?: number) =>
     ['metrics', target, window, end ?? 'now'] as const,
+  breakdown: (params: BreakdownParams) => ['metrics', 'breakdown', params] as const,
   traces: (params: TracesQuery | undefined) => ['traces', params] as const,
   trace: (traceId: string) => ['trace', traceId] as const,
   services: (namespaces: readonly string[]) => ['services', { namespaces }] as const,

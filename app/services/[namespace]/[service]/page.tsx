@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { TrafficSplitPanel } from '@/components/traffic/traffic-split-panel';
 import { TracesLink } from '@/components/ui/traces-link';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
+import { ListBreadcrumb } from '@/components/ui/list-breadcrumb';
 import { PageHeader } from '@/components/ui/page-header';
 
 interface ServicePageProps {
@@ -16,17 +16,7 @@ export default async function ServicePage({ params }: ServicePageProps): Promise
   return (
     <div className="flex flex-col gap-4">
       <PageHeader
-        breadcrumb={
-          <span className="text-slate-500 dark:text-slate-400">
-            <Link href="/services" className="hover:underline">
-              Services
-            </Link>
-            {' / '}
-            <Link href={`/services?namespaces=${namespace}`} className="hover:underline">
-              {namespace}
-            </Link>
-          </span>
-        }
+        breadcrumb={<ListBreadcrumb list="Services" href="/services" namespace={namespace} />}
         title={service}
         actions={
           <TracesLink scope={{ namespace, target: service }}>Traces into {service} →</TracesLink>
