@@ -100,3 +100,28 @@ test("a workload's detail page splits its golden metrics as asked, over 6h and b
   await expect(page.getByTestId('time-state')).toHaveText('now (live)');
   await expect(page).not.toHaveURL(/end=/);
 });
+
+test("the app page compares an app's versions; the service page charts its inbound traffic", async ({
+  page,
+}) => {
+  await page.goto('/workloads/bookinfo/reviews-v2');
+  await page.getByRole('link', { name: 'reviews', exact: true }).click();
+  await expect(page).toHaveURL(/\/apps\/bookinfo\/reviews$/);
+  await expect(
+    page.getByRole('list', { name: 'Workloads of the app' }).getByRole('listitem'),
+  ).toHaveCount(3);
+  const inbound = page.getByTestId('golden-inbound');
+  const legend = inbound
+    .getByTestId('breakdown-chart')
+    .first()
+    .locator('.recharts-legend-item-text');
+  await expect(legend).toHaveCount(3);
+  // Groups come busiest first; the three versions are all there.
+  expect((await legend.allInnerTexts()).sort()).toEqual(['v1', 'v2', 'v3']);
+  await page.screenshot({ path: 'docs/app-detail-light.png', fullPage: true });
+
+  await page.goto('/services/bookinfo/reviews?window=30m');
+  await expect(page.getByLabel('Window')).toHaveValue('30m');
+  await expect(page.getByTestId('golden-inbound').getByTestId('breakdown-chart')).toHaveCount(3);
+  await expect(page.getByTestId('golden-outbound')).toHaveCount(0);
+});

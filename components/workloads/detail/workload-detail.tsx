@@ -3,15 +3,12 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { authorizationPolicyHref } from '@/components/ui/authz-links';
-import { GoldenBreakdown } from '@/components/ui/golden/breakdown-charts';
-import { useTimeRange } from '@/components/ui/golden/use-time-range';
+import { GoldenMetrics } from '@/components/ui/golden/golden-metrics';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { ListBreadcrumb } from '@/components/ui/list-breadcrumb';
 import { PageHeader } from '@/components/ui/page-header';
 import { MtlsBadge } from '@/components/ui/security/mtls-badge';
-import { TimeControls } from '@/components/ui/time-controls';
 import { tracesHref } from '@/components/ui/traces-href';
-import { useRefetchInterval } from '@/lib/client/refresh-interval';
 import { useSecurityQuery } from '@/lib/client/use-security';
 import { useWorkloadsQuery } from '@/lib/client/use-workloads';
 import { workloadId } from '@/lib/mesh/graph/node-ids';
@@ -41,9 +38,6 @@ export interface WorkloadDetailProps {
  * metrics over any window or past moment, split as the reader chooses, and the policies that reach it.
  */
 export function WorkloadDetail({ namespace, name }: WorkloadDetailProps): ReactNode {
-  const [range, setRange] = useTimeRange();
-  const liveInterval = useRefetchInterval();
-  const refetchInterval = range.end === null ? liveInterval : false;
   const workloads = useWorkloadsQuery([namespace]);
   const w = workloads.data?.workloads.find((x) => x.name === name);
   const security = useSecurityQuery([namespace], '5m');
@@ -98,7 +92,16 @@ export function WorkloadDetail({ namespace, name }: WorkloadDetailProps): ReactN
           <Fact label="Proxy">
             <SidecarState hasSidecar={w.hasSidecar} namespaceInjects={w.namespaceInjects} />
           </Fact>
-          <Fact label="App · version">{[w.app, w.version].filter(Boolean).join(' · ') || '—'}</Fact>
+          <Fact label="App · version">
+            {w.app ? (
+              <Link className={LINK} href={`/apps/${namespace}/${encodeURIComponent(w.app)}`}>
+                {w.app}
+              </Link>
+            ) : (
+              '—'
+            )}
+            {w.version ? ` · ${w.version}` : ''}
+          </Fact>
           <Fact label="mTLS">
             {posture ? <MtlsBadge mode={posture.mode} source={posture.modeSource} /> : '—'}
           </Fact>
@@ -116,23 +119,7 @@ export function WorkloadDetail({ namespace, name }: WorkloadDetailProps): ReactN
           ) : null}
         </dl>
       ) : null}
-      <div className="flex flex-wrap items-center gap-3">
-        <TimeControls window={range.window} end={range.end} onChange={setRange} />
-      </div>
-      <GoldenBreakdown
-        node={node}
-        direction="inbound"
-        title="Inbound"
-        range={range}
-        refetchInterval={refetchInterval}
-      />
-      <GoldenBreakdown
-        node={node}
-        direction="outbound"
-        title="Outbound"
-        range={range}
-        refetchInterval={refetchInterval}
-      />
+      <GoldenMetrics node={node} outbound />
       <section aria-labelledby="policies-title" className={CARD}>
         <h2 id="policies-title" className="mb-2 text-sm font-semibold">
           AuthorizationPolicies that reach it

@@ -1,5 +1,7 @@
 import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { GoldenMetrics } from '@/components/ui/golden/golden-metrics';
+import { serviceId } from '@/lib/mesh/graph/node-ids';
 import { TrafficSplitPanel } from '@/components/traffic/traffic-split-panel';
 import { TracesLink } from '@/components/ui/traces-link';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
@@ -23,6 +25,9 @@ export default async function ServicePage({ params }: ServicePageProps): Promise
         }
       />
       <TrafficSplitPanel namespace={namespace} service={service} />
+      <Suspense>
+        <GoldenMetrics node={serviceId(namespace, service)} outbound={false} />
+      </Suspense>
     </div>
   );
 }
