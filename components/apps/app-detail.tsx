@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { GoldenMetrics } from '@/components/ui/golden/golden-metrics';
+import { DetailLinks } from '@/components/ui/detail-links';
 import { HealthBadge } from '@/components/ui/health-badge';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { ListBreadcrumb } from '@/components/ui/list-breadcrumb';
 import { PageHeader } from '@/components/ui/page-header';
 import { tracesHref } from '@/components/ui/traces-href';
@@ -30,22 +32,9 @@ export function AppDetail({ namespace, app }: AppDetailProps): ReactNode {
       <PageHeader
         breadcrumb={<ListBreadcrumb list="Workloads" href="/workloads" namespace={namespace} />}
         title={`App ${app}`}
-        actions={
-          <span className="flex gap-3 text-sm">
-            <Link className={LINK} href={graph}>
-              Graph →
-            </Link>
-            <Link className={LINK} href={tracesHref({ namespace, target: app })}>
-              Traces →
-            </Link>
-          </span>
-        }
+        actions={<DetailLinks graph={graph} traces={tracesHref({ namespace, target: app })} />}
       />
-      {workloads.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {workloads.error.detail}
-        </p>
-      ) : null}
+      {workloads.error ? <ProblemAlert problem={workloads.error} /> : null}
       {workloads.data && members.length === 0 ? (
         <p role="alert" className="text-sm">
           No workload in {namespace} carries app={app}.

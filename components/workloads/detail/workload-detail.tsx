@@ -4,7 +4,9 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { authorizationPolicyHref } from '@/components/ui/authz-links';
 import { GoldenMetrics } from '@/components/ui/golden/golden-metrics';
+import { DetailLinks } from '@/components/ui/detail-links';
 import { HealthBadge } from '@/components/ui/health-badge';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { ListBreadcrumb } from '@/components/ui/list-breadcrumb';
 import { PageHeader } from '@/components/ui/page-header';
 import { MtlsBadge } from '@/components/ui/security/mtls-badge';
@@ -52,29 +54,18 @@ export function WorkloadDetail({ namespace, name }: WorkloadDetailProps): ReactN
         breadcrumb={<ListBreadcrumb list="Workloads" href="/workloads" namespace={namespace} />}
         title={name}
         actions={
-          <span className="flex gap-3 text-sm">
-            <Link
-              className={LINK}
-              href={graphHref({
-                namespace,
-                name,
-                rps: w?.rps ?? null,
-                outboundRps: w?.outboundRps ?? null,
-              })}
-            >
-              Graph →
-            </Link>
-            <Link className={LINK} href={tracesHref({ namespace, target: name })}>
-              Traces →
-            </Link>
-          </span>
+          <DetailLinks
+            graph={graphHref({
+              namespace,
+              name,
+              rps: w?.rps ?? null,
+              outboundRps: w?.outboundRps ?? null,
+            })}
+            traces={tracesHref({ namespace, target: name })}
+          />
         }
       />
-      {workloads.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {workloads.error.detail}
-        </p>
-      ) : null}
+      {workloads.error ? <ProblemAlert problem={workloads.error} /> : null}
       {workloads.data && !w ? (
         <p role="alert" className="text-sm">
           No workload {name} in {namespace}: it may have been deleted, or you may not see it.
