@@ -25,6 +25,7 @@ const traffic: TrafficResponse = {
   warnings: [],
   readOnly: false,
   access: { update: true, delete: true },
+  changes: { seenSince: 0, items: [] },
 };
 
 const diff = [

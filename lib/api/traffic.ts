@@ -3,23 +3,33 @@ import type { TrafficRoute } from '@/lib/mesh/traffic/route-weights';
 import type { DiffLine, TrafficSplit } from '@/lib/mesh/traffic/split-types';
 import type { Window } from '@/lib/mesh/types';
 import type { Weights } from '@/lib/mesh/traffic/weights';
+import type { RoutingChange } from '@/lib/mesh/traffic/routing-changes';
 
 /**
  * GET and PUT /api/traffic/{namespace}/{service}. The split (TrafficSplit) and the diff lines
  * (DiffLine, re-exported for the server's diff) stay declared in lib/mesh/traffic/split-types.ts,
  * beside the domain code that computes the split; the envelopes are declared here only.
  */
-export type { DiffLine };
+export type { DiffLine, RoutingChange };
 
 export interface TrafficParams {
   readonly namespace: string;
   readonly service: string;
 }
 
-/** `window` is read by GET, `dryRun` by PUT. */
+/** `window` and `end` are read by GET, `dryRun` by PUT. */
 export interface TrafficQuery {
   readonly window: Window;
+  /** Epoch ms the window ends at; now when absent. */
+  readonly end?: number;
   readonly dryRun: boolean;
+}
+
+/** The moments the service's routing changed within the window, as this Meshlens process saw them. */
+export interface RoutingChanges {
+  /** Epoch ms the process began watching: earlier changes are unknown, not absent. */
+  readonly seenSince: number;
+  readonly items: readonly RoutingChange[];
 }
 
 export type TrafficResponse = TrafficSplit & {
@@ -28,6 +38,7 @@ export type TrafficResponse = TrafficSplit & {
   readonly access: ObjectAccess;
   /** Why the observed shares and signals are missing; they are then not zeros but unknown. */
   readonly metricsError?: string;
+  readonly changes: RoutingChanges;
 };
 
 /** The PUT body; `?dryRun=true` in the query string asks for a preview instead of a write. */

@@ -1,6 +1,7 @@
 import type { GraphQuery } from '@/lib/api/graph';
 import type { TracesQuery } from '@/lib/api/traces';
 import type { BreakdownParams } from './use-breakdown';
+import type { TrafficRange } from './use-traffic';
 import type { GraphType, Protocol, Window } from '@/lib/mesh/types';
 
 /** What the side panel charts: one node, or one edge between two nodes. */
@@ -36,7 +37,11 @@ export const queryKeys = {
   workloads: (namespaces: readonly string[]) => ['workloads', { namespaces }] as const,
   security: (namespaces: readonly string[], window: Window) =>
     ['security', { namespaces, window }] as const,
-  traffic: (namespace: string, service: string) => ['traffic', namespace, service] as const,
+  /** The split panel's own key without a range; the canary compare's with the page's range. */
+  traffic: (namespace: string, service: string, range?: TrafficRange) =>
+    range === undefined
+      ? (['traffic', namespace, service] as const)
+      : (['traffic', namespace, service, range] as const),
   istioList: (namespaces: readonly string[]) => ['istio', 'list', { namespaces }] as const,
   istioObject: (namespace: string, kind: string, name: string) =>
     ['istio', 'object', namespace, kind, name] as const,

@@ -13,6 +13,8 @@ import type {
   UpdateWeightsResponse,
   WeightsConflict,
 } from '@/lib/api/traffic';
+import { formatEnd } from '@/lib/mesh/time/params';
+import type { Window } from '@/lib/mesh/types';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys } from './query-keys';
 import { useRefetchInterval } from './refresh-interval';
@@ -29,15 +31,32 @@ const LIVE_MS = 3_000;
 const path = (namespace: string, service: string): string =>
   `/api/traffic/${encodeURIComponent(namespace)}/${encodeURIComponent(service)}`;
 
+/** A window other than the split's own minute, ending now (`end` undefined) or at a past moment. */
+export interface TrafficRange {
+  readonly window: Window;
+  readonly end?: number | undefined;
+}
+
+function rangePath(namespace: string, service: string, range: TrafficRange | undefined): string {
+  if (range === undefined) return path(namespace, service);
+  const search = new URLSearchParams({ window: range.window });
+  if (range.end !== undefined) search.set('end', formatEnd(range.end));
+  return `${path(namespace, service)}?${search.toString()}`;
+}
+
+/** The split, live; with a range, its observed side and routing changes over that range. */
 export function useTrafficQuery(
   namespace: string,
   service: string,
+  range?: TrafficRange,
 ): UseQueryResult<TrafficResponse, ApiProblem> {
   const interval = useRefetchInterval();
+  const past = range?.end !== undefined;
   return useQuery<TrafficResponse, ApiProblem>({
-    queryKey: queryKeys.traffic(namespace, service),
-    queryFn: ({ signal }) => apiFetch<TrafficResponse>(path(namespace, service), { signal }),
-    refetchInterval: interval === false ? false : Math.min(interval, LIVE_MS),
+    queryKey: queryKeys.traffic(namespace, service, range),
+    queryFn: ({ signal }) =>
+      apiFetch<TrafficResponse>(rangePath(namespace, service, range), { signal }),
+    refetchInterval: interval === false || past ? false : Math.min(interval, LIVE_MS),
   });
 }
 

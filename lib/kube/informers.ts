@@ -3,7 +3,7 @@ import * as k8s from '@kubernetes/client-node';
 import { getConfig } from '@/lib/config';
 import { UpstreamUnavailableError } from '@/lib/errors';
 import { getKubeClient, type KubeClient } from './client';
-import { pollNamespace, type CacheSource } from './namespace-poll';
+import { pollNamespace, type CacheEvent, type CacheSource } from './namespace-poll';
 import { KUBE_RESOURCES, RESOURCE_SPECS, type KubeResource } from './resources';
 import { toKubeError } from './status-error';
 import { HeartbeatWatch } from './watch-heartbeat';
@@ -37,6 +37,8 @@ export interface InformerSet {
   list(resource: KubeResource): readonly k8s.KubernetesObject[];
   /** Increases on every cache change; lets callers memoise what they derive from the cache. */
   revision(): number;
+  /** Calls `listener` on every later change to the resource's cache, including the initial lists. */
+  onChange(resource: KubeResource, listener: (event: CacheEvent) => void): void;
   state(): KubeSourceState;
   stop(): Promise<void>;
 }
@@ -87,7 +89,11 @@ function fromListWatch(lw: k8s.ListWatch<k8s.KubernetesObject>): CacheSource {
     start: () => lw.start(),
     stop: () => lw.stop(),
     list: () => lw.list(),
-    onChange: (cb) => lw.on('change', cb),
+    onChange: (cb) => {
+      lw.on('add', (object) => cb({ type: 'add', object }));
+      lw.on('update', (object) => cb({ type: 'update', object }));
+      lw.on('delete', (object) => cb({ type: 'delete', object }));
+    },
     onError: (cb) => lw.on('error', cb),
   };
 }
@@ -110,6 +116,7 @@ export function createInformerSet(
   let allSynced: () => void = () => undefined;
   const synced = new Promise<void>((resolve) => (allSynced = resolve));
 
+  const listeners = new Map<KubeResource, ((event: CacheEvent) => void)[]>();
   const pollMs = options.namespacePollMs ?? Math.min(30_000, silenceMs / 2);
   const scopes: readonly (string | undefined)[] = options.namespaces ?? [undefined];
 
@@ -141,7 +148,10 @@ export function createInformerSet(
         failedThisRun: false,
         attempt: 0,
       };
-      informer.onChange(() => rev++);
+      informer.onChange((event) => {
+        rev++;
+        for (const listener of listeners.get(resource) ?? []) listener(event);
+      });
       informer.onError((err: unknown) => {
         entry.failedThisRun = true;
         // Keep polling a missing CRD at the slowest pace: it may be installed later.
@@ -231,6 +241,10 @@ export function createInformerSet(
     },
 
     revision: () => rev,
+
+    onChange(resource, listener) {
+      listeners.set(resource, [...(listeners.get(resource) ?? []), listener]);
+    },
 
     state() {
       const resources = {} as Record<KubeResource, ResourceState>;

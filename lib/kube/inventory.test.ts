@@ -300,6 +300,7 @@ describe('readInventory', () => {
         return (objects[resource] ?? []) as never[];
       },
       revision: () => revision,
+      onChange: () => undefined,
       state: () => ({ ok: true, stale: false, resources: {} as never }),
       stop: async () => undefined,
     };

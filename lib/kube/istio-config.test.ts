@@ -24,6 +24,7 @@ function fakeInformers(
     ready: async () => undefined,
     list: (resource) => byResource[resource] ?? [],
     revision: () => 0,
+    onChange: () => undefined,
     state: () => ({
       ok: true,
       stale: false,

@@ -4,12 +4,18 @@ import type { KubeClient } from './client';
 import { NAMESPACE_OBJECTS } from './resources';
 
 /** What an informer entry needs of its source: a ListWatch, or the poller below. */
+export interface CacheEvent {
+  readonly type: 'add' | 'update' | 'delete';
+  readonly object: k8s.KubernetesObject;
+}
+
 export interface CacheSource {
   /** Resolves once the first read is in, or right after the error callbacks ran. */
   start(): Promise<void>;
   stop(): Promise<void>;
   list(): readonly k8s.KubernetesObject[];
-  onChange(cb: () => void): void;
+  /** Every change to the cache, with the object as it is now (or was, when deleted). */
+  onChange(cb: (event: CacheEvent) => void): void;
   onError(cb: (err: unknown) => void): void;
 }
 
@@ -40,7 +46,7 @@ export function pollNamespace(
   name: string,
   options: NamespacePollOptions,
 ): CacheSource {
-  const changeCallbacks: (() => void)[] = [];
+  const changeCallbacks: ((event: CacheEvent) => void)[] = [];
   const errorCallbacks: ((err: unknown) => void)[] = [];
   let current: k8s.KubernetesObject | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -53,8 +59,16 @@ export function pollNamespace(
         : current !== undefined &&
           current.metadata?.resourceVersion === next.metadata?.resourceVersion &&
           next.metadata?.resourceVersion !== undefined;
+    const before = current;
     current = next;
-    if (!same) for (const cb of changeCallbacks) cb();
+    if (same) return;
+    const event: CacheEvent | undefined =
+      next !== undefined
+        ? { type: before === undefined ? 'add' : 'update', object: next }
+        : before !== undefined
+          ? { type: 'delete', object: before }
+          : undefined;
+    if (event) for (const cb of changeCallbacks) cb(event);
   }
 
   /** True when the API server gave an answer the cache can hold. */

@@ -3,18 +3,20 @@ import type { TrafficParams, TrafficQuery, TrafficResponse } from '@/lib/api/tra
 import { objectAccess, visibleOrRefuse } from '@/lib/auth/access';
 import type { Identity } from '@/lib/auth/identity';
 import { getConfig } from '@/lib/config';
-import { isProblemError, NotFoundError } from '@/lib/errors';
+import { InvalidError, isProblemError, NotFoundError } from '@/lib/errors';
 import { getInformers } from '@/lib/kube/informers';
 import { listIstioObjects } from '@/lib/kube/istio-config';
 import { virtualServicesFor } from '@/lib/mesh/traffic/service-routing';
 import { computeTrafficSplit } from '@/lib/mesh/traffic/split';
-import type { Sample } from '@/lib/mesh/types';
+import { windowSeconds, type Sample } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 import { trafficQueries } from '@/lib/prometheus/traffic-queries';
 import { readCluster } from './read-cluster';
 import { routesAgeSeconds } from './routes-age';
+import { routingChanges } from './routing-changes';
+import { checkTimeRange } from './time-range';
 
-export type TrafficRequest = TrafficParams & Pick<TrafficQuery, 'window'>;
+export type TrafficRequest = TrafficParams & Pick<TrafficQuery, 'window' | 'end'>;
 
 /**
  * GET /api/traffic/{namespace}/{service}: the VirtualService and DestinationRules from the informer
@@ -39,14 +41,16 @@ export async function getTraffic(
   let durations: Sample[] = [];
   let metricsError: string | undefined;
   try {
+    await checkTimeRange(req.window, req.end);
     const queries = trafficQueries(req.namespace, req.service, req.window);
     const prometheus = getPrometheusClient();
     [requests, durations] = await Promise.all([
-      prometheus.instantQuery(queries.requests),
-      prometheus.instantQuery(queries.durations),
+      prometheus.instantQuery(queries.requests, req.end),
+      prometheus.instantQuery(queries.durations, req.end),
     ]);
   } catch (err) {
-    if (!isProblemError(err)) throw err;
+    // A window Prometheus cannot answer is the request's fault; Prometheus being away is not.
+    if (!isProblemError(err) || err instanceof InvalidError) throw err;
     metricsError = err.detail;
   }
 
@@ -66,6 +70,8 @@ export async function getTraffic(
     throw new NotFoundError(`There is no service ${req.namespace}/${req.service}.`);
   }
   const vs = split.virtualService;
+  const to = req.end ?? Date.now();
+  const log = routingChanges();
   return {
     ...split,
     readOnly: getConfig().readOnly,
@@ -73,5 +79,9 @@ export async function getTraffic(
       ? await objectAccess(identity, 'VirtualService', vs.namespace, vs.name)
       : { update: false, delete: false },
     ...(metricsError !== undefined && { metricsError }),
+    changes: {
+      seenSince: log.since,
+      items: log.forService(service, to - windowSeconds(req.window) * 1000, to),
+    },
   };
 }

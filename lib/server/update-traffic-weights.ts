@@ -21,6 +21,7 @@ import type { IstioObject } from '@/lib/mesh/types';
 import { validateWeights, type Weights } from '@/lib/mesh/traffic/weights';
 import { auditResultOf, auditWrite } from './audit-log';
 import { getIstioWriter, readLiveIstioObject } from './live-istio';
+import { noteRoutingWrite } from './routing-changes';
 import { asUserWriteError } from './user-write-errors';
 import { toManifestYaml, yamlDiff } from './yaml-diff';
 
@@ -152,6 +153,7 @@ export async function updateTrafficWeights(
       throw new WeightsConflictError(fresh, withWeights(fresh, index, req.weights));
     }
     auditWrite({ ...target, diffSummary, result: 'ok' });
+    if (!req.dryRun) noteRoutingWrite(stored, 'changed', req.identity, diffSummary);
     return req.dryRun
       ? {
           resourceVersion: stored.resourceVersion,

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { useRefetchInterval } from '@/lib/client/refresh-interval';
-import { TimeControls } from '../time-controls';
+import { TimeControls, type TimeRange } from '../time-controls';
 import { GoldenBreakdown } from './breakdown-charts';
 import { useTimeRange } from './use-time-range';
 
@@ -11,10 +11,12 @@ export interface GoldenMetricsProps {
   readonly node: string;
   /** A service is only called: it has no outbound traffic of its own. */
   readonly outbound: boolean;
+  /** More charts over the same range, shown before the inbound ones. */
+  readonly before?: (range: TimeRange, refetchInterval: number | false) => ReactNode;
 }
 
 /** A detail page's time controls (window and end in the URL) and its inbound and outbound charts. */
-export function GoldenMetrics({ node, outbound }: GoldenMetricsProps): ReactNode {
+export function GoldenMetrics({ node, outbound, before }: GoldenMetricsProps): ReactNode {
   const [range, setRange] = useTimeRange();
   const liveInterval = useRefetchInterval();
   const refetchInterval = range.end === null ? liveInterval : false;
@@ -23,6 +25,7 @@ export function GoldenMetrics({ node, outbound }: GoldenMetricsProps): ReactNode
       <div className="flex flex-wrap items-center gap-3">
         <TimeControls window={range.window} end={range.end} onChange={setRange} />
       </div>
+      {before?.(range, refetchInterval)}
       <GoldenBreakdown
         node={node}
         direction="inbound"

@@ -14,6 +14,7 @@ import { auditResultOf, auditWrite, type AuditEntry } from '@/lib/server/audit-l
 import { asUserWriteError } from '@/lib/server/user-write-errors';
 import { IstioConflictError } from './errors';
 import { getIstioWriter } from '../live-istio';
+import { noteRoutingWrite } from '../routing-changes';
 import { readLive } from './live';
 import { prepareManifest } from './prepare-manifest';
 
@@ -134,7 +135,9 @@ export async function replaceIstioObject(
       );
     }
     const after = yamlOf(stored);
-    notes.summary(before ? summary(yamlOf(before), after) : 'replaced');
+    const lines = before ? summary(yamlOf(before), after) : 'replaced';
+    notes.summary(lines);
+    if (!dryRun) noteRoutingWrite(stored, 'changed', identity, `YAML edited: ${lines}`);
     return {
       kind,
       namespace,
@@ -172,6 +175,7 @@ export async function createIstioObject(req: TextWrite): Promise<IstioWriteResul
     const stored = await getIstioWriter(client).create(kind, namespace, prepared.body, { dryRun });
     const yaml = yamlOf(stored);
     notes.summary(summary('', yaml));
+    if (!dryRun) noteRoutingWrite(stored, 'created', identity);
     return {
       kind,
       namespace,

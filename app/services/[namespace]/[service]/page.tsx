@@ -1,7 +1,6 @@
 import { notFound } from 'next/navigation';
 import { Suspense, type ReactNode } from 'react';
-import { GoldenMetrics } from '@/components/ui/golden/golden-metrics';
-import { serviceId } from '@/lib/mesh/graph/node-ids';
+import { ServiceMetrics } from '@/components/services/service-metrics';
 import { TrafficSplitPanel } from '@/components/traffic/traffic-split-panel';
 import { TracesLink } from '@/components/ui/traces-link';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
@@ -26,7 +25,7 @@ export default async function ServicePage({ params }: ServicePageProps): Promise
       />
       <TrafficSplitPanel namespace={namespace} service={service} />
       <Suspense>
-        <GoldenMetrics node={serviceId(namespace, service)} outbound={false} />
+        <ServiceMetrics namespace={namespace} service={service} />
       </Suspense>
     </div>
   );

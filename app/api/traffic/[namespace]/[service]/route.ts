@@ -11,13 +11,16 @@ interface Context {
   readonly params: Promise<{ namespace: string; service: string }>;
 }
 
-/** GET /api/traffic/{namespace}/{service}?window=1m → the configured and observed split. */
+/** GET /api/traffic/{namespace}/{service}?window=1m[&end=…] → the configured and observed split. */
 export async function GET(req: Request, ctx: Context): Promise<Response> {
   try {
     const { namespace, service } = parseTrafficParams(await ctx.params);
-    const { window } = parseTrafficQuery(new URL(req.url).searchParams);
+    const { window, end } = parseTrafficQuery(new URL(req.url).searchParams);
     return Response.json(
-      await getTraffic({ namespace, service, window }, await requestIdentity(req)),
+      await getTraffic(
+        { namespace, service, window, ...(end !== undefined && { end }) },
+        await requestIdentity(req),
+      ),
     );
   } catch (err) {
     return toProblemResponse(err);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TrafficParams, TrafficQuery, UpdateWeightsBody } from '@/lib/api/traffic';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
-import { windowParam } from '@/app/api/graph/schema';
+import { endParam, windowParam } from '@/app/api/graph/schema';
 import { parseParams, parseQuery } from '@/lib/server/parse-input';
 import { readJsonBody } from '@/lib/server/read-json-body';
 
@@ -16,6 +16,7 @@ export function parseTrafficParams(params: unknown): TrafficParams {
 
 const Query = z.object({
   window: windowParam.default('1m'),
+  end: endParam.optional(),
   dryRun: z
     .enum(['true', 'false'], { error: 'true or false' })
     .default('false')
