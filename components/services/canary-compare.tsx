@@ -182,7 +182,7 @@ export function CanaryCompare(props: CanaryCompareProps): ReactNode {
       type="button"
       aria-pressed={layout === value}
       onClick={() => setLayout(value)}
-      className="rounded-md border border-slate-300 px-2 py-0.5 text-xs aria-pressed:bg-slate-800 aria-pressed:text-white focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none dark:border-slate-600 dark:aria-pressed:bg-slate-200 dark:aria-pressed:text-slate-900"
+      className="rounded-md border border-slate-300 px-2 py-0.5 text-xs focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none aria-pressed:bg-slate-800 aria-pressed:text-white dark:border-slate-600 dark:aria-pressed:bg-slate-200 dark:aria-pressed:text-slate-900"
     >
       {label}
     </button>

@@ -124,10 +124,6 @@ describe('RoutingChangeLog', () => {
     const log = new RoutingChangeLog(START, 3);
     log.observe('add', vs('1', 1), START);
     for (let g = 2; g <= 6; g++) log.observe('update', vs(String(g), g), START + g);
-    expect(log.forService(reviews, ...ALL).map((c) => c.resourceVersion)).toEqual([
-      '4',
-      '5',
-      '6',
-    ]);
+    expect(log.forService(reviews, ...ALL).map((c) => c.resourceVersion)).toEqual(['4', '5', '6']);
   });
 });

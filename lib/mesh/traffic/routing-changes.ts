@@ -83,8 +83,7 @@ export class RoutingChangeLog {
   ): void {
     const key = keyOf(seen.object);
     const i = this.entries.findIndex(
-      (e) =>
-        keyOf(e.object) === key && e.change.resourceVersion === seen.object.resourceVersion,
+      (e) => keyOf(e.object) === key && e.change.resourceVersion === seen.object.resourceVersion,
     );
     const mine = { by, ...(summary !== undefined && { summary }) };
     const existing = this.entries[i];
