@@ -218,4 +218,66 @@ describe('traffic split and weight edits on the demo', () => {
     expect((body as Traffic).readOnly).toBe(true);
     expect(stored()).toEqual(before);
   });
+
+  it('marks the routing changes of the window: its own writes with who and what, and changes made elsewhere', async () => {
+    interface Change {
+      at: number;
+      resourceVersion: string;
+      by?: string;
+      summary?: string;
+    }
+    const changes = async (query: string): Promise<{ seenSince: number; items: Change[] }> => {
+      const { status, body } = await getJson(`${app}${TRAFFIC}?${query}`);
+      expect(status).toBe(200);
+      return (body as { changes: { seenSince: number; items: Change[] } }).changes;
+    };
+    const mine = (await changes('window=30m')).items.filter((c) => c.by !== undefined);
+    // The earlier tests' writes, with whichever of the two concurrent editors won before the 50/0/50.
+    expect(mine.map((c) => c.summary)).toContainEqual(
+      expect.stringMatching(/^route 0: v1 70→50, v2 (10|20)→0, v3 (10|20)→50$/),
+    );
+
+    // Someone else changes the weights with their own client: the watch reports it, without a name.
+    const live = stack.kube.store.get('virtualservices', 'bookinfo', 'reviews') as unknown as {
+      metadata: { generation: number };
+      spec: { http: { route: { weight?: number }[] }[] };
+    };
+    const [route] = live.spec.http;
+    stack.kube.store.replace('virtualservices', {
+      ...live,
+      metadata: { ...live.metadata, generation: live.metadata.generation + 1 },
+      spec: {
+        ...live.spec,
+        http: [
+          {
+            ...route,
+            route: (route?.route ?? []).map((r, i) => ({ ...r, weight: [40, 20, 40][i] })),
+          },
+        ],
+      },
+    } as unknown as Parameters<typeof stack.kube.store.replace>[1]);
+    const theirs = stored().resourceVersion;
+    const elsewhere = await eventually(
+      async () =>
+        (await changes('window=30m')).items.find(
+          (c) => c.resourceVersion === theirs && c.by === undefined,
+        ),
+      { what: `the change to version ${theirs} seen by the watch` },
+    );
+    expect(elsewhere.summary).toBeUndefined();
+
+    // A past moment holds only what happened before it; a window Prometheus cannot answer is refused.
+    const end = Math.floor(Date.now() / 1000) - 60;
+    const past = await changes(`window=30m&end=${end}`);
+    expect(past.items.every((c) => c.at <= end * 1000)).toBe(true);
+    expect(past.items.map((c) => c.resourceVersion)).not.toContain(theirs);
+    const { status, body } = await getJson(`${app}${TRAFFIC}?window=5s`);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ detail: expect.stringMatching(/^window: /) });
+    const old = await getJson(
+      `${app}${TRAFFIC}?window=5m&end=${Math.floor(Date.now() / 1000) - 2 * 86_400}`,
+    );
+    expect(old.status).toBe(400);
+    expect(JSON.stringify(old.body)).toMatch(/Prometheus keeps 1d of data/);
+  });
 });

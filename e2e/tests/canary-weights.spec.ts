@@ -42,8 +42,20 @@ test('drag the reviews canary to 50/0/50, preview the diff, apply and watch the 
     /weight: 50/,
   ]);
 
+  const compare = page.getByTestId('canary-compare');
+  await expect(compare.getByTestId('compare-chart')).toHaveCount(3);
+  const markersBefore = await compare.locator('.recharts-reference-line').count();
+
   await reviews.button('Apply').click();
   await expect(page.getByRole('status').filter({ hasText: 'Applied' })).toBeVisible();
+  // The write is a change marker on each of the compare charts at once, named with who made it.
+  await expect(compare.getByTestId('routing-change').last()).toContainText(
+    /VirtualService bookinfo\/reviews changed by .+ in Meshlens — route 0: v1 80→50, v2 10→0, v3 10→50/,
+  );
+  await expect(compare.locator('.recharts-reference-line')).toHaveCount(markersBefore + 3);
+  await compare.getByRole('button', { name: 'Side by side' }).click();
+  await expect(compare.getByTestId('compare-chart')).toHaveCount(9);
+  await compare.getByRole('button', { name: 'Overlaid' }).click();
   // The configured bars show the new weights once the refetch lands.
   await expect(page.getByRole('img', { name: 'v3 configured 50%' }).first()).toBeVisible();
   // While the window still averages the old split in, the panel says so instead of crying divergence.

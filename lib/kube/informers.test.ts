@@ -134,17 +134,20 @@ describe('createInformerSet', () => {
     expect(state.lastSync).toEqual(expect.any(Number));
   });
 
-  it('follows watch events', async () => {
+  it('follows watch events, telling listeners what changed', async () => {
     const { api, set } = await setup(['default']);
     await set.ready(3000);
     await until(() => api.watches() === 1);
     const before = set.revision();
+    const heard: string[] = [];
+    set.onChange('namespaces', (e) => heard.push(`${e.type} ${e.object.metadata?.name ?? ''}`));
     api.emit('ADDED', 'shop');
     await until(() => set.list('namespaces').length === 2);
     api.emit('DELETED', 'default');
     await until(() => set.list('namespaces').length === 1);
     expect(set.list('namespaces')[0]?.metadata?.name).toBe('shop');
     expect(set.revision()).toBeGreaterThan(before);
+    expect(heard).toEqual(['add shop', 'delete default']);
   });
 
   it('retries a failed list with backoff and reports the error meanwhile', async () => {
