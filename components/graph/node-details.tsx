@@ -80,7 +80,12 @@ export function NodeDetails({
         <WorkloadSecurity key={node.id} node={node} workload={workload} window={window} />
       ) : null}
       {splitService !== undefined ? (
-        <NodeTrafficSplit key={node.id} namespace={node.namespace} service={splitService} />
+        <NodeTrafficSplit
+          key={node.id}
+          namespace={node.namespace}
+          service={splitService}
+          end={end}
+        />
       ) : null}
       {target ? (
         <MetricsCharts

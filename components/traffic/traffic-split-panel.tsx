@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useSessionQuery } from '@/lib/client/use-session';
 import { objectWriteDecision } from '@/lib/mesh/access/write-permission';
 import { CARD, TrafficSplitView } from '@/components/ui/traffic-split-view';
+import { useTimeRange } from '@/components/ui/golden/use-time-range';
 import { WeightEditor } from './weight-editor';
 
 export interface TrafficSplitPanelProps {
@@ -14,13 +15,22 @@ export interface TrafficSplitPanelProps {
 /** The service page's split: the shared configured-vs-observed view with the canary slider under it. */
 export function TrafficSplitPanel({ namespace, service }: TrafficSplitPanelProps): ReactNode {
   const session = useSessionQuery().data;
+  const [{ end }] = useTimeRange();
   return (
     <TrafficSplitView
       namespace={namespace}
       service={service}
+      end={end ?? undefined}
       renderEditor={(data) => {
         const vs = data.virtualService;
         if (!vs) return null;
+        if (end !== null)
+          return (
+            <p data-testid="write-past" className="text-xs text-slate-500 dark:text-slate-400">
+              This page shows a past moment; return to now to change the weights against the traffic
+              of now.
+            </p>
+          );
         if (!data.readOnly && data.access.update) {
           return (
             <div className={CARD}>

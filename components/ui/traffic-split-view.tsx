@@ -5,6 +5,7 @@ import { formatPercent, formatRps } from '@/components/ui/format';
 import type { TrafficResponse } from '@/lib/api/traffic';
 import { useTrafficQuery } from '@/lib/client/use-traffic';
 import { ProblemAlert } from './problem-alert';
+import { asOfText } from './time-controls';
 import { SplitBars } from './split-bars';
 import { SubsetSignals } from './subset-signals';
 
@@ -16,7 +17,12 @@ export interface TrafficSplitViewProps {
    * graph's side panel has no room for it and links to the service page instead.
    */
   readonly renderEditor?: (traffic: TrafficResponse) => ReactNode;
+  /** A past moment (epoch ms): the observed side as it was then; live when undefined. */
+  readonly end?: number | undefined;
 }
+
+/** The split's own window: short, so a weight change shows within a minute. */
+const SPLIT_WINDOW = '1m';
 
 export const CARD =
   'flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900';
@@ -26,8 +32,13 @@ export function TrafficSplitView({
   namespace,
   service,
   renderEditor,
+  end,
 }: TrafficSplitViewProps): ReactNode {
-  const { data, error, isPending } = useTrafficQuery(namespace, service);
+  const { data, error, isPending } = useTrafficQuery(
+    namespace,
+    service,
+    end === undefined ? undefined : { window: SPLIT_WINDOW, end },
+  );
   if (isPending)
     return <p className="text-sm text-slate-500 dark:text-slate-400">Loading traffic split…</p>;
   if (error && !data) return <ProblemAlert problem={error} />;
@@ -51,6 +62,7 @@ export function TrafficSplitView({
             {metricsAvailable
               ? ` · ${formatRps(data.observed.totalRps)} req/s observed over ${data.observed.window}`
               : ''}
+            {end !== undefined ? ` as of ${asOfText(end)}; the configured weights are today's` : ''}
           </p>
         </div>
         {!metricsAvailable ? (

@@ -23,7 +23,9 @@ export default async function ServicePage({ params }: ServicePageProps): Promise
           <TracesLink scope={{ namespace, target: service }}>Traces into {service} →</TracesLink>
         }
       />
-      <TrafficSplitPanel namespace={namespace} service={service} />
+      <Suspense>
+        <TrafficSplitPanel namespace={namespace} service={service} />
+      </Suspense>
       <Suspense>
         <ServiceMetrics namespace={namespace} service={service} />
       </Suspense>
