@@ -84,7 +84,7 @@ export function EdgeDetails({
   return (
     <>
       <StatList stats={stats} />
-      <TracesLink scope={scope} window={window}>
+      <TracesLink scope={scope} window={window} end={end}>
         Traces between these two over the last {window} →
       </TracesLink>
       <MetricsCharts

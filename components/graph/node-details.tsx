@@ -72,7 +72,7 @@ export function NodeDetails({
     <>
       <StatList stats={stats} />
       {traceScope ? (
-        <TracesLink scope={traceScope} window={window}>
+        <TracesLink scope={traceScope} window={window} end={end}>
           Traces into {traceScope.target} over the last {window} →
         </TracesLink>
       ) : null}

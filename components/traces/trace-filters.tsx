@@ -2,7 +2,7 @@
 
 import { useState, type ReactNode } from 'react';
 import type { UpdateTracesView } from './use-traces-view-state';
-import { TRACE_WINDOWS } from '@/lib/api/traces';
+import { TimeControls } from '@/components/ui/time-controls';
 import { TRACE_LIMITS, type TracesViewState } from './url-state';
 
 export interface TraceFiltersProps {
@@ -23,20 +23,9 @@ export function TraceFilters({ view, operations, onChange }: TraceFiltersProps):
       className="flex flex-wrap items-end gap-3"
       onSubmit={(e) => e.preventDefault()}
     >
-      <label className={LABEL}>
-        Window
-        <select
-          className={FIELD}
-          value={view.window}
-          onChange={(e) => onChange({ window: e.target.value as TracesViewState['window'] })}
-        >
-          {TRACE_WINDOWS.map((w) => (
-            <option key={w} value={w}>
-              last {w}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="self-center">
+        <TimeControls window={view.window} end={view.end} onChange={onChange} />
+      </div>
       <TextFilter
         key={`min-${view.minDurationMs ?? ''}`}
         label="Min duration (ms)"

@@ -28,12 +28,15 @@ describe('traces url state', () => {
       operation: 'GET /',
       sort: 'slowest' as const,
       trace: 'abc123',
+      window: '2h' as const,
+      end: Date.parse('2026-12-05T10:00:00Z'),
     };
     expect(parse(serializeTracesViewState(full))).toEqual(full);
+    expect(tracesQueryOf(full)).toMatchObject({ window: '2h', end: full.end });
   });
 
   it('falls back to defaults on malformed values', () => {
-    expect(parse('namespace=Bad!&window=2d&limit=999&minDurationMs=-3&sort=x&trace=zz')).toEqual(
+    expect(parse('namespace=Bad!&window=31d&limit=999&minDurationMs=-3&sort=x&trace=zz')).toEqual(
       DEFAULT_TRACES_VIEW,
     );
   });

@@ -1,4 +1,6 @@
-import { TRACE_WINDOWS, type TracesQuery, type TraceWindow } from '@/lib/api/traces';
+import type { TracesQuery } from '@/lib/api/traces';
+import { formatEnd, readEnd, readWindow } from '@/lib/mesh/time/params';
+import type { Window } from '@/lib/mesh/types';
 
 export const TRACE_LIMITS = [10, 20, 50, 100, 200] as const;
 export type TraceSortOrder = TracesQuery['sort'];
@@ -8,7 +10,9 @@ export interface TracesViewState {
   readonly namespace: string;
   readonly source: string;
   readonly target: string;
-  readonly window: TraceWindow;
+  readonly window: Window;
+  /** Epoch ms the window ends at; null for "until now". */
+  readonly end: number | null;
   readonly limit: number;
   readonly minDurationMs: number | undefined;
   readonly errorsOnly: boolean;
@@ -23,6 +27,7 @@ export const DEFAULT_TRACES_VIEW: TracesViewState = {
   source: '',
   target: '',
   window: '15m',
+  end: null,
   limit: 20,
   minDurationMs: undefined,
   errorsOnly: false,
@@ -47,11 +52,14 @@ export function parseTracesViewState(params: ReadableParams): TracesViewState {
   const limit = Number(params.get('limit'));
   const min = Number(params.get('minDurationMs'));
   const trace = params.get('trace');
+  const window = readWindow(params.get('window') ?? '');
+  const end = params.get('end');
   return {
     namespace: name(params.get('namespace')),
     source: name(params.get('source')),
     target: name(params.get('target')),
-    window: TRACE_WINDOWS.find((w) => w === params.get('window')) ?? DEFAULT_TRACES_VIEW.window,
+    window: window.ok ? window.window : DEFAULT_TRACES_VIEW.window,
+    end: (end === null ? undefined : readEnd(end)) ?? null,
     limit:
       Number.isInteger(limit) && limit >= 1 && limit <= 200 ? limit : DEFAULT_TRACES_VIEW.limit,
     minDurationMs:
@@ -70,6 +78,7 @@ export function serializeTracesViewState(view: TracesViewState): string {
   if (view.source) q.set('source', view.source);
   if (view.target) q.set('target', view.target);
   if (view.window !== DEFAULT_TRACES_VIEW.window) q.set('window', view.window);
+  if (view.end !== null) q.set('end', formatEnd(view.end));
   if (view.limit !== DEFAULT_TRACES_VIEW.limit) q.set('limit', String(view.limit));
   if (view.minDurationMs !== undefined) q.set('minDurationMs', String(view.minDurationMs));
   if (view.errorsOnly) q.set('errorsOnly', 'true');
@@ -87,6 +96,7 @@ export function tracesQueryOf(view: TracesViewState): TracesQuery | undefined {
     ...(view.source ? { source: view.source } : {}),
     ...(view.target ? { target: view.target } : {}),
     window: view.window,
+    ...(view.end !== null ? { end: view.end } : {}),
     limit: view.limit,
     ...(view.minDurationMs !== undefined ? { minDurationMs: view.minDurationMs } : {}),
     errorsOnly: view.errorsOnly,

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { TraceResponse, TracesQuery, TracesResponse } from '@/lib/api/traces';
+import { formatEnd } from '@/lib/mesh/time/params';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys } from './query-keys';
 
@@ -10,6 +11,7 @@ function tracesPath(params: TracesQuery): string {
   if (params.source) search.set('source', params.source);
   if (params.target) search.set('target', params.target);
   search.set('window', params.window);
+  if (params.end !== undefined) search.set('end', formatEnd(params.end));
   search.set('limit', String(params.limit));
   if (params.minDurationMs !== undefined) search.set('minDurationMs', String(params.minDurationMs));
   if (params.errorsOnly) search.set('errorsOnly', 'true');

@@ -1,5 +1,6 @@
 import 'server-only';
-import type { TracesQuery, TracesResponse, TraceWindow, TracingState } from '@/lib/api/traces';
+import type { TracesQuery, TracesResponse, TracingState } from '@/lib/api/traces';
+import { windowSeconds } from '@/lib/mesh/types';
 import { visibleOrRefuse } from '@/lib/auth/access';
 import type { Identity } from '@/lib/auth/identity';
 import { getConfig } from '@/lib/config';
@@ -11,14 +12,6 @@ import { redactTrace } from '@/lib/mesh/traces/redact-trace';
 import { selectTraces } from '@/lib/mesh/traces/select-traces';
 import type { Trace } from '@/lib/mesh/traces/types';
 import type { Inventory } from '@/lib/mesh/types';
-
-const WINDOW_US: Readonly<Record<TraceWindow, number>> = {
-  '1m': 60e6,
-  '5m': 300e6,
-  '15m': 900e6,
-  '1h': 3600e6,
-  '6h': 21600e6,
-};
 
 /**
  * Jaeger can only search by service (and span tags), not by "a span of B under a span of A", so we
@@ -70,9 +63,9 @@ export async function getTraces(
     req.source === undefined ? undefined : resolveEndpoint(req.namespace, req.source, inventory);
   const target =
     req.target === undefined ? undefined : resolveEndpoint(req.namespace, req.target, inventory);
-  const endUs = nowMs * 1000;
+  const endUs = (req.end ?? nowMs) * 1000;
   const base = {
-    startUs: endUs - WINDOW_US[req.window],
+    startUs: endUs - windowSeconds(req.window) * 1e6,
     endUs,
     limit: Math.min(req.limit * FETCH_FACTOR, MAX_FETCH),
     ...(req.minDurationMs !== undefined ? { minDurationMs: req.minDurationMs } : {}),

@@ -48,7 +48,7 @@ describe('parseTracesParams', () => {
       ['source=a&target=b', 'namespace'],
       ['namespace=Bad_NS&target=b', 'namespace'],
       ['namespace=ns&target=b.c', 'target'],
-      ['namespace=ns&target=b&window=2h', 'window'],
+      ['namespace=ns&target=b&window=31d', 'window'],
       ['namespace=ns&target=b&limit=0', 'limit'],
       ['namespace=ns&target=b&limit=201', 'limit'],
       ['namespace=ns&target=b&limit=ten', 'limit'],

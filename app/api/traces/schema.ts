@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { InvalidError } from '@/lib/errors';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
-import { TRACE_WINDOWS, type TracesQuery } from '@/lib/api/traces';
+import type { TracesQuery } from '@/lib/api/traces';
+import { endParam, windowParam } from '@/app/api/graph/schema';
 import { parseQuery } from '@/lib/server/parse-input';
 
 const DNS_HELP = "1–63 of a-z, 0-9 and '-', starting and ending with a letter or digit";
@@ -15,7 +16,8 @@ const TracesParams = z
       .pipe(dnsName('namespace')),
     source: dnsName('service or workload').optional(),
     target: dnsName('service or workload').optional(),
-    window: z.enum(TRACE_WINDOWS, { error: `one of ${TRACE_WINDOWS.join(', ')}` }).default('15m'),
+    window: windowParam.default('15m'),
+    end: endParam.optional(),
     limit: z
       .string()
       .regex(/^\d{1,3}$/, 'an integer from 1 to 200')
