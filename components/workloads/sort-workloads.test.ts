@@ -14,6 +14,8 @@ const row = (name: string, extra: Partial<WorkloadListItem> = {}): WorkloadListI
   rps: 1,
   errorRate: 0,
   outboundRps: 0,
+  p95Ms: null,
+  sparkline: null,
   outboundErrorRate: 0,
   ...extra,
 });

@@ -19,6 +19,8 @@ const item = (name: string): WorkloadListItem => ({
   errorRate: 0,
   outboundRps: 0,
   outboundErrorRate: 0,
+  p95Ms: null,
+  sparkline: null,
 });
 
 const STRICT_CHECKOUT: WorkloadSecurity = {
