@@ -54,6 +54,27 @@ describe('sortWorkloads', () => {
     expect(names(sortWorkloads(withNull, { key: 'rps', direction: 'asc' })).at(-1)).toBe('alpha');
   });
 
+  it('sorts by p95, slowest first, rows without one last', () => {
+    const timed = [
+      row('fast', { p95Ms: 5 }),
+      row('slow', { p95Ms: 900 }),
+      row('quiet'),
+      row('middling', { p95Ms: 40 }),
+    ];
+    expect(names(sortWorkloads(timed, { key: 'p95', direction: 'desc' }))).toEqual([
+      'slow',
+      'middling',
+      'fast',
+      'quiet',
+    ]);
+    expect(names(sortWorkloads(timed, { key: 'p95', direction: 'asc' }))).toEqual([
+      'fast',
+      'middling',
+      'slow',
+      'quiet',
+    ]);
+  });
+
   it('leaves its input untouched', () => {
     const copy = [...rows];
     sortWorkloads(rows, { key: 'name', direction: 'desc' });
