@@ -67,11 +67,13 @@ export function MetricCells({ row, range, errors }: MetricCellsProps): ReactNode
         <HealthBadge health={row.health} />
       </td>
       <td className="px-3 py-2 text-right whitespace-nowrap">
-        <span className="inline-flex items-center justify-end gap-2">
+        <span className="flex items-center justify-end gap-2">
           {row.sparkline !== null ? (
             <Sparkline points={row.sparkline} label={`Requests/s ${windowWords(range)}`} />
           ) : null}
-          <span className="min-w-[3.5rem]">{row.rps === null ? '—' : formatRps(row.rps)}</span>
+          <span className="min-w-[3.5rem] leading-5">
+            {row.rps === null ? '—' : formatRps(row.rps)}
+          </span>
         </span>
       </td>
       <td

@@ -32,7 +32,7 @@ export function Sparkline({ points, label }: SparklineProps): ReactNode {
       role="img"
       aria-label={text}
       title={text}
-      className="inline-block align-middle text-sky-600 dark:text-sky-400"
+      className="flex h-5 text-sky-600 dark:text-sky-400"
     >
       <LineChart
         width={WIDTH}
