@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/', label: 'Overview' },
   { href: '/graph', label: 'Graph' },
   { href: '/services', label: 'Services' },
+  { href: '/apps', label: 'Apps' },
   { href: '/workloads', label: 'Workloads' },
   { href: '/istio', label: 'Istio config' },
   { href: '/traces', label: 'Traces' },

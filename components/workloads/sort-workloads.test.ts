@@ -14,6 +14,8 @@ const row = (name: string, extra: Partial<WorkloadListItem> = {}): WorkloadListI
   rps: 1,
   errorRate: 0,
   outboundRps: 0,
+  p95Ms: null,
+  sparkline: null,
   outboundErrorRate: 0,
   ...extra,
 });
@@ -50,6 +52,27 @@ describe('sortWorkloads', () => {
     const withNull = [...rows, row('alpha', { rps: null, errorRate: null })];
     expect(names(sortWorkloads(withNull, { key: 'rps', direction: 'desc' })).at(-1)).toBe('alpha');
     expect(names(sortWorkloads(withNull, { key: 'rps', direction: 'asc' })).at(-1)).toBe('alpha');
+  });
+
+  it('sorts by p95, slowest first, rows without one last', () => {
+    const timed = [
+      row('fast', { p95Ms: 5 }),
+      row('slow', { p95Ms: 900 }),
+      row('quiet'),
+      row('middling', { p95Ms: 40 }),
+    ];
+    expect(names(sortWorkloads(timed, { key: 'p95', direction: 'desc' }))).toEqual([
+      'slow',
+      'middling',
+      'fast',
+      'quiet',
+    ]);
+    expect(names(sortWorkloads(timed, { key: 'p95', direction: 'asc' }))).toEqual([
+      'fast',
+      'middling',
+      'slow',
+      'quiet',
+    ]);
   });
 
   it('leaves its input untouched', () => {

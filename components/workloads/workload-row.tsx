@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { formatPercent, formatRps } from '@/components/ui/format';
-import { HealthBadge } from '@/components/ui/health-badge';
+import { formatPercent } from '@/components/ui/format';
+import { MetricCells } from '@/components/ui/list-metrics-columns';
+import type { TimeRange } from '@/components/ui/time-controls';
 import { tracesHref } from '@/components/ui/traces-href';
 import type { WorkloadSecurity } from '@/lib/api/security';
 import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
@@ -36,11 +37,12 @@ function ErrorRates({ w }: { w: WorkloadListItem }): ReactNode {
 
 export interface WorkloadRowProps {
   readonly w: WorkloadListItem;
+  readonly range: TimeRange;
   /** Its mTLS posture; undefined while loading or when /api/security failed. */
   readonly security?: WorkloadSecurity | undefined;
 }
 
-export function WorkloadRow({ w, security }: WorkloadRowProps): ReactNode {
+export function WorkloadRow({ w, range, security }: WorkloadRowProps): ReactNode {
   const appVersion = [w.app, w.version].filter(Boolean).join(' · ');
   return (
     <tr
@@ -72,13 +74,7 @@ export function WorkloadRow({ w, security }: WorkloadRowProps): ReactNode {
       <td className="px-3 py-2">
         <MtlsCell security={security} />
       </td>
-      <td className="px-3 py-2">
-        <HealthBadge health={w.health} />
-      </td>
-      <td className="px-3 py-2 text-right">{w.rps === null ? '—' : formatRps(w.rps)}</td>
-      <td className="px-3 py-2 text-right">
-        <ErrorRates w={w} />
-      </td>
+      <MetricCells row={w} range={range} errors={<ErrorRates w={w} />} />
       <td className="px-3 py-2 text-xs whitespace-nowrap">
         <Link href={graphHref(w)} className={LINK}>
           Graph<span className="sr-only"> of {w.name}</span>

@@ -1,5 +1,5 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHECKOUT, PAYMENTS } from '@/components/testing/fake-mtls';
 import type { WorkloadSecurity } from '@/lib/api/security';
 import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
@@ -19,6 +19,8 @@ const item = (name: string): WorkloadListItem => ({
   errorRate: 0,
   outboundRps: 0,
   outboundErrorRate: 0,
+  p95Ms: null,
+  sparkline: null,
 });
 
 const STRICT_CHECKOUT: WorkloadSecurity = {
@@ -78,6 +80,7 @@ describe('WorkloadTable mTLS column', () => {
         workloads={[item('payments'), item('checkout'), item('legacy')]}
         sort={{ key: 'name', direction: 'asc' }}
         onSort={() => {}}
+        range={{ window: '1h', end: null }}
         security={
           new Map([
             ['shop/payments', PAYMENTS],
@@ -99,5 +102,33 @@ describe('WorkloadTable mTLS column', () => {
       'clients send ISTIO_MUTUAL',
     );
     expect(cell('legacy').textContent).toBe('—');
+  });
+});
+
+describe('WorkloadTable p95 and sparkline', () => {
+  afterEach(cleanup);
+
+  it('shows each p95, a labelled sparkline beside the rate, and sorts by p95 from its header', () => {
+    const onSort = vi.fn();
+    render(
+      <WorkloadTable
+        workloads={[
+          { ...item('payments'), p95Ms: 412, sparkline: [1, 3, 2] },
+          { ...item('legacy'), rps: null, errorRate: null },
+        ]}
+        sort={{ key: 'p95', direction: 'desc' }}
+        onSort={onSort}
+        range={{ window: '6h', end: null }}
+      />,
+    );
+    const header = screen.getByRole('columnheader', { name: /p95/ });
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+    expect(screen.getByText('412 ms')).toBeTruthy();
+    expect(
+      screen.getByRole('img', { name: 'Requests/s over the last 6h: 1.00 to 3.00, last 2.00' }),
+    ).toBeTruthy();
+    expect(screen.getAllByRole('img')).toHaveLength(1);
+    within(header).getByRole('button').click();
+    expect(onSort).toHaveBeenCalledWith('p95');
   });
 });

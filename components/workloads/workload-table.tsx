@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import { MetricHeaders } from '@/components/ui/list-metrics-columns';
+import { SortHeader } from '@/components/ui/sort/sort-header';
+import type { TimeRange } from '@/components/ui/time-controls';
 import type { WorkloadSecurity } from '@/lib/api/security';
 import { summarizeWorkloads, type WorkloadListItem } from '@/lib/mesh/lists/workload-list';
-import { SortHeader } from './sort-header';
 import { sortWorkloads } from './sort-workloads';
 import { summaryText } from './summary-text';
 import type { SortKey, WorkloadSort } from './url-state';
@@ -11,6 +13,8 @@ export interface WorkloadTableProps {
   readonly workloads: readonly WorkloadListItem[];
   readonly sort: WorkloadSort;
   readonly onSort: (key: SortKey) => void;
+  /** The window the rates, p95 and sparklines describe. */
+  readonly range: TimeRange;
   /** mTLS posture per workload, keyed `namespace/name`. */
   readonly security?: ReadonlyMap<string, WorkloadSecurity>;
 }
@@ -19,6 +23,7 @@ export function WorkloadTable({
   workloads,
   sort,
   onSort,
+  range,
   security,
 }: WorkloadTableProps): ReactNode {
   const header = { sort, onSort };
@@ -54,15 +59,7 @@ export function WorkloadTable({
           >
             mTLS
           </th>
-          <SortHeader sortKey="health" {...header}>
-            Health
-          </SortHeader>
-          <SortHeader sortKey="rps" isNumeric {...header}>
-            Requests/s
-          </SortHeader>
-          <SortHeader sortKey="errorRate" isNumeric {...header}>
-            Error rate
-          </SortHeader>
+          <MetricHeaders {...header} />
           <th scope="col" className="px-3 py-2 font-medium">
             <span className="sr-only">Links</span>
           </th>
@@ -73,6 +70,7 @@ export function WorkloadTable({
           <WorkloadRow
             key={`${w.namespace}/${w.name}`}
             w={w}
+            range={range}
             security={security?.get(`${w.namespace}/${w.name}`)}
           />
         ))}

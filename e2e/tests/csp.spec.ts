@@ -14,6 +14,7 @@ const PAGES: readonly { path: string; ready: string }[] = [
   { path: '/graph?namespaces=bookinfo', ready: '[data-testid="graph"][data-ready="1"]' },
   { path: '/services', ready: 'main table' },
   { path: '/services/bookinfo/reviews', ready: 'role=slider' },
+  { path: '/apps', ready: 'main table' },
   { path: '/workloads', ready: 'main table' },
   { path: '/istio', ready: 'main table' },
   { path: '/istio/shop/virtualservices/checkout', ready: '.cm-editor .cm-lint-marker-error' },

@@ -1,14 +1,10 @@
 import type { ServiceListItem } from '@/lib/mesh/lists/service-list';
+import type { ListMetricsNotes, ListQuery } from './list-query';
 
-/** GET /api/services?namespaces=a,b. The rows are the domain's ServiceListItem (lib/mesh/lists/service-list.ts). */
+/** GET /api/services?namespaces=a,b&window=1h&end=…. The rows are the domain's ServiceListItem (lib/mesh/lists/service-list.ts). */
 
-export interface ServicesQuery {
-  /** Absent (or empty in the query string): every namespace. */
-  readonly namespaces?: readonly string[];
-}
+export type ServicesQuery = ListQuery;
 
-export interface ServicesResponse {
+export interface ServicesResponse extends ListMetricsNotes {
   readonly services: readonly ServiceListItem[];
-  /** Why rps and errorRate are null. */
-  readonly metricsError?: string;
 }

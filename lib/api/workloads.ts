@@ -1,14 +1,10 @@
 import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
+import type { ListMetricsNotes, ListQuery } from './list-query';
 
-/** GET /api/workloads?namespaces=a,b. The rows are the domain's WorkloadListItem (lib/mesh/lists/workload-list.ts). */
+/** GET /api/workloads?namespaces=a,b&window=1h&end=…. The rows are the domain's WorkloadListItem (lib/mesh/lists/workload-list.ts). */
 
-export interface WorkloadsQuery {
-  /** Absent (or empty in the query string): every namespace. */
-  readonly namespaces?: readonly string[];
-}
+export type WorkloadsQuery = ListQuery;
 
-export interface WorkloadsResponse {
+export interface WorkloadsResponse extends ListMetricsNotes {
   readonly workloads: readonly WorkloadListItem[];
-  /** Why the rates are null. */
-  readonly metricsError?: string;
 }

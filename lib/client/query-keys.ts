@@ -33,8 +33,9 @@ export const queryKeys = {
   breakdown: (params: BreakdownParams) => ['metrics', 'breakdown', params] as const,
   traces: (params: TracesQuery | undefined) => ['traces', params] as const,
   trace: (traceId: string) => ['trace', traceId] as const,
-  services: (namespaces: readonly string[]) => ['services', { namespaces }] as const,
-  workloads: (namespaces: readonly string[]) => ['workloads', { namespaces }] as const,
+  /** services, workloads or apps; a list without a window is the server's default, the last minute. */
+  list: (resource: string, namespaces: readonly string[], window?: Window, end?: number) =>
+    [resource, { namespaces, window: window ?? 'default', end: end ?? 'now' }] as const,
   security: (namespaces: readonly string[], window: Window) =>
     ['security', { namespaces, window }] as const,
   /** The split panel's own key without a range; the canary compare's with the page's range. */

@@ -1,21 +1,14 @@
 'use client';
 
-import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ServicesResponse } from '@/lib/api/services';
-import { apiFetch, type ApiProblem } from './api-fetch';
-import { queryKeys } from './query-keys';
-import { useRefetchInterval } from './refresh-interval';
+import type { ApiProblem } from './api-fetch';
+import { useListQuery, type ListTime } from './use-list';
 
-/** Services of the given namespaces; all namespaces for an empty list. */
+/** Services of the given namespaces (all for an empty list), over `time` or the last minute. */
 export function useServicesQuery(
   namespaces: readonly string[],
+  time?: ListTime,
 ): UseQueryResult<ServicesResponse, ApiProblem> {
-  const refetchInterval = useRefetchInterval();
-  const query =
-    namespaces.length > 0 ? `?namespaces=${namespaces.map(encodeURIComponent).join(',')}` : '';
-  return useQuery<ServicesResponse, ApiProblem>({
-    queryKey: queryKeys.services(namespaces),
-    queryFn: ({ signal }) => apiFetch<ServicesResponse>(`/api/services${query}`, { signal }),
-    refetchInterval,
-  });
+  return useListQuery<ServicesResponse>('services', namespaces, time);
 }

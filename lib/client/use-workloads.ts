@@ -1,21 +1,14 @@
 'use client';
 
-import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { WorkloadsResponse } from '@/lib/api/workloads';
-import { apiFetch, type ApiProblem } from './api-fetch';
-import { queryKeys } from './query-keys';
-import { useRefetchInterval } from './refresh-interval';
+import type { ApiProblem } from './api-fetch';
+import { useListQuery, type ListTime } from './use-list';
 
-/** Workloads of the given namespaces; all namespaces for an empty list. */
+/** Workloads of the given namespaces (all for an empty list), over `time` or the last minute. */
 export function useWorkloadsQuery(
   namespaces: readonly string[],
+  time?: ListTime,
 ): UseQueryResult<WorkloadsResponse, ApiProblem> {
-  const refetchInterval = useRefetchInterval();
-  const query =
-    namespaces.length > 0 ? `?namespaces=${namespaces.map(encodeURIComponent).join(',')}` : '';
-  return useQuery<WorkloadsResponse, ApiProblem>({
-    queryKey: queryKeys.workloads(namespaces),
-    queryFn: ({ signal }) => apiFetch<WorkloadsResponse>(`/api/workloads${query}`, { signal }),
-    refetchInterval,
-  });
+  return useListQuery<WorkloadsResponse>('workloads', namespaces, time);
 }

@@ -148,6 +148,13 @@ export interface MeshNode {
   readonly rps: number;
   /** Share of inbound requests that failed, 0..1. */
   readonly errorRate: number;
+  /**
+   * Inbound request duration percentiles (http + grpc), from the duration buckets of the edges into
+   * the node; undefined without duration data or requests.
+   */
+  readonly p50Ms?: number;
+  readonly p95Ms?: number;
+  readonly p99Ms?: number;
 }
 
 export interface MeshEdge {

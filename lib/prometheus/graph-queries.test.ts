@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphQueries } from './graph-queries';
+import { edgeRequestsQuery, graphQueries } from './graph-queries';
 
 describe('graphQueries', () => {
   it('filters both directions across the selected namespaces', () => {
@@ -24,5 +24,15 @@ describe('graphQueries', () => {
   it('escapes namespace names that would break out of the regex', () => {
     const q = graphQueries(['a.b"}or vector(1)#'], '1m');
     expect(q.requests).toContain('=~"a\\\\.b\\"\\\\}or vector\\\\(1\\\\)#"');
+  });
+});
+
+describe('edgeRequestsQuery', () => {
+  it('groups request rates by raw edge only, over a range in seconds', () => {
+    const q = edgeRequestsQuery(['bookinfo'], 240);
+    expect(q).toMatch(
+      /^sum by \(reporter,.*request_protocol\) \(rate\(istio_requests_total\{destination_service_namespace=~"bookinfo"\}\[240s\]\)\) or /,
+    );
+    expect(q).not.toContain('response_code');
   });
 });

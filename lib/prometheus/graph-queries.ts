@@ -1,4 +1,4 @@
-import { DURATION_LABELS, REQUEST_LABELS, TCP_LABELS } from '@/lib/mesh/graph/labels';
+import { DURATION_LABELS, EDGE_LABELS, REQUEST_LABELS, TCP_LABELS } from '@/lib/mesh/graph/labels';
 import type { Window } from '@/lib/mesh/types';
 import { assertDuration, byLabels, namespaceRegex, selector } from './promql';
 
@@ -42,4 +42,15 @@ export function graphQueries(namespaces: readonly string[] | 'all', window: Wind
     tcpSent: rateQuery('istio_tcp_sent_bytes_total', TCP_LABELS, namespaces, window),
     tcpReceived: rateQuery('istio_tcp_received_bytes_total', TCP_LABELS, namespaces, window),
   };
+}
+
+/**
+ * Request rates by raw edge alone (no response code or security split), as a range query for the
+ * lists' sparklines: the fewest series from which buildGraph's reporter choice can still be made.
+ */
+export function edgeRequestsQuery(
+  namespaces: readonly string[] | 'all',
+  rateSeconds: number,
+): string {
+  return rateQuery('istio_requests_total', EDGE_LABELS, namespaces, `${Math.round(rateSeconds)}s`);
 }

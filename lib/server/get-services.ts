@@ -1,31 +1,31 @@
 import 'server-only';
-import type { ServicesResponse } from '@/lib/api/services';
-import { visibleOrRefuse } from '@/lib/auth/access';
+import type { ServicesQuery, ServicesResponse } from '@/lib/api/services';
 import type { Identity } from '@/lib/auth/identity';
 import { getInformers } from '@/lib/kube/informers';
 import { listIstioObjects } from '@/lib/kube/istio-config';
 import { listServices } from '@/lib/mesh/lists/service-list';
-import { readCluster } from './read-cluster';
-import { readRequestGraph } from './read-request-graph';
+import { readListScope } from './list-scope';
+import { readListMetrics } from './read-list-metrics';
 
 /**
  * The services of some namespaces (all this person may see when none are given) with the service
- * graph's rates; a namespace they may not see is refused.
+ * graph's rates and p95 over the window and their sparklines; a namespace they may not see is
+ * refused. `queries`: the PromQL queries sent, a fixed number whatever the number of services.
  */
 export async function getServices(
   identity: Identity,
-  asked?: readonly string[],
-): Promise<ServicesResponse> {
-  const [cluster, visible] = await Promise.all([
-    readCluster(),
-    visibleOrRefuse(identity, asked ?? []),
-  ]);
-  const namespaces = asked ?? (identity.kind === 'anonymous' ? undefined : [...visible].sort());
-  const selected = namespaces ?? cluster.inventory.namespaces.map((n) => n.name);
+  query: ServicesQuery,
+): Promise<{ readonly body: ServicesResponse; readonly queries: number }> {
+  const { cluster, namespaces, selected } = await readListScope(identity, query.namespaces);
   const istioObjects = listIstioObjects(getInformers(), {
     kinds: ['VirtualService', 'DestinationRule'],
   });
-  const { graph, metricsError } = await readRequestGraph('service', namespaces, cluster);
-  const services = listServices(cluster.inventory, istioObjects, graph, new Set(selected));
-  return { services, ...(metricsError !== undefined && { metricsError }) };
+  const { graph, sparklines, queries, ...notes } = await readListMetrics(
+    'service',
+    namespaces,
+    cluster,
+    query,
+  );
+  const services = listServices(cluster.inventory, istioObjects, graph, selected, sparklines);
+  return { body: { services, ...notes }, queries };
 }

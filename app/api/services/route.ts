@@ -5,11 +5,17 @@ import { parseServicesQuery } from './schema';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/services?namespaces=a,b → {services: [...], metricsError?}; all namespaces without the parameter. */
+/**
+ * GET /api/services?namespaces=a,b&window=1h&end=… → {services: [...], metricsError?, warnings?}; all
+ * namespaces without the parameter, the last minute without a window.
+ */
 export async function GET(req: Request): Promise<Response> {
   try {
-    const { namespaces } = parseServicesQuery(new URL(req.url).searchParams);
-    return Response.json(await getServices(await requestIdentity(req), namespaces));
+    const { body, queries } = await getServices(
+      await requestIdentity(req),
+      parseServicesQuery(new URL(req.url).searchParams),
+    );
+    return Response.json(body, { headers: { 'meshlens-prometheus-queries': String(queries) } });
   } catch (err) {
     return toProblemResponse(err);
   }

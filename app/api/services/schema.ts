@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ServicesQuery } from '@/lib/api/services';
-import { namespaceList } from '@/app/api/graph/schema';
+import { endParam, namespaceList, windowParam } from '@/app/api/graph/schema';
 import { parseQuery } from '@/lib/server/parse-input';
 
 /** `namespaces=` (empty) means every namespace, as leaving the parameter out does. */
@@ -9,8 +9,13 @@ export const optionalNamespaceList = z.preprocess(
   namespaceList.optional(),
 );
 
-const Query = z.object({ namespaces: optionalNamespaceList });
+/** The parameters every list takes; the window stays 1m when absent, as the lists were before it. */
+export const ListParams = z.object({
+  namespaces: optionalNamespaceList,
+  window: windowParam.default('1m'),
+  end: endParam.optional(),
+});
 
 export function parseServicesQuery(search: URLSearchParams): ServicesQuery {
-  return parseQuery(Query, search);
+  return parseQuery(ListParams, search);
 }

@@ -1,10 +1,7 @@
-import { z } from 'zod';
 import type { WorkloadsQuery } from '@/lib/api/workloads';
-import { optionalNamespaceList } from '@/app/api/services/schema';
+import { ListParams } from '@/app/api/services/schema';
 import { parseQuery } from '@/lib/server/parse-input';
 
-const Query = z.object({ namespaces: optionalNamespaceList });
-
 export function parseWorkloadsQuery(search: URLSearchParams): WorkloadsQuery {
-  return parseQuery(Query, search);
+  return parseQuery(ListParams, search);
 }

@@ -6,7 +6,7 @@ import { aggregateEdges } from './aggregate';
 import { withAppBoxes } from './app-boxes';
 import type { Endpoint } from './endpoints';
 import { ExternalHosts, servedServices } from './endpoints';
-import { finishEdge } from './finish-edge';
+import { finishEdge, percentilesMs } from './finish-edge';
 import { idleEndpoints } from './idle-nodes';
 import { InventoryIndex } from './inventory-index';
 import { collectRawEdges, proxiedWorkloads } from './pick-reporter';
@@ -39,6 +39,11 @@ interface NodeTotals {
   inbound: RequestCounts;
   outbound: RequestCounts;
   hasTcpTraffic: boolean;
+  /**
+   * Duration bucket rates of every request edge into the node, each edge on the reporter its rate
+   * was counted on, so the node's percentiles describe the same requests as its rps.
+   */
+  readonly inboundBuckets: Map<number, number>;
 }
 
 const add = (
@@ -73,7 +78,13 @@ export function buildGraph(input: GraphInput): MeshGraph {
   const nodeFor = (endpoint: Endpoint): NodeTotals => {
     let n = nodeTotals.get(endpoint.id);
     if (n === undefined) {
-      n = { endpoint, inbound: NO_REQUESTS, outbound: NO_REQUESTS, hasTcpTraffic: false };
+      n = {
+        endpoint,
+        inbound: NO_REQUESTS,
+        outbound: NO_REQUESTS,
+        hasTcpTraffic: false,
+        inboundBuckets: new Map(),
+      };
       nodeTotals.set(endpoint.id, n);
     }
     return n;
@@ -87,6 +98,8 @@ export function buildGraph(input: GraphInput): MeshGraph {
       source.hasTcpTraffic = target.hasTcpTraffic = true;
     } else {
       target.inbound = add(target.inbound, t.requests, t.serverErrors, t.clientErrors);
+      for (const [le, rate] of t.buckets)
+        target.inboundBuckets.set(le, (target.inboundBuckets.get(le) ?? 0) + rate);
       source.outbound = add(source.outbound, t.requests, t.serverErrors, t.clientErrors);
     }
     edges.push(finishEdge(t, index.rulesFor(t.target.namespace, t.target.id)));
@@ -104,6 +117,7 @@ export function buildGraph(input: GraphInput): MeshGraph {
       e.kind === 'workload'
         ? inventoryWorkload?.hasSidecar === true || proxied.has(e.id)
         : undefined;
+    const [p50Ms, p95Ms, p99Ms] = percentilesMs(n.inboundBuckets);
     nodes.push({
       id: e.id,
       kind: e.kind,
@@ -121,6 +135,9 @@ export function buildGraph(input: GraphInput): MeshGraph {
       ),
       rps: n.inbound.total,
       errorRate: n.inbound.total > 0 ? n.inbound.serverErrors / n.inbound.total : 0,
+      p50Ms,
+      p95Ms,
+      p99Ms,
     });
   }
   if (input.type === 'versionedApp') nodes = withAppBoxes(nodes);

@@ -9,8 +9,10 @@ const finite = (value: number | undefined): number | undefined =>
 
 const NO_LATENCY: readonly (number | undefined)[] = [undefined, undefined, undefined];
 
-/** p50, p95 and p99 from one sort of the buckets. */
-function percentilesMs(buckets: ReadonlyMap<number, number>): readonly (number | undefined)[] {
+/** p50, p95 and p99 from one sort of the buckets; undefined where the buckets hold no observations. */
+export function percentilesMs(
+  buckets: ReadonlyMap<number, number>,
+): readonly (number | undefined)[] {
   if (buckets.size === 0) return NO_LATENCY;
   return histogramQuantiles(
     [0.5, 0.95, 0.99],

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../graph/build-graph';
 import {
   BOOKINFO_INVENTORY,
+  PRODUCTPAGE,
+  REVIEWS_V2,
+  REVIEWS_V3,
   bookinfoRequests,
+  durations,
+  edgeLabels,
   graphInput,
+  to,
   workload,
 } from '../testing/graph-samples';
+import { inboundSparklines } from '../metrics/sparklines';
 import { listServices } from './service-list';
 import type { IstioObject } from '../types';
 
@@ -62,7 +69,40 @@ describe('listServices', () => {
     const reviews = listServices(BOOKINFO_INVENTORY, [], undefined, bookinfo).find(
       (r) => r.name === 'reviews',
     );
-    expect(reviews).toMatchObject({ rps: null, errorRate: null, health: 'unknown' });
+    expect(reviews).toMatchObject({
+      rps: null,
+      errorRate: null,
+      p95Ms: null,
+      sparkline: null,
+      health: 'unknown',
+    });
+  });
+
+  it("carries the service's inbound p95 and its request rate over the window", () => {
+    const withLatency = buildGraph(
+      graphInput({
+        type: 'service',
+        includeIdle: true,
+        durations: [
+          ...durations(PRODUCTPAGE, to(REVIEWS_V2, 'reviews'), { '10': 5, '100': 10, '+Inf': 10 }),
+          ...durations(PRODUCTPAGE, to(REVIEWS_V3, 'reviews'), { '10': 5, '100': 10, '+Inf': 10 }),
+        ],
+      }),
+    );
+    const sparklines = inboundSparklines(
+      'service',
+      [],
+      [0],
+      [{ labels: edgeLabels(PRODUCTPAGE, to(REVIEWS_V2, 'reviews')), points: [{ t: 0, v: 7 }] }],
+    );
+    const rows = listServices(BOOKINFO_INVENTORY, [], withLatency, bookinfo, sparklines);
+    expect(rows.find((r) => r.name === 'reviews')).toMatchObject({
+      p95Ms: expect.closeTo(10 + 90 * 0.9),
+      sparkline: [7],
+    });
+    // No duration data for details: no p95; without sparklines a null line.
+    expect(rows.find((r) => r.name === 'details')).toMatchObject({ p95Ms: null, sparkline: [0] });
+    expect(listServices(BOOKINFO_INVENTORY, [], graph, bookinfo)[0]?.sparkline).toBeNull();
   });
 
   it('lets unready workloads make a service worse', () => {

@@ -1,6 +1,7 @@
 import { workloadId } from '../graph/node-ids';
 import { DEFAULT_HEALTH_RULES, readinessHealth, workloadHealth } from '../health/health';
 import { namespaceInjects } from '../istio/injection';
+import { sparklineOf, type Sparklines } from '../metrics/sparklines';
 import type { Health, Inventory, InventoryWorkload, MeshGraph, MeshNode } from '../types';
 
 export interface WorkloadListItem {
@@ -23,6 +24,10 @@ export interface WorkloadListItem {
   readonly rps: number | null;
   /** Share of those requests that failed (5xx, no response, gRPC error), 0..1; null when metrics are unavailable. */
   readonly errorRate: number | null;
+  /** 95th percentile of the inbound request duration, ms; null when metrics are unavailable or no requests. */
+  readonly p95Ms: number | null;
+  /** Requests per second into the workload at each step of the window; null when unavailable. */
+  readonly sparkline: readonly number[] | null;
   /** Requests per second the workload sent (http + grpc); null when metrics are unavailable. */
   readonly outboundRps: number | null;
   /** Share of the workload's own calls that failed, 0..1; null when metrics are unavailable. */
@@ -75,14 +80,15 @@ function healthWithMetrics(
 }
 
 /**
- * One row per workload in `namespaces`: the workload graph's inbound and outbound rates and node
- * health (which already joins readiness). An undefined graph means metrics are unavailable: rates
- * are null, never zero.
+ * One row per workload in `namespaces`: the workload graph's inbound and outbound rates, inbound
+ * p95 and node health (which already joins readiness), and its inbound rate over the window. An
+ * undefined graph means metrics are unavailable: rates are null, never zero.
  */
 export function listWorkloads(
   inventory: Inventory,
   graph: MeshGraph | undefined,
   namespaces: ReadonlySet<string>,
+  sparklines?: Sparklines,
 ): WorkloadListItem[] {
   const nodes = new Map((graph?.nodes ?? []).map((n) => [n.id, n]));
   const outbound = graph === undefined ? new Map<string, Outbound>() : outboundByNode(graph);
@@ -108,6 +114,8 @@ export function listWorkloads(
         health: metrics ? healthWithMetrics(w, node, hasSidecar) : healthWithoutMetrics(w),
         rps: metrics ? (node?.rps ?? 0) : null,
         errorRate: metrics ? (node?.errorRate ?? 0) : null,
+        p95Ms: node?.p95Ms ?? null,
+        sparkline: metrics ? sparklineOf(sparklines, id) : null,
         outboundRps: metrics ? out.requests : null,
         outboundErrorRate: metrics ? (out.requests > 0 ? out.errors / out.requests : 0) : null,
       };

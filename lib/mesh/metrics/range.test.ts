@@ -40,4 +40,13 @@ describe('metricsRange', () => {
     expect(metricsRange('1m', 0, 30).rateSeconds).toBe(120);
     expect(metricsRange('1h', 0, 15)).toMatchObject({ stepSeconds: 30, rateSeconds: 120 });
   });
+
+  it('gives a sparkline fewer points over the same window', () => {
+    for (const window of ['1h', '6h', '7d'] as const) {
+      const r = metricsRange(window, Date.UTC(2026, 0, 1, 12), 15, 30);
+      expect(r.timestamps.length, window).toBeGreaterThanOrEqual(15);
+      expect(r.timestamps.length, window).toBeLessThanOrEqual(30);
+    }
+    expect(metricsRange('1h', 0, 15, 30).stepSeconds).toBe(120);
+  });
 });

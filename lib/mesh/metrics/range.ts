@@ -21,16 +21,17 @@ export interface MetricsRange {
 
 /**
  * The range query behind a chart: 60–120 points over the window ending at `endMs` (now, or a past
- * moment), at a step no finer than the scrape interval, aligned to the step so that viewers opening
- * the same chart within one step share one cached Prometheus answer.
+ * moment), or `maxPoints` to half as many, at a step no finer than the scrape interval, aligned to
+ * the step so that viewers opening the same chart within one step share one cached Prometheus answer.
  */
 export function metricsRange(
   window: Window,
   endMsWanted: number,
   scrapeIntervalSeconds: number,
+  maxPoints?: number,
 ): MetricsRange {
   const seconds = windowSeconds(window);
-  const stepSeconds = chooseStep(seconds, scrapeIntervalSeconds);
+  const stepSeconds = chooseStep(seconds, scrapeIntervalSeconds, maxPoints);
   const stepMs = stepSeconds * 1000;
   const points = Math.max(2, Math.round(seconds / stepSeconds));
   const endMs = Math.floor(endMsWanted / stepMs) * stepMs;

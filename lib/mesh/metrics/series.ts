@@ -52,7 +52,8 @@ export interface TcpPoint {
 
 const NO_SAMPLES: readonly Sample[] = [];
 
-function samplesByTime(series: readonly Series[]): Map<number, Sample[]> {
+/** Every series' points regrouped as one instant vector per timestamp. */
+export function samplesByTime(series: readonly Series[]): Map<number, Sample[]> {
   const out = new Map<number, Sample[]>();
   for (const s of series) {
     for (const p of s.points) {

@@ -61,12 +61,16 @@ const STEPS = [
 export const MAX_POINTS = 120;
 
 /**
- * The step of a range query over the window: the smallest readable step giving at most 120 points
- * (so at least 60 while the scrape interval allows), never below the scrape interval, so a 7-day chart
- * costs Prometheus what a 1-hour one does.
+ * The step of a range query over the window: the smallest readable step giving at most `maxPoints`
+ * (so at least half as many while the scrape interval allows), never below the scrape interval, so a
+ * 7-day chart costs Prometheus what a 1-hour one does.
  */
-export function chooseStep(windowSeconds: number, scrapeIntervalSeconds: number): number {
-  const wanted = windowSeconds / MAX_POINTS;
+export function chooseStep(
+  windowSeconds: number,
+  scrapeIntervalSeconds: number,
+  maxPoints: number = MAX_POINTS,
+): number {
+  const wanted = windowSeconds / maxPoints;
   const step = STEPS.find((s) => s >= wanted) ?? STEPS[STEPS.length - 1] ?? 86_400;
   return Math.max(step, Math.ceil(scrapeIntervalSeconds));
 }

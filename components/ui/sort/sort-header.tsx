@@ -1,22 +1,22 @@
 import type { ReactNode } from 'react';
-import type { SortKey, WorkloadSort } from './url-state';
+import type { TableSort } from './sort-state';
 
-export interface SortHeaderProps {
-  readonly sortKey: SortKey;
-  readonly sort: WorkloadSort;
-  readonly onSort: (key: SortKey) => void;
+export interface SortHeaderProps<K extends string> {
+  readonly sortKey: K;
+  readonly sort: TableSort<K>;
+  readonly onSort: (key: K) => void;
   readonly isNumeric?: boolean;
   readonly children: ReactNode;
 }
 
 /** A column header whose button sorts by it; aria-sort tells assistive technology the current order. */
-export function SortHeader({
+export function SortHeader<K extends string>({
   sortKey,
   sort,
   onSort,
   isNumeric = false,
   children,
-}: SortHeaderProps): ReactNode {
+}: SortHeaderProps<K>): ReactNode {
   const isActive = sort.key === sortKey;
   const ariaSort = isActive ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
   // Numeric columns are right-aligned: the arrow goes first so the label lines up with the figures.
