@@ -161,7 +161,7 @@ describe('GET /api/traces on the demo mesh', () => {
     const missingV1 = await getJson(`${apps.v1}/api/traces/0123456789abcdef`);
     expect(missingV1.status).toBe(404);
     for (const [query, param] of [
-      ['namespace=bookinfo&target=reviews&window=2d', 'window'],
+      ['namespace=bookinfo&target=reviews&window=31d', 'window'],
       ['namespace=Bookinfo&target=reviews', 'namespace'],
       ['namespace=bookinfo&target=reviews&limit=500', 'limit'],
       ['namespace=bookinfo', 'target'],

@@ -1,4 +1,5 @@
-import { formatEnd, readEnd, readWindow } from '@/lib/mesh/time/params';
+import { formatEnd } from '@/lib/mesh/time/duration';
+import { readEnd, readWindow } from '@/lib/mesh/time/params';
 import { GRAPH_TYPES, type GraphType, type Window } from '@/lib/mesh/types';
 
 export const EDGE_LABEL_MODES = ['none', 'rate', 'error', 'p95', 'mtls'] as const;

@@ -1,5 +1,6 @@
 import type { TracesQuery } from '@/lib/api/traces';
-import { formatEnd, readEnd, readWindow } from '@/lib/mesh/time/params';
+import { formatEnd } from '@/lib/mesh/time/duration';
+import { readEnd, readWindow } from '@/lib/mesh/time/params';
 import type { Window } from '@/lib/mesh/types';
 
 export const TRACE_LIMITS = [10, 20, 50, 100, 200] as const;

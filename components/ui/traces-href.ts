@@ -1,4 +1,4 @@
-import { formatEnd } from '@/lib/mesh/time/params';
+import { formatEnd } from '@/lib/mesh/time/duration';
 
 /** What a /traces link searches: an edge (source and target) or a node alone (target only). */
 export interface TraceScope {

@@ -1,5 +1,5 @@
 import type { GraphQuery } from '@/lib/api/graph';
-import { formatEnd } from '@/lib/mesh/time/params';
+import { formatEnd } from '@/lib/mesh/time/duration';
 
 /** The /api/graph request for a view: the page's server preload and the client's query must agree. */
 export function graphPath(params: GraphQuery): string {

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { BreakdownResponse } from '@/lib/api/metrics';
 import type { BreakdownBy, Direction, ReporterChoice } from '@/lib/mesh/metrics/breakdown';
-import { formatEnd } from '@/lib/mesh/time/params';
+import { formatEnd } from '@/lib/mesh/time/duration';
 import type { Window } from '@/lib/mesh/types';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys } from './query-keys';

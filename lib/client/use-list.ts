@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { formatEnd } from '@/lib/mesh/time/params';
+import { formatEnd } from '@/lib/mesh/time/duration';
 import type { Window } from '@/lib/mesh/types';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys } from './query-keys';

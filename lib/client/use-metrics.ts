@@ -3,7 +3,7 @@
 import { skipToken, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { MetricsResponse } from '@/lib/api/metrics';
 import type { Protocol, Window } from '@/lib/mesh/types';
-import { formatEnd } from '@/lib/mesh/time/params';
+import { formatEnd } from '@/lib/mesh/time/duration';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys, type MetricsTarget } from './query-keys';
 

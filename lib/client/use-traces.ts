@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { TraceResponse, TracesQuery, TracesResponse } from '@/lib/api/traces';
-import { formatEnd } from '@/lib/mesh/time/params';
+import { formatEnd } from '@/lib/mesh/time/duration';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys } from './query-keys';
 

@@ -13,7 +13,7 @@ import type {
   UpdateWeightsResponse,
   WeightsConflict,
 } from '@/lib/api/traffic';
-import { formatEnd } from '@/lib/mesh/time/params';
+import { formatEnd } from '@/lib/mesh/time/duration';
 import type { Window } from '@/lib/mesh/types';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys } from './query-keys';

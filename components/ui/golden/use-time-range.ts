@@ -2,7 +2,8 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import { formatEnd, readEnd, readWindow } from '@/lib/mesh/time/params';
+import { formatEnd } from '@/lib/mesh/time/duration';
+import { readEnd, readWindow } from '@/lib/mesh/time/params';
 import type { TimeRange } from '../time-controls';
 
 const DEFAULT_WINDOW = '1h';

@@ -43,3 +43,8 @@ export function formatDuration(seconds: number): Duration {
     if (whole % UNIT_SECONDS[unit] === 0) return `${whole / UNIT_SECONDS[unit]}${unit}`;
   return `${whole}s`;
 }
+
+/** An end as URLs carry it: RFC 3339 in UTC to the second. */
+export function formatEnd(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -37,8 +37,3 @@ export function readEnd(text: string): number | undefined {
       : Number.NaN;
   return Number.isFinite(ms) ? Math.floor(ms) : undefined;
 }
-
-/** An end as URLs carry it: RFC 3339 in UTC to the second. */
-export function formatEnd(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}

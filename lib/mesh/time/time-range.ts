@@ -3,7 +3,7 @@
  * `end`, never shorter than two scrapes (a rate needs two samples) nor ending before what
  * Prometheus still keeps. The limits come from Prometheus itself (lib/prometheus/limits.ts).
  */
-import { formatDuration } from './duration';
+import { formatDuration, formatEnd } from './duration';
 
 export const MIN_WINDOW_SECONDS = 60;
 export const MAX_WINDOW_SECONDS = 30 * 86_400;
@@ -22,8 +22,6 @@ export interface TimeRangeProblem {
   readonly message: string;
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
 /** What is wrong with asking for `windowSeconds` ending at `endMs` (now when undefined); empty when fine. */
 export function timeRangeProblems(
   windowSeconds: number,
@@ -40,14 +38,14 @@ export function timeRangeProblems(
     });
   const end = endMs ?? nowMs;
   if (end > nowMs + FUTURE_SLACK_SECONDS * 1000)
-    problems.push({ path: 'end', message: `in the future (it is ${iso(nowMs)})` });
+    problems.push({ path: 'end', message: `in the future (it is ${formatEnd(nowMs)})` });
   // A window reaching past the retention still shows what is kept; an end before it shows nothing.
   if (limits.retentionSeconds !== undefined) {
     const oldest = nowMs - limits.retentionSeconds * 1000;
     if (end < oldest)
       problems.push({
         path: 'end',
-        message: `Prometheus keeps ${formatDuration(limits.retentionSeconds)} of data (storage.tsdb.retention.time): end must be after ${iso(oldest)}`,
+        message: `Prometheus keeps ${formatDuration(limits.retentionSeconds)} of data (storage.tsdb.retention.time): end must be after ${formatEnd(oldest)}`,
       });
   }
   return problems;
