@@ -1,3 +1,4 @@
+import type { AppliedConfigQuery } from '@/lib/api/istio';
 import type { GraphQuery } from '@/lib/api/graph';
 import type { TracesQuery } from '@/lib/api/traces';
 import type { BreakdownParams } from './use-breakdown';
@@ -34,10 +35,11 @@ export const queryKeys = {
   trace: (traceId: string) => ['trace', traceId] as const,
   services: (namespaces: readonly string[]) => ['services', { namespaces }] as const,
   workloads: (namespaces: readonly string[]) => ['workloads', { namespaces }] as const,
-  security: (namespaces: readonly string[], window: Window) =>
-    ['security', { namespaces, window }] as const,
+  security: (namespaces: readonly string[], window: Window, end?: number) =>
+    ['security', { namespaces, window, end: end ?? 'now' }] as const,
   traffic: (namespace: string, service: string) => ['traffic', namespace, service] as const,
   istioList: (namespaces: readonly string[]) => ['istio', 'list', { namespaces }] as const,
+  appliedConfig: (subject: AppliedConfigQuery) => ['istio', 'applied', subject] as const,
   istioObject: (namespace: string, kind: string, name: string) =>
     ['istio', 'object', namespace, kind, name] as const,
   serviceRouting: (namespace: string, service: string) =>

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AppliedConfig } from '@/components/ui/applied-config';
 import { authorizationPolicyHref } from '@/components/ui/authz-links';
 import { GoldenMetrics } from '@/components/ui/golden/golden-metrics';
 import { DetailLinks } from '@/components/ui/detail-links';
@@ -111,6 +112,7 @@ export function WorkloadDetail({ namespace, name }: WorkloadDetailProps): ReactN
         </dl>
       ) : null}
       <GoldenMetrics node={node} outbound />
+      <AppliedConfig subject={{ kind: 'workload', namespace, name }} />
       <section aria-labelledby="policies-title" className={CARD}>
         <h2 id="policies-title" className="mb-2 text-sm font-semibold">
           AuthorizationPolicies that reach it

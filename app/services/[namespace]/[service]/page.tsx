@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { Suspense, type ReactNode } from 'react';
+import { AppliedConfig } from '@/components/ui/applied-config';
 import { GoldenMetrics } from '@/components/ui/golden/golden-metrics';
 import { serviceId } from '@/lib/mesh/graph/node-ids';
 import { TrafficSplitPanel } from '@/components/traffic/traffic-split-panel';
@@ -28,6 +29,7 @@ export default async function ServicePage({ params }: ServicePageProps): Promise
       <Suspense>
         <GoldenMetrics node={serviceId(namespace, service)} outbound={false} />
       </Suspense>
+      <AppliedConfig subject={{ kind: 'service', namespace, name: service }} />
     </div>
   );
 }
