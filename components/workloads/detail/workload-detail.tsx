@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { AppliedConfig } from '@/components/ui/applied-config';
 import { authorizationPolicyHref } from '@/components/ui/authz-links';
 import { GoldenMetrics } from '@/components/ui/golden/golden-metrics';
+import { useTimeRange } from '@/components/ui/golden/use-time-range';
 import { DetailLinks } from '@/components/ui/detail-links';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { ProblemAlert } from '@/components/ui/problem-alert';
@@ -43,7 +44,9 @@ export interface WorkloadDetailProps {
 export function WorkloadDetail({ namespace, name }: WorkloadDetailProps): ReactNode {
   const workloads = useWorkloadsQuery([namespace]);
   const w = workloads.data?.workloads.find((x) => x.name === name);
-  const security = useSecurityQuery([namespace], '5m');
+  const [range] = useTimeRange();
+  // The observed callers behind the posture are those of the window and moment the charts show.
+  const security = useSecurityQuery([namespace], range.window, { end: range.end ?? undefined });
   const posture = security.data?.workloads.find(
     (x) => x.namespace === namespace && x.name === name,
   );
