@@ -50,6 +50,9 @@ function rows<P extends { readonly t: number }>(
   });
 }
 
+/** Below this many values a line is a few specks (a metric that just started): draw its dots. */
+const SPARSE = 6;
+
 function groupName(g: Grouped<unknown>): string {
   return g.reporter === undefined ? g.key : `${g.key} (${g.reporter})`;
 }
@@ -74,7 +77,7 @@ export function GroupChart<P extends { readonly t: number }>(props: GroupChartPr
       <LineChart width={WIDTH} height={HEIGHT} data={rows(shown, props.pick)} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
         {timeAxis(tick, 50)}
-        <YAxis tick={AXIS_TICK} width={60} tickFormatter={props.format} />
+        <YAxis tick={AXIS_TICK} width={70} tickFormatter={props.format} />
         <Tooltip
           labelFormatter={(t) => tick(Number(t))}
           formatter={(v) => props.format(Number(v))}
@@ -87,7 +90,7 @@ export function GroupChart<P extends { readonly t: number }>(props: GroupChartPr
             dataKey={`g${j}`}
             name={groupName(g)}
             stroke={PALETTE[j % PALETTE.length]}
-            dot={false}
+            dot={g.points.filter((p) => props.pick(p) !== null).length < SPARSE && { r: 2 }}
             isAnimationActive={false}
             connectNulls={false}
           />
