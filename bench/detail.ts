@@ -36,7 +36,8 @@ async function sample(
 async function main(): Promise<void> {
   const stack = await startStack({
     app: true,
-    historyMinutes: 60,
+    // More than a 7-day chart's 2-hour step plus its rate window: its last point always has data.
+    historyMinutes: 250,
     log: (l) => console.error(`  [stack] ${l}`),
   });
   try {

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AppliedConfig } from '@/components/ui/applied-config';
 import { GoldenMetrics } from '@/components/ui/golden/golden-metrics';
 import { DetailLinks } from '@/components/ui/detail-links';
 import { HealthBadge } from '@/components/ui/health-badge';
@@ -59,6 +60,7 @@ export function AppDetail({ namespace, app }: AppDetailProps): ReactNode {
         </ul>
       ) : null}
       <GoldenMetrics node={appId(namespace, app)} outbound />
+      <AppliedConfig subject={{ kind: 'app', namespace, app }} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useId, type ReactNode } from 'react';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
-import { ValidationLine } from './validation-status';
+import { ValidationLine } from '@/components/ui/validation-status';
 
 export interface ApplyAnywayProps {
   /** The analyzer errors the server refused the write for. */

@@ -7,18 +7,15 @@ import type { IstioConfigItem } from '@/lib/api/istio';
 import { useIstioListQuery } from '@/lib/client/use-istio-config';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { mayWriteAnywhere, noWritesReason } from '@/lib/mesh/access/write-permission';
-import { ISTIO_KIND_INFO, ISTIO_KIND_NAMES } from '@/lib/mesh/istio/kinds';
+import { ISTIO_KIND_NAMES } from '@/lib/mesh/istio/kinds';
 import { ErrorText } from '@/components/ui/problem-alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListFilters } from './list-filters';
 import { LINK, PRIMARY_BUTTON, BUTTON } from './styles';
 import { readListState, writeListState, type ListUrlState } from './url-state';
-import { StatusBadge, statusOf } from './validation-status';
+import { editorHref } from '@/components/ui/istio-links';
+import { statusOf, ValidationSummary } from '@/components/ui/validation-status';
 import { useWriteSession } from './use-write-access';
-
-export function editorHref(item: Pick<IstioConfigItem, 'namespace' | 'kind' | 'name'>): string {
-  return `/istio/${item.namespace}/${ISTIO_KIND_INFO[item.kind].plural}/${item.name}`;
-}
 
 function matches(item: IstioConfigItem, state: ListUrlState): boolean {
   if (state.kind !== 'all' && item.kind !== state.kind) return false;
@@ -141,15 +138,7 @@ function ConfigTable({ items }: { items: readonly IstioConfigItem[] }): ReactNod
                 </Link>
               </td>
               <td className="px-3 py-2">
-                <div className="flex items-start gap-2">
-                  <StatusBadge validations={item.validations} />
-                  {item.validations[0] && (
-                    <span className="line-clamp-2 text-slate-700 dark:text-slate-300">
-                      <code className="mr-1 text-xs">{item.validations[0].code}</code>
-                      {item.validations[0].message}
-                    </span>
-                  )}
-                </div>
+                <ValidationSummary validations={item.validations} />
               </td>
             </tr>
           ))}

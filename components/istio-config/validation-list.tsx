@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
-import { ValidationLine } from './validation-status';
+import { ValidationLine } from '@/components/ui/validation-status';
 
 /** Every finding of the text, errors first, with its line: the same ones the editor marks inline. */
 export function ValidationList({

@@ -9,11 +9,17 @@ const T0 = Date.UTC(2026, 11, 5, 9, 0);
 const point = (i: number, rps: number) => ({
   t: T0 + i * 60_000,
   rps,
+  codes: { '2xx': rps, '3xx': 0, '4xx': 0, '5xx': 0, other: 0 },
   errorRate: 0,
+  avgMs: 12,
   p50Ms: 10,
   p90Ms: 20,
   p95Ms: 30,
   p99Ms: 40,
+  requestBytesAvg: null,
+  requestBytesP95: null,
+  responseBytesAvg: null,
+  responseBytesP95: null,
 });
 
 const breakdown: BreakdownResponse = {
@@ -27,6 +33,7 @@ const breakdown: BreakdownResponse = {
     { key: 'v1', points: [0, 1, 2].map((i) => point(i, 9)) },
     { key: 'v2', points: [0, 1, 2].map((i) => point(i, 1)) },
   ],
+  tcpGroups: [],
 };
 
 const changes: RoutingChanges = {

@@ -1,20 +1,15 @@
 'use client';
 
 import { useId, useState, type ReactNode } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, YAxis } from 'recharts';
 import { formatMs, formatRps } from '@/components/ui/format';
-import { AXIS_TICK, timeAxis, timeTickFormat } from '@/components/ui/time-axis';
+import { GroupChart } from '@/components/ui/golden/group-chart';
 import { asOfText, type TimeRange } from '@/components/ui/time-controls';
-import type { BreakdownResponse } from '@/lib/api/metrics';
 import type { RoutingChange, RoutingChanges } from '@/lib/api/traffic';
 import { useBreakdownQuery } from '@/lib/client/use-breakdown';
 import { useTrafficQuery } from '@/lib/client/use-traffic';
 import { serviceId } from '@/lib/mesh/graph/node-ids';
 import type { BreakdownPoint } from '@/lib/mesh/metrics/breakdown';
 
-const PALETTE = ['#0ea5e9', '#f59e0b', '#10b981', '#a855f7', '#ef4444', '#64748b'];
-const MARKER = '#e11d48';
-const MARGIN = { top: 14, right: 12, bottom: 0, left: 0 };
 /** A canary has a handful of versions; more than this is not a rollout to compare. */
 const MAX_VERSIONS = 6;
 
@@ -36,81 +31,11 @@ const SIGNALS: readonly Signal[] = [
   { title: 'Latency p95', pick: (p) => p.p95Ms, format: formatMs },
 ];
 
-type Row = Record<string, number | null>;
-
-/** One row per step with a column per version (`v0`, `v1`, … in group order). */
-function rowsOf(groups: BreakdownResponse['groups'], pick: Signal['pick']): Row[] {
-  const times = groups[0]?.points.map((p) => p.t) ?? [];
-  return times.map((t, i) => {
-    const row: Row = { t };
-    groups.forEach((g, j) => {
-      const p = g.points[i];
-      row[`v${j}`] = p === undefined ? null : pick(p);
-    });
-    return row;
-  });
-}
+const changeKey = (c: RoutingChange): string => `${c.kind}/${c.name}/${c.resourceVersion}`;
 
 function changeText(c: RoutingChange): string {
   const who = c.by === undefined ? 'outside Meshlens' : `by ${c.by} in Meshlens`;
   return `${c.kind} ${c.namespace}/${c.name} ${c.change} ${who}${c.summary ? ` — ${c.summary}` : ''}`;
-}
-
-interface ChartProps {
-  readonly signal: Signal;
-  readonly groups: BreakdownResponse['groups'];
-  /** Palette index of each group, so a version keeps its colour in every chart. */
-  readonly colours: readonly number[];
-  readonly changes: readonly RoutingChange[];
-  readonly range: TimeRange;
-  readonly width: number;
-  readonly title: string;
-}
-
-function CompareChart(props: ChartProps): ReactNode {
-  const tick = timeTickFormat(props.range.window);
-  return (
-    <figure data-testid="compare-chart" className="flex flex-col gap-1">
-      <figcaption className="text-xs font-medium text-slate-600 dark:text-slate-300">
-        {props.title}
-      </figcaption>
-      <LineChart
-        width={props.width}
-        height={160}
-        data={rowsOf(props.groups, props.signal.pick)}
-        margin={MARGIN}
-      >
-        <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-        {timeAxis(tick, 50)}
-        <YAxis tick={AXIS_TICK} width={60} tickFormatter={props.signal.format} />
-        <Tooltip
-          labelFormatter={(t) => tick(Number(t))}
-          formatter={(v) => props.signal.format(Number(v))}
-        />
-        {props.groups.length > 1 ? <Legend iconSize={8} wrapperStyle={{ fontSize: 10 }} /> : null}
-        {props.groups.map((g, j) => (
-          <Line
-            key={g.key}
-            dataKey={`v${j}`}
-            name={g.key}
-            stroke={PALETTE[(props.colours[j] ?? j) % PALETTE.length]}
-            dot={false}
-            isAnimationActive={false}
-          />
-        ))}
-        {props.changes.map((c) => (
-          <ReferenceLine
-            key={`${c.kind}/${c.name}/${c.resourceVersion}`}
-            x={c.at}
-            stroke={MARKER}
-            strokeDasharray="4 2"
-            ifOverflow="extendDomain"
-            label={{ value: '▼', position: 'top', fill: MARKER, fontSize: 10 }}
-          />
-        ))}
-      </LineChart>
-    </figure>
-  );
 }
 
 function ChangeList({ changes }: { readonly changes: RoutingChanges }): ReactNode {
@@ -119,7 +44,7 @@ function ChangeList({ changes }: { readonly changes: RoutingChanges }): ReactNod
       {changes.items.length > 0 ? (
         <ol aria-label="Routing changes in the window" className="flex flex-col gap-0.5">
           {changes.items.map((c) => (
-            <li key={`${c.kind}/${c.name}/${c.resourceVersion}`} data-testid="routing-change">
+            <li key={changeKey(c)} data-testid="routing-change">
               <span aria-hidden className="mr-1 text-rose-600 dark:text-rose-400">
                 ▼
               </span>
@@ -174,9 +99,7 @@ export function CanaryCompare(props: CanaryCompareProps): ReactNode {
   });
   const groups = (breakdown.data?.groups ?? []).slice(0, MAX_VERSIONS);
   const changes = traffic.data?.changes;
-  // Colours follow the versions' names, not their traffic order, so they stay put as shares move.
-  const byName = [...groups.map((g) => g.key)].sort();
-  const colours = groups.map((g) => byName.indexOf(g.key));
+  const markers = (changes?.items ?? []).map((c) => ({ at: c.at, key: changeKey(c) }));
   const layoutButton = (value: Layout, label: string): ReactNode => (
     <button
       type="button"
@@ -218,33 +141,33 @@ export function CanaryCompare(props: CanaryCompareProps): ReactNode {
       {groups.length > 0 && layout === 'overlaid' ? (
         <div className="flex flex-wrap gap-4">
           {SIGNALS.map((signal) => (
-            <CompareChart
+            <GroupChart
               key={signal.title}
+              testId="compare-chart"
               title={signal.title}
-              signal={signal}
               groups={groups}
-              colours={colours}
-              changes={changes?.items ?? []}
-              range={props.range}
-              width={430}
+              pick={signal.pick}
+              format={signal.format}
+              window={props.range.window}
+              markers={markers}
             />
           ))}
         </div>
       ) : null}
       {groups.length > 0 && layout === 'side-by-side' ? (
         <div className="flex flex-col gap-3">
-          {groups.map((g, j) => (
+          {groups.map((g) => (
             <div key={g.key} className="flex flex-wrap gap-4">
               {SIGNALS.map((signal) => (
-                <CompareChart
+                <GroupChart
                   key={signal.title}
+                  testId="compare-chart"
                   title={`${g.key} · ${signal.title}`}
-                  signal={signal}
                   groups={[g]}
-                  colours={[colours[j] ?? j]}
-                  changes={changes?.items ?? []}
-                  range={props.range}
-                  width={430}
+                  pick={signal.pick}
+                  format={signal.format}
+                  window={props.range.window}
+                  markers={markers}
                 />
               ))}
             </div>

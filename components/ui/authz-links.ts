@@ -1,12 +1,8 @@
-import { ISTIO_KIND_INFO } from '@/lib/mesh/istio/kinds';
+import { editorHref } from './istio-links';
 
-/**
- * The YAML editor of an AuthorizationPolicy. The same path as the Istio config list's links; here
- * because the graph links to policies too and features do not import each other.
- */
+/** The YAML editor of an AuthorizationPolicy. */
 export function authorizationPolicyHref(namespace: string, name: string): string {
-  const seg = encodeURIComponent;
-  return `/istio/${seg(namespace)}/${ISTIO_KIND_INFO.AuthorizationPolicy.plural}/${seg(name)}`;
+  return editorHref({ kind: 'AuthorizationPolicy', namespace, name });
 }
 
 /** The least-privilege ALLOW policy form for one workload. */

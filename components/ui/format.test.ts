@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatBytesPerSecond, formatMs, formatPercent, formatRps } from './format';
+import {
+  formatAge,
+  formatBytes,
+  formatBytesPerSecond,
+  formatMs,
+  formatPercent,
+  formatRps,
+} from './format';
 
 describe('format', () => {
   it('says how old data is, coarsely', () => {
@@ -26,5 +33,7 @@ describe('format', () => {
     expect(formatMs(123.4)).toBe('123 ms');
     expect(formatMs(2500)).toBe('2.50 s');
     expect(formatBytesPerSecond(2048)).toBe('2.0 KiB/s');
+    expect(formatBytes(310)).toBe('310 B');
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MiB');
   });
 });

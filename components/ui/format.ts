@@ -21,15 +21,19 @@ export function formatMs(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-export function formatBytesPerSecond(bps: number): string {
-  const units = ['B/s', 'KiB/s', 'MiB/s', 'GiB/s'];
-  let value = bps;
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB'];
+  let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit++;
   }
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+export function formatBytesPerSecond(bps: number): string {
+  return `${formatBytes(bps)}/s`;
 }
 
 /** How long ago, coarsely: "just now", "40 s", "4 min", "3 h". */

@@ -70,8 +70,12 @@ test("a workload's detail page splits its golden metrics as asked, over 6h and b
   await expect(page).toHaveURL(/\/workloads\/bookinfo\/reviews-v2$/);
   await expect(page.getByRole('heading', { name: 'reviews-v2', level: 1 })).toBeVisible();
   const inbound = page.getByTestId('golden-inbound');
-  await expect(inbound.getByTestId('breakdown-chart')).toHaveCount(3);
+  await expect(inbound.locator('figcaption').first()).toHaveText('Requests/s');
   await expect(inbound.locator('.recharts-legend-item-text').first()).toHaveText('v2');
+  // reviews-v2 speaks HTTP only: a sentence, not four empty TCP charts.
+  await expect(inbound.getByText('No TCP traffic in this window.')).toBeVisible();
+  await inbound.getByLabel('Latency').selectOption('avgMs');
+  await expect(inbound.getByText('Latency average')).toBeVisible();
 
   await inbound.getByLabel('Split by').selectOption('remote');
   await expect(inbound.locator('.recharts-legend-item-text').first()).toHaveText(
@@ -90,7 +94,7 @@ test("a workload's detail page splits its golden metrics as asked, over 6h and b
     .slice(0, 16);
   await page.getByLabel('Ending').fill(local);
   await expect(page.getByTestId('time-state')).toContainText('as of');
-  await expect(inbound.getByTestId('breakdown-chart')).toHaveCount(3);
+  await expect(inbound.locator('figcaption').nth(2)).toHaveText('Latency average');
   for (const theme of ['light', 'dark'] as const) {
     await new OverviewPage(page).setTheme(theme);
     await page.screenshot({ path: `docs/workload-detail-${theme}.png`, fullPage: true });
@@ -99,6 +103,34 @@ test("a workload's detail page splits its golden metrics as asked, over 6h and b
   await page.getByRole('button', { name: 'Now' }).click();
   await expect(page.getByTestId('time-state')).toHaveText('now (live)');
   await expect(page).not.toHaveURL(/end=/);
+});
+
+test('the workload page lists the Istio config that applies, each linked to its editor', async ({
+  page,
+}) => {
+  await page.goto('/workloads/bookinfo/reviews-v2');
+  const config = page.getByRole('region', { name: 'Istio config that applies' });
+  await expect(config.getByRole('link', { name: 'bookinfo/reviews' }).first()).toBeVisible();
+  await expect(config.locator('tr[data-kind="VirtualService"]')).toContainText('names its host');
+  await expect(config.locator('tr[data-kind="DestinationRule"]')).toContainText('Valid');
+  await expect(config.locator('tr[data-kind="PeerAuthentication"]').first()).toBeVisible();
+
+  await config
+    .locator('tr[data-kind="VirtualService"]')
+    .getByRole('link', { name: 'bookinfo/reviews' })
+    .click();
+  await expect(page).toHaveURL(/\/istio\/bookinfo\/virtualservices\/reviews$/);
+});
+
+test("a TCP caller's detail page charts bytes and connections per remote service", async ({
+  page,
+}) => {
+  await page.goto('/workloads/shop/checkout-v1');
+  const outbound = page.getByTestId('golden-outbound');
+  await expect(outbound.getByText('TCP connections opened/s')).toBeVisible();
+  await expect(
+    outbound.locator('.recharts-legend-item-text', { hasText: 'shop/postgres' }).first(),
+  ).toBeVisible();
 });
 
 test("the app page compares an app's versions; the service page charts its inbound traffic", async ({
@@ -118,10 +150,27 @@ test("the app page compares an app's versions; the service page charts its inbou
   await expect(legend).toHaveCount(3);
   // Groups come busiest first; the three versions are all there.
   expect((await legend.allInnerTexts()).sort()).toEqual(['v1', 'v2', 'v3']);
-  await page.screenshot({ path: 'docs/app-detail-light.png', fullPage: true });
+  const appConfig = page.getByRole('region', { name: 'Istio config that applies' });
+  await expect(appConfig.locator('tr[data-kind="VirtualService"]').first()).toBeVisible();
+  for (const theme of ['light', 'dark'] as const) {
+    await new OverviewPage(page).setTheme(theme);
+    await page.screenshot({ path: `docs/app-detail-${theme}.png`, fullPage: true });
+  }
+  await new OverviewPage(page).setTheme('light');
 
   await page.goto('/services/bookinfo/reviews?window=30m');
   await expect(page.getByLabel('Window')).toHaveValue('30m');
-  await expect(page.getByTestId('golden-inbound').getByTestId('breakdown-chart')).toHaveCount(3);
+  await expect(page.getByTestId('golden-inbound').locator('figcaption').first()).toHaveText(
+    'Requests/s',
+  );
   await expect(page.getByTestId('golden-outbound')).toHaveCount(0);
+  const serviceConfig = page.getByRole('region', { name: 'Istio config that applies' });
+  await expect(serviceConfig.locator('tr[data-kind="DestinationRule"]')).toContainText(
+    'bookinfo/reviews',
+  );
+  for (const theme of ['light', 'dark'] as const) {
+    await new OverviewPage(page).setTheme(theme);
+    await page.screenshot({ path: `docs/service-detail-${theme}.png`, fullPage: true });
+  }
+  await new OverviewPage(page).setTheme('light');
 });

@@ -1,3 +1,4 @@
+import type { AppliesVia, SubjectRef } from '@/lib/mesh/istio/applies-to';
 import type { IstioKindName } from '@/lib/mesh/istio/kinds';
 import type { LocatedValidation, Validation } from '@/lib/mesh/validations/types';
 
@@ -22,6 +23,21 @@ export interface IstioConfigItem {
 }
 
 export type IstioListResponse = IstioConfigItem[];
+
+/**
+ * GET /api/istio?workload=<ns>/<name> (or app=<ns>/<app>, service=<ns>/<name>): the objects that
+ * apply to it, each with how it reaches it and the same validations as the list.
+ */
+export type AppliedConfigQuery = SubjectRef;
+
+export interface AppliedConfigItem extends IstioConfigItem {
+  readonly via: AppliesVia;
+}
+
+export interface AppliedConfigResponse {
+  readonly subject: SubjectRef;
+  readonly items: readonly AppliedConfigItem[];
+}
 
 /** The path of /api/istio/{namespace}/{kind}/{name}, with the kind segment resolved to its name. */
 export interface IstioObjectParams {

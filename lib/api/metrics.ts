@@ -4,6 +4,7 @@ import type {
   Direction,
   ReporterChoice,
 } from '@/lib/mesh/metrics/breakdown';
+import type { TcpBreakdownGroup } from '@/lib/mesh/metrics/breakdown-tcp';
 import type { RequestPoint, TcpPoint } from '@/lib/mesh/metrics/series';
 import type { GraphType, Protocol, Window } from '@/lib/mesh/types';
 
@@ -43,5 +44,8 @@ export interface BreakdownResponse {
   readonly direction: Direction;
   readonly by: BreakdownBy;
   readonly reporter: ReporterChoice;
+  /** HTTP and gRPC requests. */
   readonly groups: readonly BreakdownGroup[];
+  /** TCP connections; empty when the window saw none. */
+  readonly tcpGroups: readonly TcpBreakdownGroup[];
 }

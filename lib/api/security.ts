@@ -32,6 +32,8 @@ export type { EdgeVerdict } from '@/lib/mesh/security/authz/edge-verdicts';
 export interface SecurityQuery {
   readonly namespaces?: readonly string[];
   readonly window: Window;
+  /** A past moment the observed traffic ends at (epoch ms); the config is always today's. */
+  readonly end?: number;
 }
 
 export interface SecurityResponse {

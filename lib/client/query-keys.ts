@@ -1,3 +1,4 @@
+import type { AppliedConfigQuery } from '@/lib/api/istio';
 import type { GraphQuery } from '@/lib/api/graph';
 import type { TracesQuery } from '@/lib/api/traces';
 import type { BreakdownParams } from './use-breakdown';
@@ -36,14 +37,15 @@ export const queryKeys = {
   /** services, workloads or apps; a list without a window is the server's default, the last minute. */
   list: (resource: string, namespaces: readonly string[], window?: Window, end?: number) =>
     [resource, { namespaces, window: window ?? 'default', end: end ?? 'now' }] as const,
-  security: (namespaces: readonly string[], window: Window) =>
-    ['security', { namespaces, window }] as const,
+  security: (namespaces: readonly string[], window: Window, end?: number) =>
+    ['security', { namespaces, window, end: end ?? 'now' }] as const,
   /** The split panel's own key without a range; the canary compare's with the page's range. */
   traffic: (namespace: string, service: string, range?: TrafficRange) =>
     range === undefined
       ? (['traffic', namespace, service] as const)
       : (['traffic', namespace, service, range] as const),
   istioList: (namespaces: readonly string[]) => ['istio', 'list', { namespaces }] as const,
+  appliedConfig: (subject: AppliedConfigQuery) => ['istio', 'applied', subject] as const,
   istioObject: (namespace: string, kind: string, name: string) =>
     ['istio', 'object', namespace, kind, name] as const,
   serviceRouting: (namespace: string, service: string) =>

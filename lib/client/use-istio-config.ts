@@ -8,6 +8,8 @@ import {
   type UseQueryResult,
 } from '@tanstack/react-query';
 import type {
+  AppliedConfigQuery,
+  AppliedConfigResponse,
   IstioCreateBody,
   IstioListResponse,
   IstioObjectDocument,
@@ -38,6 +40,23 @@ export function useIstioListQuery(
   return useQuery<IstioListResponse, ApiProblem>({
     queryKey: queryKeys.istioList(namespaces),
     queryFn: ({ signal }) => apiFetch<IstioListResponse>(`/api/istio${query}`, { signal }),
+    refetchInterval,
+  });
+}
+
+function appliedPath(subject: AppliedConfigQuery): string {
+  const name = subject.kind === 'app' ? subject.app : subject.name;
+  return `/api/istio?${new URLSearchParams({ [subject.kind]: `${subject.namespace}/${name}` }).toString()}`;
+}
+
+/** The Istio objects that apply to one workload, app or service, with their validations. */
+export function useAppliedConfigQuery(
+  subject: AppliedConfigQuery,
+): UseQueryResult<AppliedConfigResponse, ApiProblem> {
+  const refetchInterval = useRefetchInterval();
+  return useQuery<AppliedConfigResponse, ApiProblem>({
+    queryKey: queryKeys.appliedConfig(subject),
+    queryFn: ({ signal }) => apiFetch<AppliedConfigResponse>(appliedPath(subject), { signal }),
     refetchInterval,
   });
 }

@@ -1,12 +1,16 @@
 import type { NodeRef } from '@/lib/mesh/graph/parse-node-id';
 import {
   groupLabels,
+  HISTOGRAMS,
+  SERIES_LABEL,
   type BreakdownBy,
   type Direction,
+  type HistogramName,
   type ReporterChoice,
 } from '@/lib/mesh/metrics/breakdown';
+import { TCP_COUNTERS, tcpGroupLabels } from '@/lib/mesh/metrics/breakdown-tcp';
 import { sourceMatchers, targetMatchers, type Matchers } from './metrics-queries';
-import { byLabels, selector } from './promql';
+import { byLabels, quoteLabelValue, selector } from './promql';
 
 export interface BreakdownQueryTarget {
   readonly node: NodeRef;
@@ -15,31 +19,64 @@ export interface BreakdownQueryTarget {
   readonly reporter: ReporterChoice;
 }
 
+export interface BreakdownQueries {
+  readonly requests: string;
+  readonly histograms: string;
+  readonly tcp: string;
+}
+
+const HISTOGRAM_METRICS: Readonly<Record<HistogramName, string>> = {
+  duration: 'istio_request_duration_milliseconds',
+  request_bytes: 'istio_request_bytes',
+  response_bytes: 'istio_response_bytes',
+};
+
+const TCP_METRICS: Readonly<Record<(typeof TCP_COUNTERS)[number], string>> = {
+  sent: 'istio_tcp_sent_bytes_total',
+  received: 'istio_tcp_received_bytes_total',
+  opened: 'istio_tcp_connections_opened_total',
+  closed: 'istio_tcp_connections_closed_total',
+};
+
+/** `expr` with SERIES_LABEL set to `tag`, so several metrics can travel in one answer. */
+function tagged(expr: string, tag: string): string {
+  return `label_replace(${expr}, "${SERIES_LABEL}", ${quoteLabelValue(tag)}, "", "")`;
+}
+
 /**
- * Two range queries whatever the grouping: requests by the group labels and what decides an error,
- * and duration buckets by the group labels. Inbound traffic is the node as destination, outbound as
- * source; one reporter is selected, or both kept apart by the reporter label.
+ * Three range queries whatever the grouping and the window: requests by the group labels
+ * and what decides the response class; the duration, request size and response size histograms'
+ * buckets and sums; and the four TCP counters. Metrics sharing a query are told apart by
+ * SERIES_LABEL. Inbound traffic is the node as destination, outbound as source; one reporter is
+ * selected, or both kept apart by the reporter label.
  */
 export function breakdownQueries(
   target: BreakdownQueryTarget,
   rateSeconds: number,
-): { readonly requests: string; readonly durations: string } {
+): BreakdownQueries {
   const ends: Matchers =
     target.direction === 'inbound' ? targetMatchers(target.node) : sourceMatchers(target.node);
   const m: Matchers = {
     ...ends,
     ...(target.reporter !== 'both' && { reporter: target.reporter }),
   };
-  const keep = [
-    ...groupLabels(target.direction, target.by),
-    ...(target.reporter === 'both' ? ['reporter'] : []),
-  ];
+  const reporter = target.reporter === 'both' ? ['reporter'] : [];
+  const keep = [...groupLabels(target.direction, target.by), ...reporter];
   const range = `${Math.round(rateSeconds)}s`;
+  const rate = (metric: string, labels: readonly string[]): string =>
+    `sum ${byLabels(labels)} (rate(${selector(metric, m)}[${range}]))`;
   const requestLabels = [
     ...new Set([...keep, 'response_code', 'grpc_response_status', 'request_protocol']),
   ];
+  const histograms = HISTOGRAMS.flatMap((h) => [
+    tagged(rate(`${HISTOGRAM_METRICS[h]}_bucket`, [...keep, 'le']), h),
+    tagged(rate(`${HISTOGRAM_METRICS[h]}_sum`, keep), `${h}_sum`),
+  ]);
+  const tcpKeep = [...tcpGroupLabels(target.direction, target.by), ...reporter];
+  const tcp = TCP_COUNTERS.map((c) => tagged(rate(TCP_METRICS[c], tcpKeep), c));
   return {
-    requests: `sum ${byLabels(requestLabels)} (rate(${selector('istio_requests_total', m)}[${range}]))`,
-    durations: `sum ${byLabels([...keep, 'le'])} (rate(${selector('istio_request_duration_milliseconds_bucket', m)}[${range}]))`,
+    requests: rate('istio_requests_total', requestLabels),
+    histograms: histograms.join(' or '),
+    tcp: tcp.join(' or '),
   };
 }

@@ -10,6 +10,7 @@ import {
   type Direction,
   type ReporterChoice,
 } from '@/lib/mesh/metrics/breakdown';
+import { tcpBreakdownGroups, tcpGroupLabels } from '@/lib/mesh/metrics/breakdown-tcp';
 import { metricsRange } from '@/lib/mesh/metrics/range';
 import type { Window } from '@/lib/mesh/types';
 import { breakdownQueries } from '@/lib/prometheus/breakdown-queries';
@@ -30,7 +31,7 @@ export interface BreakdownRequest {
 
 const DEADLINE_MS = 10_000;
 
-/** A node's golden metrics split by version, remote end or response code: two range queries. */
+/** A node's golden metrics split by version, remote end or response code: three range queries. */
 export async function getBreakdown(
   req: BreakdownRequest,
   identity: Identity,
@@ -44,7 +45,7 @@ export async function getBreakdown(
   const run = (query: string) =>
     prom.rangeQuery(query, range.startMs, range.endMs, range.stepSeconds);
   const { result, queries } = await withDeadline(
-    countPrometheusQueries(() => Promise.all([run(q.requests), run(q.durations)])),
+    countPrometheusQueries(() => Promise.all([run(q.requests), run(q.histograms), run(q.tcp)])),
     DEADLINE_MS,
     () =>
       new UpstreamUnavailableError(
@@ -52,7 +53,7 @@ export async function getBreakdown(
         `Prometheus did not answer within ${DEADLINE_MS / 1000} s.`,
       ),
   );
-  const [requests, durations] = result;
+  const [requests, histograms, tcp] = result;
   return {
     queries,
     body: {
@@ -62,13 +63,19 @@ export async function getBreakdown(
       direction: req.direction,
       by: req.by,
       reporter: req.reporter,
-      groups: breakdownGroups(
-        groupLabels(req.direction, req.by),
-        req.reporter,
-        range.timestamps,
+      groups: breakdownGroups({
+        labels: groupLabels(req.direction, req.by),
+        reporter: req.reporter,
+        timestamps: range.timestamps,
         requests,
-        durations,
-      ),
+        histograms,
+      }),
+      tcpGroups: tcpBreakdownGroups({
+        labels: tcpGroupLabels(req.direction, req.by),
+        reporter: req.reporter,
+        timestamps: range.timestamps,
+        tcp,
+      }),
     },
   };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidError } from '@/lib/errors';
-import { parseDeleteQuery, parseListQuery, parseObjectParams } from './schema';
+import {
+  isAppliedQuery,
+  parseAppliedQuery,
+  parseDeleteQuery,
+  parseListQuery,
+  parseObjectParams,
+} from './schema';
 
 describe('/api/istio input schemas', () => {
   it('reads namespaces and kinds, accepting plurals and kind names', () => {
@@ -11,6 +17,35 @@ describe('/api/istio input schemas', () => {
       kind: ['VirtualService', 'Gateway'],
     });
     expect(parseListQuery(new URLSearchParams(''))).toEqual({});
+  });
+
+  it('reads one workload, app or service to list what applies to it', () => {
+    const q = (s: string) => parseAppliedQuery(new URLSearchParams(s));
+    expect(isAppliedQuery(new URLSearchParams('namespaces=shop'))).toBe(false);
+    expect(isAppliedQuery(new URLSearchParams('workload=bookinfo/reviews-v2'))).toBe(true);
+    expect(q('workload=bookinfo/reviews-v2')).toEqual({
+      kind: 'workload',
+      namespace: 'bookinfo',
+      name: 'reviews-v2',
+    });
+    expect(q('app=shop/Front_End.web')).toEqual({
+      kind: 'app',
+      namespace: 'shop',
+      app: 'Front_End.web',
+    });
+    expect(q('service=bookinfo/reviews')).toEqual({
+      kind: 'service',
+      namespace: 'bookinfo',
+      name: 'reviews',
+    });
+    for (const bad of [
+      'workload=reviews-v2',
+      'service=Bookinfo/reviews',
+      'app=shop/-x',
+      'workload=a/b&service=a/b',
+      'workload=a/b&namespaces=a',
+    ])
+      expect(() => q(bad), bad).toThrow(InvalidError);
   });
 
   it('refuses unknown kinds and names that are not DNS-1123', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type {
+  AppliedConfigQuery,
   IstioCreateBody,
   IstioDeleteQuery,
   IstioListQuery,
@@ -7,7 +8,7 @@ import type {
   IstioReplaceBody,
   IstioValidateBody,
 } from '@/lib/api/istio';
-import { PayloadTooLargeError } from '@/lib/errors';
+import { InvalidError, PayloadTooLargeError } from '@/lib/errors';
 import { ISTIO_KIND_NAMES, kindFromSegment, type IstioKindName } from '@/lib/mesh/istio/kinds';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
 import { parseParams, parseQuery } from '@/lib/server/parse-input';
@@ -71,6 +72,54 @@ const ListQuery = z.object({
 
 export function parseListQuery(search: URLSearchParams): IstioListQuery {
   return parseQuery(ListQuery, search);
+}
+
+/** A label value (an app name): 63 at most of alphanumerics, '-', '_' and '.', alphanumeric at the ends. */
+const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
+function qualified(what: string, name: z.ZodType<string>) {
+  return z
+    .string()
+    .transform((s, ctx) => {
+      const slash = s.indexOf('/');
+      const ns = namespace.safeParse(s.slice(0, Math.max(slash, 0)));
+      const n = name.safeParse(s.slice(slash + 1));
+      if (slash < 0 || !ns.success || !n.success) {
+        ctx.addIssue({ code: 'custom', message: `<namespace>/<${what}>` });
+        return z.NEVER;
+      }
+      return { namespace: ns.data, name: n.data };
+    })
+    .optional();
+}
+
+const AppliedQuery = z.object({
+  workload: qualified('workload', objectName),
+  app: qualified('app', z.string().regex(LABEL_VALUE)),
+  service: qualified('service', namespace),
+});
+
+const SUBJECT_KEYS = ['workload', 'app', 'service'] as const;
+
+/** Whether the list is asked for what applies to one workload, app or service. */
+export function isAppliedQuery(search: URLSearchParams): boolean {
+  return SUBJECT_KEYS.some((k) => search.has(k));
+}
+
+/** Exactly one of workload, app, service, each `<namespace>/<name>`; 400 naming the parameter. */
+export function parseAppliedQuery(search: URLSearchParams): AppliedConfigQuery {
+  const given = SUBJECT_KEYS.filter((k) => search.has(k));
+  if (given.length !== 1 || search.has('namespaces') || search.has('kind'))
+    throw new InvalidError(
+      'workload: give one of workload, app or service (<namespace>/<name>), alone',
+      [{ path: given[1] ?? 'workload', message: 'one subject, without namespaces or kind' }],
+      { malformedQuery: true },
+    );
+  const q = parseQuery(AppliedQuery, search);
+  if (q.workload) return { kind: 'workload', ...q.workload };
+  if (q.app) return { kind: 'app', namespace: q.app.namespace, app: q.app.name };
+  if (q.service) return { kind: 'service', ...q.service };
+  throw new Error('unreachable: one subject was given');
 }
 
 const ObjectParams = z.object({ namespace, kind, name: objectName });

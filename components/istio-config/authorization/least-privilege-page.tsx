@@ -12,7 +12,7 @@ import { useWorkloadsQuery } from '@/lib/client/use-workloads';
 import { writeDecision } from '@/lib/mesh/access/write-permission';
 import { WINDOWS, type Window } from '@/lib/mesh/types';
 import { AuthorizationPreview } from '../authorization-preview';
-import { editorHref } from '../config-list';
+import { editorHref } from '@/components/ui/istio-links';
 import { TextField } from '../forms/fields';
 import { YamlPreview } from '../forms/yaml-preview';
 import { IstioPageHeader } from '../istio-page-header';

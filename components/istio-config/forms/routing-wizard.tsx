@@ -19,7 +19,7 @@ import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { ErrorText } from '@/components/ui/problem-alert';
 import { IstioPageHeader } from '../istio-page-header';
 import { ApplyAnyway } from '../apply-anyway';
-import { editorHref } from '../config-list';
+import { editorHref } from '@/components/ui/istio-links';
 import { LINK, PRIMARY_BUTTON } from '../styles';
 import { overridableErrors, problemDetail } from '../problem-validations';
 import { useWriteSession } from '../use-write-access';

@@ -2,8 +2,10 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AppliedConfig } from '@/components/ui/applied-config';
 import { authorizationPolicyHref } from '@/components/ui/authz-links';
 import { GoldenMetrics } from '@/components/ui/golden/golden-metrics';
+import { useTimeRange } from '@/components/ui/golden/use-time-range';
 import { DetailLinks } from '@/components/ui/detail-links';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { ProblemAlert } from '@/components/ui/problem-alert';
@@ -42,7 +44,9 @@ export interface WorkloadDetailProps {
 export function WorkloadDetail({ namespace, name }: WorkloadDetailProps): ReactNode {
   const workloads = useWorkloadsQuery([namespace]);
   const w = workloads.data?.workloads.find((x) => x.name === name);
-  const security = useSecurityQuery([namespace], '5m');
+  const [range] = useTimeRange();
+  // The observed callers behind the posture are those of the window and moment the charts show.
+  const security = useSecurityQuery([namespace], range.window, { end: range.end ?? undefined });
   const posture = security.data?.workloads.find(
     (x) => x.namespace === namespace && x.name === name,
   );
@@ -111,6 +115,7 @@ export function WorkloadDetail({ namespace, name }: WorkloadDetailProps): ReactN
         </dl>
       ) : null}
       <GoldenMetrics node={node} outbound />
+      <AppliedConfig subject={{ kind: 'workload', namespace, name }} />
       <section aria-labelledby="policies-title" className={CARD}>
         <h2 id="policies-title" className="mb-2 text-sm font-semibold">
           AuthorizationPolicies that reach it

@@ -1,34 +1,49 @@
 /**
  * Golden metrics of one node split into groups (by version, by the remote end, by response code),
- * for the detail pages: per step, each group's request rate, error share and latency percentiles.
- * Pure: lib/prometheus/breakdown-queries.ts asks two range queries grouped by `groupLabels`.
+ * for the detail pages: per step, each group's request rate by response class, error share, latency
+ * percentiles and average, and request and response sizes. Pure: lib/prometheus/breakdown-queries.ts
+ * asks the range queries grouped by `groupLabels`, histograms told apart by {@link SERIES_LABEL}.
  */
 import { histogramQuantiles } from '../graph/histogram-quantile';
-import type { Series } from '../types';
+import { responseClass } from '../health/request-counts';
+import type { ResponseCodes, Series } from '../types';
+import { GroupCells, type Grouped, type ReporterChoice } from './group-cells';
 
+export type { ReporterChoice } from './group-cells';
 export type Direction = 'inbound' | 'outbound';
 export type BreakdownBy = 'version' | 'remote' | 'code';
-/** Which proxy's report counts: Kiali's choice; `both` keeps each reporter as its own series. */
-export type ReporterChoice = 'source' | 'destination' | 'both';
+
+/**
+ * The label a query adds (label_replace) to say which metric a series is, so that several metrics
+ * share one range query.
+ */
+export const SERIES_LABEL = 'meshlens_series';
+
+/** The histograms a breakdown reads: `<name>` tags the buckets, `<name>_sum` the sums. */
+export const HISTOGRAMS = ['duration', 'request_bytes', 'response_bytes'] as const;
+export type HistogramName = (typeof HISTOGRAMS)[number];
 
 export interface BreakdownPoint {
   readonly t: number;
   readonly rps: number;
+  /** Requests per second by response class; gRPC errors and no response count as `other`. */
+  readonly codes: ResponseCodes;
   /** 5xx and failed gRPC calls over all requests; null without requests. */
   readonly errorRate: number | null;
+  /** Null without duration data at this step. */
+  readonly avgMs: number | null;
   readonly p50Ms: number | null;
   readonly p90Ms: number | null;
   readonly p95Ms: number | null;
   readonly p99Ms: number | null;
+  /** Bytes per request and per response (headers and body, as Envoy counts them). */
+  readonly requestBytesAvg: number | null;
+  readonly requestBytesP95: number | null;
+  readonly responseBytesAvg: number | null;
+  readonly responseBytesP95: number | null;
 }
 
-export interface BreakdownGroup {
-  /** The grouping labels' values joined, e.g. "v2", "bookinfo/productpage-v1", "503". */
-  readonly key: string;
-  /** With reporter `both`: whose report this series is. */
-  readonly reporter?: 'source' | 'destination';
-  readonly points: readonly BreakdownPoint[];
-}
+export type BreakdownGroup = Grouped<BreakdownPoint>;
 
 /** The labels a breakdown groups by, on the side the direction looks from. */
 export function groupLabels(direction: Direction, by: BreakdownBy): readonly string[] {
@@ -41,12 +56,6 @@ export function groupLabels(direction: Direction, by: BreakdownBy): readonly str
 
 const QUANTILES = [0.5, 0.9, 0.95, 0.99] as const;
 
-function keyOf(labels: Readonly<Record<string, string>>, by: readonly string[]): string {
-  return by
-    .map((l) => (labels[l] === undefined || labels[l] === '' ? 'unknown' : labels[l]))
-    .join('/');
-}
-
 function failed(labels: Readonly<Record<string, string>>): boolean {
   if (labels.request_protocol === 'grpc') {
     const status = labels.grpc_response_status;
@@ -55,78 +64,96 @@ function failed(labels: Readonly<Record<string, string>>): boolean {
   return (labels.response_code ?? '').startsWith('5') || labels.response_code === '0';
 }
 
+interface Histogram {
+  readonly buckets: Map<number, number>;
+  sum: number;
+}
+
 interface Acc {
   rps: number;
   errors: number;
-  buckets: Map<number, number>;
+  codes: Record<keyof ResponseCodes, number>;
+  histograms: Partial<Record<HistogramName, Histogram>>;
+}
+
+function histogramTag(tag: string | undefined): { name: HistogramName; sum: boolean } | undefined {
+  const name = HISTOGRAMS.find((h) => tag === h || tag === `${h}_sum`);
+  return name && { name, sum: tag !== name };
+}
+
+export interface BreakdownInput {
+  /** The grouping labels, from {@link groupLabels}. */
+  readonly labels: readonly string[];
+  readonly reporter: ReporterChoice;
+  readonly timestamps: readonly number[];
+  /** Request rates by the group labels, response_code, grpc_response_status, request_protocol. */
+  readonly requests: readonly Series[];
+  /** Bucket rates (by the group labels and le) and sum rates, tagged by {@link SERIES_LABEL}. */
+  readonly histograms: readonly Series[];
 }
 
 /**
- * One series per group over `timestamps` (steps with no sample count as no traffic), largest total
- * rate first. `requests` is grouped by the group labels plus response_code, grpc_response_status,
- * request_protocol (and reporter with `both`); `durations` by the group labels and le.
+ * One series per group over the timestamps (steps with no sample count as no traffic), largest
+ * total rate first; with reporter `both`, each reporter's report is its own group.
  */
-export function breakdownGroups(
-  labels: readonly string[],
-  reporter: ReporterChoice,
-  timestamps: readonly number[],
-  requests: readonly Series[],
-  durations: readonly Series[],
-): BreakdownGroup[] {
-  const idOf = (l: Readonly<Record<string, string>>): string =>
-    reporter === 'both' ? `${keyOf(l, labels)}\n${l.reporter ?? ''}` : keyOf(l, labels);
-  const cells = new Map<string, Map<number, Acc>>();
-  const cell = (id: string, t: number): Acc => {
-    let byT = cells.get(id);
-    if (!byT) cells.set(id, (byT = new Map()));
-    let acc = byT.get(t);
-    if (!acc) byT.set(t, (acc = { rps: 0, errors: 0, buckets: new Map() }));
-    return acc;
-  };
-  for (const s of requests)
-    for (const p of s.points) {
-      if (!Number.isFinite(p.v)) continue;
-      const acc = cell(idOf(s.labels), p.t);
-      acc.rps += p.v;
-      if (failed(s.labels)) acc.errors += p.v;
-    }
-  for (const s of durations) {
-    const le = s.labels.le === '+Inf' ? Infinity : Number(s.labels.le);
-    if (Number.isNaN(le)) continue;
-    for (const p of s.points) {
-      if (!Number.isFinite(p.v)) continue;
-      const acc = cell(idOf(s.labels), p.t);
-      acc.buckets.set(le, (acc.buckets.get(le) ?? 0) + p.v);
-    }
-  }
-  const groups = [...cells].map(([id, byT]) => {
-    const [key = 'unknown', who] = id.split('\n');
-    const points = timestamps.map((t) => pointAt(t, byT.get(t)));
-    const group: BreakdownGroup =
-      who === 'source' || who === 'destination' ? { key, reporter: who, points } : { key, points };
-    return { group, total: points.reduce((sum, p) => sum + p.rps, 0) };
+export function breakdownGroups(input: BreakdownInput): BreakdownGroup[] {
+  const cells = new GroupCells<Acc>(input.labels, input.reporter, () => ({
+    rps: 0,
+    errors: 0,
+    codes: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, other: 0 },
+    histograms: {},
+  }));
+  cells.addSeries(input.requests, (acc, v, s) => {
+    acc.rps += v;
+    if (failed(s.labels)) acc.errors += v;
+    acc.codes[responseClass(s.labels.response_code ?? '', s.labels.grpc_response_status)] += v;
   });
-  return groups
-    .sort((a, b) => b.total - a.total || a.group.key.localeCompare(b.group.key))
-    .map((g) => g.group);
+  cells.addSeries(input.histograms, (acc, v, s) => {
+    const tag = histogramTag(s.labels[SERIES_LABEL]);
+    if (!tag) return;
+    const h = (acc.histograms[tag.name] ??= { buckets: new Map(), sum: 0 });
+    if (tag.sum) {
+      h.sum += v;
+      return;
+    }
+    const le = s.labels.le === '+Inf' ? Infinity : Number(s.labels.le);
+    if (!Number.isNaN(le)) h.buckets.set(le, (h.buckets.get(le) ?? 0) + v);
+  });
+  return cells.groups(input.timestamps, pointAt, (p) => p.rps);
+}
+
+function quantiles(h: Histogram | undefined): (number | null)[] {
+  if (!h || h.buckets.size === 0) return [];
+  return histogramQuantiles(
+    QUANTILES,
+    [...h.buckets].map(([upperBound, count]) => ({ upperBound, count })),
+  ).map((v) => (Number.isFinite(v) ? v : null));
+}
+
+/** Sum over count; the +Inf bucket is the count. */
+function average(h: Histogram | undefined): number | null {
+  const count = h?.buckets.get(Infinity) ?? 0;
+  return h && count > 0 ? h.sum / count : null;
 }
 
 function pointAt(t: number, acc: Acc | undefined): BreakdownPoint {
-  const qs =
-    acc && acc.buckets.size > 0
-      ? histogramQuantiles(
-          QUANTILES,
-          [...acc.buckets].map(([upperBound, count]) => ({ upperBound, count })),
-        ).map((v) => (Number.isFinite(v) ? v : null))
-      : [];
+  const duration = quantiles(acc?.histograms.duration);
+  const request = quantiles(acc?.histograms.request_bytes);
+  const response = quantiles(acc?.histograms.response_bytes);
   const rps = acc?.rps ?? 0;
   return {
     t,
     rps,
+    codes: acc?.codes ?? { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, other: 0 },
     errorRate: rps > 0 ? (acc?.errors ?? 0) / rps : null,
-    p50Ms: qs[0] ?? null,
-    p90Ms: qs[1] ?? null,
-    p95Ms: qs[2] ?? null,
-    p99Ms: qs[3] ?? null,
+    avgMs: average(acc?.histograms.duration),
+    p50Ms: duration[0] ?? null,
+    p90Ms: duration[1] ?? null,
+    p95Ms: duration[2] ?? null,
+    p99Ms: duration[3] ?? null,
+    requestBytesAvg: average(acc?.histograms.request_bytes),
+    requestBytesP95: request[2] ?? null,
+    responseBytesAvg: average(acc?.histograms.response_bytes),
+    responseBytesP95: response[2] ?? null,
   };
 }

@@ -1,5 +1,10 @@
 import { parseAllDocuments } from 'yaml';
-import type { InventoryPod, InventoryService, IstioObject } from '@/lib/mesh/types';
+import type {
+  InventoryPod,
+  InventoryService,
+  InventoryWorkload,
+  IstioObject,
+} from '@/lib/mesh/types';
 import { isIstioKind } from '@/lib/mesh/istio/kinds';
 import type { MeshConfig } from '../validations/types';
 
@@ -29,6 +34,26 @@ export function service(
   selector: Record<string, string> = { app: name },
 ): InventoryService {
   return { namespace, name, selector, ports: [{ port: 8080, protocol: 'TCP' }] };
+}
+
+/** A one-replica Deployment whose pods carry `labels`, app and version read from them. */
+export function workload(
+  namespace: string,
+  name: string,
+  labels: Record<string, string>,
+): InventoryWorkload {
+  return {
+    namespace,
+    name,
+    kind: 'Deployment',
+    labels,
+    annotations: {},
+    ...(labels.app !== undefined && { app: labels.app }),
+    ...(labels.version !== undefined && { version: labels.version }),
+    desiredReplicas: 1,
+    readyReplicas: 1,
+    hasSidecar: true,
+  };
 }
 
 export function pod(namespace: string, name: string, labels: Record<string, string>): InventoryPod {

@@ -18,7 +18,7 @@ let memo: { readonly revision: number; readonly items: readonly IstioConfigItem[
  * may route to a DestinationRule there), so the whole mesh is validated at once and kept until the
  * informer caches change: viewers and refreshes in between cost nothing.
  */
-async function validatedMesh(): Promise<readonly IstioConfigItem[]> {
+export async function validatedMesh(): Promise<readonly IstioConfigItem[]> {
   const { mesh, revision } = await readMeshConfig();
   if (memo?.revision === revision) return memo.items;
   const items = mesh.objects.map((obj) => ({

@@ -16,6 +16,7 @@ import type { PlaintextCaller, StrictReadiness } from '@/lib/mesh/security/mtls/
 import type { ObservedCall } from '@/lib/mesh/security/types';
 import type { Window } from '@/lib/mesh/types';
 import { readCluster } from '../read-cluster';
+import { checkTimeRange } from '../time-range';
 import { readObservedCalls } from './observed-calls';
 
 interface Calls {
@@ -24,9 +25,13 @@ interface Calls {
 }
 
 /** Posture without traffic is still posture: a Prometheus that cannot answer is said, not thrown. */
-async function callsOrError(namespaces: readonly string[], window: Window): Promise<Calls> {
+async function callsOrError(
+  namespaces: readonly string[],
+  window: Window,
+  endMs: number | undefined,
+): Promise<Calls> {
   try {
-    return { calls: await readObservedCalls(namespaces, window) };
+    return { calls: await readObservedCalls(namespaces, window, undefined, endMs) };
   } catch (err) {
     if (!isProblemError(err)) throw err;
     return { calls: [], metricsError: err.detail };
@@ -70,7 +75,10 @@ export async function getSecurity(
   identity: Identity,
   asked: readonly string[] | undefined,
   window: Window,
+  endMs?: number,
 ): Promise<SecurityResponse> {
+  // A past end must be one Prometheus still holds; today's end is always fine.
+  if (endMs !== undefined) await checkTimeRange(window, endMs);
   const [cluster, visible] = await Promise.all([
     readCluster(),
     visibleOrRefuse(identity, asked ?? []),
@@ -83,7 +91,7 @@ export async function getSecurity(
     kinds: ['PeerAuthentication', 'DestinationRule', 'AuthorizationPolicy'],
   });
   const [{ calls, metricsError }, settings] = await Promise.all([
-    callsOrError(namespaces, window),
+    callsOrError(namespaces, window, endMs),
     readMeshSettings(),
   ]);
   const posture = securityPosture({

@@ -11,7 +11,8 @@ import { withDeadline } from '../with-deadline';
 const OBSERVED_CALLS_DEADLINE_MS = 10_000;
 
 /**
- * The calls into the namespaces' workloads (or the whole mesh's) in the window, as the destination
+ * The calls into the namespaces' workloads (or the whole mesh's) in the window (ending now, or at
+ * `endMs`), as the destination
  * proxies reported them: three PromQL queries whatever the number of namespaces. Throws the
  * Prometheus client's ProblemError (unreachable, refused) or an UpstreamUnavailableError after the
  * deadline; callers that can do without traffic catch it.
@@ -20,14 +21,15 @@ export async function readObservedCalls(
   namespaces: readonly string[] | 'all',
   window: Window,
   prom: PrometheusClient = getPrometheusClient(),
+  endMs?: number,
 ): Promise<ObservedCall[]> {
   if (namespaces !== 'all' && namespaces.length === 0) return [];
   const q = securityQueries(namespaces, window);
   const [requests, tcpSent, tcpReceived] = await withDeadline(
     Promise.all([
-      prom.instantQuery(q.requests),
-      prom.instantQuery(q.tcpSent),
-      prom.instantQuery(q.tcpReceived),
+      prom.instantQuery(q.requests, endMs),
+      prom.instantQuery(q.tcpSent, endMs),
+      prom.instantQuery(q.tcpReceived, endMs),
     ]),
     OBSERVED_CALLS_DEADLINE_MS,
     () =>

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { Suspense, type ReactNode } from 'react';
 import { ServiceMetrics } from '@/components/services/service-metrics';
+import { AppliedConfig } from '@/components/ui/applied-config';
 import { TrafficSplitPanel } from '@/components/traffic/traffic-split-panel';
 import { TracesLink } from '@/components/ui/traces-link';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
@@ -29,6 +30,7 @@ export default async function ServicePage({ params }: ServicePageProps): Promise
       <Suspense>
         <ServiceMetrics namespace={namespace} service={service} />
       </Suspense>
+      <AppliedConfig subject={{ kind: 'service', namespace, name: service }} />
     </div>
   );
 }

@@ -53,6 +53,26 @@ export function StatusBadge({ validations }: { validations: readonly Validation[
   );
 }
 
+/** The badge and the first finding beside it: a table cell's worth. */
+export function ValidationSummary({
+  validations,
+}: {
+  validations: readonly Validation[];
+}): ReactNode {
+  const first = validations[0];
+  return (
+    <div className="flex items-start gap-2">
+      <StatusBadge validations={validations} />
+      {first && (
+        <span className="line-clamp-2 text-slate-700 dark:text-slate-300">
+          <code className="mr-1 text-xs">{first.code}</code>
+          {first.message}
+        </span>
+      )}
+    </div>
+  );
+}
+
 /** One finding as a line: badge-like code, message, and where. */
 export function ValidationLine({
   validation,
