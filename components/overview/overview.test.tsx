@@ -6,6 +6,9 @@ import { fakeSession, type FakeWrites } from '@/components/testing/fake-session'
 import type { NamespaceSummary } from '@/lib/api/namespaces';
 import { Overview } from './overview';
 
+// The overview's window and end live in the URL; the tests open it with neither (the last hour).
+vi.mock('next/navigation', () => ({ useSearchParams: () => new URLSearchParams() }));
+
 const summary = (name: string): NamespaceSummary => ({
   name,
   services: 3,
@@ -20,8 +23,9 @@ const summary = (name: string): NamespaceSummary => ({
 function mesh(writes: FakeWrites, security: unknown = FAKE_SECURITY): void {
   fakeApi((request) => {
     if (request.url === '/api/session') return { body: fakeSession(writes, ['bookinfo', 'shop']) };
-    if (request.url === '/api/namespaces') return { body: [summary('bookinfo'), summary('shop')] };
-    if (request.url === '/api/security?window=5m') return { body: security };
+    if (request.url === '/api/namespaces?window=1h')
+      return { body: [summary('bookinfo'), summary('shop')] };
+    if (request.url === '/api/security?window=1h') return { body: security };
     return { status: 404, body: { title: 'Not found', detail: request.url } };
   });
 }

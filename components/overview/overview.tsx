@@ -8,14 +8,20 @@ import { sortByHealth } from '@/lib/mesh/health/order';
 import { NamespaceCard } from './namespace-card';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { PageHeader } from '@/components/ui/page-header';
+import { useTimeRange } from '@/components/ui/golden/use-time-range';
+import { TimeControls } from '@/components/ui/time-controls';
 
 // Empty namespaces (default, kube-public, …) would push the mesh's own namespaces off the first screen.
 const isEmpty = (ns: NamespaceSummary): boolean => ns.services === 0 && ns.workloads === 0;
 
 export function Overview(): ReactNode {
-  const { data, error, isPending, dataUpdatedAt } = useNamespacesQuery();
-  // The header's lock asks the same question, so this shares its answer rather than asking again.
-  const security = useSecurityQuery([]);
+  const [range, setRange] = useTimeRange();
+  const end = range.end ?? undefined;
+  const { data, error, isPending, dataUpdatedAt } = useNamespacesQuery({
+    window: range.window,
+    ...(end !== undefined && { end }),
+  });
+  const security = useSecurityQuery([], range.window, { end });
   const empty = data?.filter(isEmpty) ?? [];
   return (
     <section aria-labelledby="overview-title" className="flex flex-col gap-4">
@@ -30,6 +36,9 @@ export function Overview(): ReactNode {
           ) : null
         }
       />
+      <div className="flex flex-wrap items-center gap-3">
+        <TimeControls window={range.window} end={range.end} onChange={setRange} />
+      </div>
       {error ? <ProblemAlert problem={error} /> : null}
       {isPending ? <p className="text-sm text-slate-500">Loading namespaces…</p> : null}
       {data && data.length === 0 ? (

@@ -1,3 +1,4 @@
+import type { NamespacesQuery } from '@/lib/api/namespaces';
 import type { AppliedConfigQuery } from '@/lib/api/istio';
 import type { GraphQuery } from '@/lib/api/graph';
 import type { TracesQuery } from '@/lib/api/traces';
@@ -27,7 +28,9 @@ export type MetricsTarget =
 export const queryKeys = {
   status: () => ['status'] as const,
   session: () => ['session'] as const,
-  namespaces: () => ['namespaces'] as const,
+  /** The pickers' key without a time; the overview's with its window and end. */
+  namespaces: (time?: NamespacesQuery) =>
+    time === undefined ? (['namespaces'] as const) : (['namespaces', time] as const),
   graph: (params: GraphQuery) => ['graph', params] as const,
   metrics: (target: MetricsTarget, window: Window, end?: number) =>
     ['metrics', target, window, end ?? 'now'] as const,

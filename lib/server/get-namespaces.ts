@@ -1,23 +1,25 @@
 import 'server-only';
-import type { NamespacesResponse } from '@/lib/api/namespaces';
+import type { NamespacesQuery, NamespacesResponse } from '@/lib/api/namespaces';
 import { visibleNamespaces } from '@/lib/auth/access';
 import type { Identity } from '@/lib/auth/identity';
-import { isProblemError } from '@/lib/errors';
+import { InvalidError, isProblemError } from '@/lib/errors';
 import { buildGraph } from '@/lib/mesh/graph/build-graph';
 import { summarizeNamespaces } from '@/lib/mesh/lists/namespace-summary';
-import type { MeshGraph, Window } from '@/lib/mesh/types';
+import type { MeshGraph } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 import { graphQueries } from '@/lib/prometheus/graph-queries';
 import { readCluster } from './read-cluster';
-
-const WINDOW: Window = '1m';
+import { checkTimeRange } from './time-range';
 
 /**
  * One card per namespace. Costs one PromQL query per refresh for the whole mesh. When Prometheus fails
  * the cards still come back, with null rates and the reason, so the page never shows zeros as data.
  * Only the namespaces this person may see get a card.
  */
-export async function getNamespaces(identity: Identity): Promise<NamespacesResponse> {
+export async function getNamespaces(
+  identity: Identity,
+  time: NamespacesQuery = { window: '1m' },
+): Promise<NamespacesResponse> {
   const [{ inventory, externalHosts }, visible] = await Promise.all([
     readCluster(),
     visibleNamespaces(identity),
@@ -25,11 +27,15 @@ export async function getNamespaces(identity: Identity): Promise<NamespacesRespo
   let graph: MeshGraph | undefined;
   let metricsError: string | undefined;
   try {
-    const requests = await getPrometheusClient().instantQuery(graphQueries('all', WINDOW).requests);
+    await checkTimeRange(time.window, time.end);
+    const requests = await getPrometheusClient().instantQuery(
+      graphQueries('all', time.window).requests,
+      time.end,
+    );
     graph = buildGraph({
       type: 'workload',
-      window: WINDOW,
-      timestamp: Date.now(),
+      window: time.window,
+      timestamp: time.end ?? Date.now(),
       namespaces: inventory.namespaces.map((n) => n.name),
       requests,
       durations: [],
@@ -40,7 +46,8 @@ export async function getNamespaces(identity: Identity): Promise<NamespacesRespo
       includeIdle: true,
     });
   } catch (err) {
-    if (!isProblemError(err)) throw err;
+    // A window Prometheus cannot answer is the request's fault; Prometheus being away is not.
+    if (!isProblemError(err) || err instanceof InvalidError) throw err;
     metricsError = err.detail;
   }
   return summarizeNamespaces(inventory, graph)
