@@ -1,4 +1,5 @@
 import 'server-only';
+import { routingChanges } from './routing-changes';
 import { getInformers } from '@/lib/kube/informers';
 import { listIstioObjects } from '@/lib/kube/istio-config';
 import { readInventory } from '@/lib/kube/inventory';
@@ -16,6 +17,8 @@ export interface ClusterView {
 /** The inventory and the mesh's external hosts, from the informer caches (no API call per request). */
 export async function readCluster(): Promise<ClusterView> {
   const informers = getInformers();
+  // Nearly every request reads the cluster: the routing change log listens from the first one on.
+  routingChanges();
   await informers.ready(SYNC_TIMEOUT_MS);
   return {
     inventory: readInventory(informers),

@@ -32,7 +32,9 @@ function seenObject(kind: RoutingKind, raw: k8s.KubernetesObject): SeenObject | 
 
 /**
  * The process's routing change log, listening to the VirtualService and DestinationRule watches from
- * the moment it is first asked for: instrumentation.ts asks at start, so it covers the process' life.
+ * the moment it is first asked for: readCluster asks on the first request that reads the cluster.
+ * Not from instrumentation.ts: that bundle has its own copies of the error classes, and a client it
+ * made would throw errors the routes do not recognise as problems.
  */
 export function routingChanges(): RoutingChangeLog {
   const store = globalThis as { [GLOBAL_KEY]?: RoutingChangeLog };
