@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { NamespaceSummary } from '@/lib/api/namespaces';
 import type { NamespaceSecurity } from '@/lib/api/security';
+import type { Window } from '@/lib/mesh/types';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { formatPercent, formatRps } from '@/components/ui/format';
 import { NamespaceMtls } from './namespace-mtls';
@@ -20,9 +21,16 @@ export interface NamespaceCardProps {
   /** Undefined while the posture loads, or when it failed (`securityError`). */
   readonly security?: NamespaceSecurity | undefined;
   readonly securityError?: string | undefined;
+  /** The overview's window, which the cards' rates and plaintext callers cover. */
+  readonly window: Window;
 }
 
-export function NamespaceCard({ ns, security, securityError }: NamespaceCardProps): ReactNode {
+export function NamespaceCard({
+  ns,
+  security,
+  securityError,
+  window,
+}: NamespaceCardProps): ReactNode {
   const metrics = ns.rps !== null && ns.errorRate !== null;
   return (
     <article
@@ -54,7 +62,7 @@ export function NamespaceCard({ ns, security, securityError }: NamespaceCardProp
           }
         />
       </dl>
-      <NamespaceMtls security={security} error={securityError} />
+      <NamespaceMtls security={security} error={securityError} window={window} />
       {ns.unhealthy.length > 0 ? (
         <div className="text-xs">
           <p className="text-slate-500 dark:text-slate-400">Needs attention</p>

@@ -1,19 +1,19 @@
 import type { ReactNode } from 'react';
 import type { NamespaceSecurity } from '@/lib/api/security';
+import type { Window } from '@/lib/mesh/types';
 import { MtlsBadge } from '@/components/ui/security/mtls-badge';
 import { StrictSection } from '@/components/ui/security/strict-section';
 import { namespaceTarget } from '@/components/ui/security/strict-target';
 
-/** The overview's window for plaintext callers: the API's default, as the header uses it. */
-const WINDOW = '5m';
-
 export interface NamespaceMtlsProps {
   readonly security: NamespaceSecurity | undefined;
   readonly error: string | undefined;
+  /** The window the plaintext callers were observed over: the overview's. */
+  readonly window: Window;
 }
 
 /** A card's mTLS part: the effective mode and its source, STRICT readiness, and the STRICT action. */
-export function NamespaceMtls({ security, error }: NamespaceMtlsProps): ReactNode {
+export function NamespaceMtls({ security, error, window }: NamespaceMtlsProps): ReactNode {
   if (!security)
     return error ? (
       <p className="text-xs text-slate-500 dark:text-slate-400">mTLS status unavailable: {error}</p>
@@ -32,7 +32,7 @@ export function NamespaceMtls({ security, error }: NamespaceMtlsProps): ReactNod
           {security.workloadOverrides === 1 ? ' its' : ' their'} own
         </p>
       ) : null}
-      <StrictSection target={namespaceTarget(security, WINDOW)} />
+      <StrictSection target={namespaceTarget(security, window)} />
     </section>
   );
 }

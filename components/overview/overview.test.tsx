@@ -51,7 +51,7 @@ describe('Overview mTLS', () => {
       'PeerAuthentication shop/default: PERMISSIVE, namespace-wide in shop',
     );
     expect(within(shop).getByTestId('strict-readiness').textContent).toBe(
-      'Not ready for STRICT: 1 plaintext caller breaks (last 5m)legacy-client (shop) → payments, 2.50 req/s',
+      'Not ready for STRICT: 1 plaintext caller breaks (last 1h)legacy-client (shop) → payments, 2.50 req/s',
     );
     expect(
       await within(shop).findByRole('button', { name: 'Require STRICT… for namespace shop' }),
@@ -76,7 +76,7 @@ describe('Overview mTLS', () => {
     });
     renderWithQueries(<Overview />);
     expect(within(await card('shop')).getByTestId('strict-readiness').textContent).toBe(
-      'Ready for STRICT: no plaintext caller in the last 5m.',
+      'Ready for STRICT: no plaintext caller in the last 1h.',
     );
   });
 

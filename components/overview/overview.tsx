@@ -52,6 +52,7 @@ export function Overview(): ReactNode {
                 ns={ns}
                 security={security.data?.namespaces.find((s) => s.name === ns.name)}
                 securityError={security.error?.detail}
+                window={range.window}
               />
             </li>
           ))}
