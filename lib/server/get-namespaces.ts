@@ -2,14 +2,13 @@ import 'server-only';
 import type { NamespacesQuery, NamespacesResponse } from '@/lib/api/namespaces';
 import { visibleNamespaces } from '@/lib/auth/access';
 import type { Identity } from '@/lib/auth/identity';
-import { InvalidError, isProblemError } from '@/lib/errors';
 import { buildGraph } from '@/lib/mesh/graph/build-graph';
 import { summarizeNamespaces } from '@/lib/mesh/lists/namespace-summary';
 import type { MeshGraph } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 import { graphQueries } from '@/lib/prometheus/graph-queries';
 import { readCluster } from './read-cluster';
-import { checkTimeRange } from './time-range';
+import { checkTimeRange, metricsUnavailable } from './time-range';
 
 /**
  * One card per namespace. Costs one PromQL query per refresh for the whole mesh. When Prometheus fails
@@ -46,9 +45,7 @@ export async function getNamespaces(
       includeIdle: true,
     });
   } catch (err) {
-    // A window Prometheus cannot answer is the request's fault; Prometheus being away is not.
-    if (!isProblemError(err) || err instanceof InvalidError) throw err;
-    metricsError = err.detail;
+    metricsError = metricsUnavailable(err);
   }
   return summarizeNamespaces(inventory, graph)
     .filter((ns) => visible.has(ns.name))

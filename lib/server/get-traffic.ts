@@ -3,7 +3,7 @@ import type { TrafficParams, TrafficQuery, TrafficResponse } from '@/lib/api/tra
 import { objectAccess, visibleOrRefuse } from '@/lib/auth/access';
 import type { Identity } from '@/lib/auth/identity';
 import { getConfig } from '@/lib/config';
-import { InvalidError, isProblemError, NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors';
 import { getInformers } from '@/lib/kube/informers';
 import { listIstioObjects } from '@/lib/kube/istio-config';
 import { virtualServicesFor } from '@/lib/mesh/traffic/service-routing';
@@ -14,7 +14,7 @@ import { trafficQueries } from '@/lib/prometheus/traffic-queries';
 import { readCluster } from './read-cluster';
 import { routesAgeSeconds } from './routes-age';
 import { routingChanges } from './routing-changes';
-import { checkTimeRange } from './time-range';
+import { checkTimeRange, metricsUnavailable } from './time-range';
 
 export type TrafficRequest = TrafficParams & Pick<TrafficQuery, 'window' | 'end'>;
 
@@ -49,9 +49,7 @@ export async function getTraffic(
       prometheus.instantQuery(queries.durations, req.end),
     ]);
   } catch (err) {
-    // A window Prometheus cannot answer is the request's fault; Prometheus being away is not.
-    if (!isProblemError(err) || err instanceof InvalidError) throw err;
-    metricsError = err.detail;
+    metricsError = metricsUnavailable(err);
   }
 
   const split = computeTrafficSplit({

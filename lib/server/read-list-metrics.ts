@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ListQuery } from '@/lib/api/list-query';
-import { InvalidError, isProblemError } from '@/lib/errors';
+import { isProblemError } from '@/lib/errors';
 import { buildGraph } from '@/lib/mesh/graph/build-graph';
 import { metricsRange } from '@/lib/mesh/metrics/range';
 import {
@@ -13,7 +13,7 @@ import { getPrometheusClient } from '@/lib/prometheus/client';
 import { edgeRequestsQuery, graphQueries } from '@/lib/prometheus/graph-queries';
 import { countPrometheusQueries } from '@/lib/prometheus/query-count';
 import type { ClusterView } from './read-cluster';
-import { checkTimeRange } from './time-range';
+import { checkTimeRange, metricsUnavailable } from './time-range';
 
 export interface ListMetrics {
   /** Undefined when metrics are unavailable. */
@@ -98,7 +98,6 @@ export async function readListMetrics(
       queries,
     };
   } catch (err) {
-    if (!isProblemError(err) || err instanceof InvalidError) throw err;
-    return { metricsError: err.detail, queries: 0 };
+    return { metricsError: metricsUnavailable(err), queries: 0 };
   }
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { InvalidError } from '@/lib/errors';
+import { InvalidError, isProblemError } from '@/lib/errors';
 import { timeRangeProblems, type PrometheusLimits } from '@/lib/mesh/time/time-range';
 import { windowSeconds, type Window } from '@/lib/mesh/types';
 import { getPrometheusClient } from '@/lib/prometheus/client';
@@ -18,4 +18,14 @@ export async function checkTimeRange(window: Window, endMs?: number): Promise<Pr
       { malformedQuery: true },
     );
   return limits;
+}
+
+/**
+ * Why metrics are missing, for a person, when a read that checked its time range with
+ * {@link checkTimeRange} failed: Prometheus being away or failing is data the page shows, a window
+ * it cannot answer is the request's fault (rethrown as the 400), and anything else is a bug.
+ */
+export function metricsUnavailable(err: unknown): string {
+  if (!isProblemError(err) || err instanceof InvalidError) throw err;
+  return err.detail;
 }
