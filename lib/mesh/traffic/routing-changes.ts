@@ -68,7 +68,7 @@ export class RoutingChangeLog {
     if (known === undefined) {
       if (seen.createdAt !== undefined && seen.createdAt >= Math.floor(this.since / 1000) * 1000)
         this.push(seen.object, 'created', at);
-    } else if (known !== version && !this.has(seen.object)) {
+    } else if (known !== version && this.indexOf(seen.object) < 0) {
       this.push(seen.object, 'changed', at);
     }
   }
@@ -82,9 +82,7 @@ export class RoutingChangeLog {
     summary?: string,
   ): void {
     const key = keyOf(seen.object);
-    const i = this.entries.findIndex(
-      (e) => keyOf(e.object) === key && e.change.resourceVersion === seen.object.resourceVersion,
-    );
+    const i = this.indexOf(seen.object);
     const mine = { by, ...(summary !== undefined && { summary }) };
     const existing = this.entries[i];
     if (existing !== undefined) {
@@ -110,9 +108,10 @@ export class RoutingChangeLog {
       .map((e) => e.change);
   }
 
-  private has(object: IstioObject): boolean {
+  /** The entry for this object at this resourceVersion, or -1: one change, however it arrived. */
+  private indexOf(object: IstioObject): number {
     const key = keyOf(object);
-    return this.entries.some(
+    return this.entries.findIndex(
       (e) => keyOf(e.object) === key && e.change.resourceVersion === object.resourceVersion,
     );
   }
