@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { IstioObject } from '@/lib/mesh/types';
 import type { InformerSet } from './informers';
+import { wireKind } from '@/lib/mesh/istio/kinds';
 import { ISTIO_KINDS, type IstioKind, type KubeResource } from './resources';
 
 // Ref https://istio.io/latest/docs/reference/config/networking/virtual-service/ (and siblings):
@@ -22,6 +23,7 @@ const IstioObjectWire = z.object({
     .record(z.string(), z.unknown())
     .nullish()
     .transform((v) => v ?? {}),
+  status: z.record(z.string(), z.unknown()).nullish(),
 });
 
 export const ISTIO_RESOURCES: Readonly<Record<IstioKind, KubeResource>> = {
@@ -31,6 +33,11 @@ export const ISTIO_RESOURCES: Readonly<Record<IstioKind, KubeResource>> = {
   ServiceEntry: 'serviceentries',
   PeerAuthentication: 'peerauthentications',
   AuthorizationPolicy: 'authorizationpolicies',
+  K8sGateway: 'k8sgateways',
+  GatewayClass: 'gatewayclasses',
+  HTTPRoute: 'httproutes',
+  GRPCRoute: 'grpcroutes',
+  ReferenceGrant: 'referencegrants',
 };
 
 const KINDS = Object.keys(ISTIO_RESOURCES) as IstioKind[];
@@ -39,8 +46,8 @@ const KINDS = Object.keys(ISTIO_RESOURCES) as IstioKind[];
 export function toIstioObject(kind: IstioKind, obj: unknown): IstioObject | undefined {
   const parsed = IstioObjectWire.safeParse(obj);
   if (!parsed.success) return undefined;
-  const { apiVersion, metadata, spec } = parsed.data;
-  if (parsed.data.kind !== undefined && parsed.data.kind !== kind) return undefined;
+  const { apiVersion, metadata, spec, status } = parsed.data;
+  if (parsed.data.kind !== undefined && parsed.data.kind !== wireKind(kind)) return undefined;
   const ref = ISTIO_KINDS[kind];
   return {
     kind,
@@ -50,6 +57,7 @@ export function toIstioObject(kind: IstioKind, obj: unknown): IstioObject | unde
     resourceVersion: metadata.resourceVersion ?? '',
     labels: metadata.labels,
     spec,
+    ...(status && { status }),
   };
 }
 

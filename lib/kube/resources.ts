@@ -12,6 +12,8 @@ export interface CustomResourceRef {
   readonly plural: string;
 }
 
+const GATEWAY_API = 'gateway.networking.k8s.io';
+
 /** Istio config kinds Meshlens reads and writes; `v1` is served by every supported Istio (≥ 1.22). */
 export const ISTIO_KINDS: Readonly<Record<IstioKind, CustomResourceRef>> = {
   VirtualService: { group: 'networking.istio.io', version: 'v1', plural: 'virtualservices' },
@@ -24,6 +26,12 @@ export const ISTIO_KINDS: Readonly<Record<IstioKind, CustomResourceRef>> = {
     version: 'v1',
     plural: 'authorizationpolicies',
   },
+  // Standard channel, v1 since Gateway API 1.0 (ReferenceGrant since 1.5).
+  K8sGateway: { group: GATEWAY_API, version: 'v1', plural: 'gateways' },
+  GatewayClass: { group: GATEWAY_API, version: 'v1', plural: 'gatewayclasses' },
+  HTTPRoute: { group: GATEWAY_API, version: 'v1', plural: 'httproutes' },
+  GRPCRoute: { group: GATEWAY_API, version: 'v1', plural: 'grpcroutes' },
+  ReferenceGrant: { group: GATEWAY_API, version: 'v1', plural: 'referencegrants' },
 };
 
 export const KUBE_RESOURCES = [
@@ -39,6 +47,11 @@ export const KUBE_RESOURCES = [
   'serviceentries',
   'peerauthentications',
   'authorizationpolicies',
+  'k8sgateways',
+  'gatewayclasses',
+  'httproutes',
+  'grpcroutes',
+  'referencegrants',
 ] as const;
 export type KubeResource = (typeof KUBE_RESOURCES)[number];
 
@@ -169,4 +182,9 @@ export const RESOURCE_SPECS: Readonly<Record<KubeResource, ResourceSpec>> = {
   serviceentries: custom(ISTIO_KINDS.ServiceEntry),
   peerauthentications: custom(ISTIO_KINDS.PeerAuthentication),
   authorizationpolicies: custom(ISTIO_KINDS.AuthorizationPolicy),
+  k8sgateways: custom(ISTIO_KINDS.K8sGateway),
+  gatewayclasses: custom(ISTIO_KINDS.GatewayClass),
+  httproutes: custom(ISTIO_KINDS.HTTPRoute),
+  grpcroutes: custom(ISTIO_KINDS.GRPCRoute),
+  referencegrants: custom(ISTIO_KINDS.ReferenceGrant),
 };

@@ -45,6 +45,18 @@ export function windowSeconds(window: Window): number {
   return parseDuration(window) ?? 60;
 }
 
+/**
+ * How a workload's traffic is captured: by its own sidecar, by ztunnel in ambient mode (L4, with L7 only
+ * where a waypoint serves it), or not at all.
+ */
+export type DataPlaneMode = 'sidecar' | 'ambient' | 'none';
+
+export interface DataPlane {
+  readonly mode: DataPlaneMode;
+  /** The waypoint (a Gateway API Gateway) that serves the workload's L7 traffic, ambient only. */
+  readonly waypoint?: { readonly namespace: string; readonly name: string };
+}
+
 /** Kubernetes inventory, decoded from the informer caches by lib/kube. */
 export interface InventoryNamespace {
   readonly name: string;
@@ -78,6 +90,8 @@ export interface InventoryWorkload {
   readonly readyReplicas: number;
   /** True when the pod template carries Istio's sidecar (native sidecar init container or container). */
   readonly hasSidecar: boolean;
+  /** How the workload's traffic is captured; absent where the inventory was built without it (tests). */
+  readonly dataPlane?: DataPlane;
   /**
    * The pod template's service account: the identity (spiffe://…/ns/<ns>/sa/<sa>) its sidecar
    * presents. Absent where the inventory was built without it (tests, older snapshots).
@@ -109,13 +123,22 @@ export interface IstioObject {
     | 'Gateway'
     | 'ServiceEntry'
     | 'PeerAuthentication'
-    | 'AuthorizationPolicy';
+    | 'AuthorizationPolicy'
+    // Gateway API (gateway.networking.k8s.io). Its Gateway is `K8sGateway` here, as in Kiali, so that it
+    // never collides with Istio's Gateway; on the wire both say `kind: Gateway` and the group tells them apart.
+    | 'K8sGateway'
+    | 'GatewayClass'
+    | 'HTTPRoute'
+    | 'GRPCRoute'
+    | 'ReferenceGrant';
   readonly apiVersion: string;
   readonly namespace: string;
   readonly name: string;
   readonly resourceVersion: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly spec: Readonly<Record<string, unknown>>;
+  /** What the controller reported (Gateway API `status.parents`, `status.conditions`); absent when none. */
+  readonly status?: Readonly<Record<string, unknown>>;
 }
 
 export interface ResponseCodes {

@@ -25,6 +25,11 @@ function routingIn(allowed: boolean): NamespaceAccess {
       ServiceEntry: net,
       PeerAuthentication: NONE,
       AuthorizationPolicy: NONE,
+      K8sGateway: net,
+      GatewayClass: NONE,
+      HTTPRoute: net,
+      GRPCRoute: net,
+      ReferenceGrant: net,
     },
   };
 }

@@ -2,6 +2,8 @@ import type { IstioObject } from '../types';
 
 export type IstioKindName = IstioObject['kind'];
 
+const GATEWAY_API = 'gateway.networking.k8s.io';
+
 /** The Istio kinds Meshlens lists and edits, in display order, with their API group and URL plural. */
 export const ISTIO_KIND_INFO: Readonly<
   Record<IstioKindName, { readonly group: string; readonly plural: string }>
@@ -12,6 +14,11 @@ export const ISTIO_KIND_INFO: Readonly<
   ServiceEntry: { group: 'networking.istio.io', plural: 'serviceentries' },
   PeerAuthentication: { group: 'security.istio.io', plural: 'peerauthentications' },
   AuthorizationPolicy: { group: 'security.istio.io', plural: 'authorizationpolicies' },
+  K8sGateway: { group: GATEWAY_API, plural: 'k8sgateways' },
+  GatewayClass: { group: GATEWAY_API, plural: 'gatewayclasses' },
+  HTTPRoute: { group: GATEWAY_API, plural: 'httproutes' },
+  GRPCRoute: { group: GATEWAY_API, plural: 'grpcroutes' },
+  ReferenceGrant: { group: GATEWAY_API, plural: 'referencegrants' },
 };
 
 export const ISTIO_KIND_NAMES = Object.keys(ISTIO_KIND_INFO) as IstioKindName[];
@@ -26,4 +33,17 @@ export function kindFromSegment(segment: string): IstioKindName | undefined {
 
 export function isIstioKind(value: unknown): value is IstioKindName {
   return typeof value === 'string' && (ISTIO_KIND_NAMES as string[]).includes(value);
+}
+
+/** The kind as the API server names it: the Gateway API's Gateway is `Gateway` on the wire. */
+export function wireKind(kind: IstioKindName): string {
+  return kind === 'K8sGateway' ? 'Gateway' : kind;
+}
+
+/** The domain kind of a manifest's `apiVersion` and `kind`; `Gateway` is told apart by its group. */
+export function kindOfManifest(apiVersion: unknown, kind: unknown): IstioKindName | undefined {
+  if (typeof kind !== 'string') return undefined;
+  const group = typeof apiVersion === 'string' ? apiVersion.split('/')[0] : undefined;
+  if (kind === 'Gateway') return group === GATEWAY_API ? 'K8sGateway' : 'Gateway';
+  return isIstioKind(kind) && kind !== 'K8sGateway' ? kind : undefined;
 }

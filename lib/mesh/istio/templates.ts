@@ -3,6 +3,7 @@ import type { IstioKindName } from './kinds';
 
 const NETWORKING = 'networking.istio.io/v1';
 const SECURITY = 'security.istio.io/v1';
+const GATEWAY_API = 'gateway.networking.k8s.io/v1';
 
 /** A minimal, schema-valid starting point per kind, in the spirit of istio.io's task examples. */
 function template(kind: IstioKindName, namespace: string): Record<string, unknown> {
@@ -67,6 +68,62 @@ function template(kind: IstioKindName, namespace: string): Record<string, unknow
           rules: [
             { from: [{ source: { principals: [`cluster.local/ns/${namespace}/sa/frontend`] } }] },
           ],
+        },
+      };
+    case 'K8sGateway':
+      return {
+        apiVersion: GATEWAY_API,
+        kind: 'Gateway',
+        metadata: metadata('my-gateway'),
+        spec: {
+          gatewayClassName: 'istio',
+          listeners: [{ name: 'http', port: 80, protocol: 'HTTP', hostname: 'example.com' }],
+        },
+      };
+    case 'GatewayClass':
+      return {
+        apiVersion: GATEWAY_API,
+        kind,
+        metadata: { name: 'my-class' },
+        spec: { controllerName: 'istio.io/gateway-controller' },
+      };
+    case 'HTTPRoute':
+      return {
+        apiVersion: GATEWAY_API,
+        kind,
+        metadata: metadata('my-service'),
+        spec: {
+          parentRefs: [{ group: '', kind: 'Service', name: 'my-service', port: 8080 }],
+          rules: [
+            {
+              backendRefs: [
+                { name: 'my-service-v1', port: 8080, weight: 90 },
+                { name: 'my-service-v2', port: 8080, weight: 10 },
+              ],
+            },
+          ],
+        },
+      };
+    case 'GRPCRoute':
+      return {
+        apiVersion: GATEWAY_API,
+        kind,
+        metadata: metadata('my-grpc-service'),
+        spec: {
+          parentRefs: [{ group: '', kind: 'Service', name: 'my-grpc-service', port: 9090 }],
+          rules: [{ backendRefs: [{ name: 'my-grpc-service', port: 9090 }] }],
+        },
+      };
+    case 'ReferenceGrant':
+      return {
+        apiVersion: GATEWAY_API,
+        kind,
+        metadata: metadata('allow-routes'),
+        spec: {
+          from: [
+            { group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'istio-ingress' },
+          ],
+          to: [{ group: '', kind: 'Service' }],
         },
       };
   }
