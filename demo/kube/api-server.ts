@@ -2,9 +2,11 @@ import type http from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { TokenAuthenticator, type StaticToken } from './authn';
 import { apiGroupDoc, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
+import { startGatewayController } from './gateway-controller';
+import { kubeTimestamp } from './object-forms';
 import { ImpersonationWithoutUser, impersonate } from './impersonation';
 import { KubeOperations, type Reply, type Target, type WriteOptions } from './operations';
-import { patchTypeOf } from './patch';
+import { patchTypeOf, type PatchType } from './patch';
 import { decide, policyFrom, type RbacPolicy, type UserInfo } from './rbac';
 import { requestInfo } from './request-info';
 import { resolveResource, resourceForObject } from './resources';
@@ -24,7 +26,7 @@ import type { KubeObject } from './types';
 import { serveWatch } from './watch';
 
 export interface KubeApiOptions {
-  /** Istio's crd-all.gen.yaml; defaults to the shared fixtures beside the repository. */
+  /** Istio's crd-all.gen.yaml; defaults to the repository's fixtures (Gateway API schemas: lib/kube). */
   crdPath?: string;
   /** How many past writes a watch can resume from before it gets 410 Expired. */
   historyLimit?: number;
@@ -57,7 +59,7 @@ export interface KubeApi {
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
   /** The most recent handled requests, oldest first. */
   readonly requests: readonly KubeRequest[];
-  /** Ends every open watch stream. */
+  /** Ends every open watch stream and stops the Gateway API status controller. */
   close(): void;
 }
 
@@ -101,6 +103,14 @@ function decodeBody(text: string, contentType: string | undefined): unknown {
   }
 }
 
+function parsePatch(type: PatchType, text: string): unknown {
+  try {
+    return type === 'apply' ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown);
+  } catch (err) {
+    throw badRequest(err instanceof Error ? err.message : String(err));
+  }
+}
+
 function writeOptions(query: URLSearchParams): WriteOptions {
   const dryRun = query.getAll('dryRun');
   if (dryRun.some((d) => d !== 'All'))
@@ -116,7 +126,7 @@ function writeOptions(query: URLSearchParams): WriteOptions {
 
 interface Route {
   target: Target;
-  /** Set when the path ends in a subresource such as /status, which this server does not serve. */
+  /** Set when the path ends in a subresource; only custom resources' /status is served. */
   subresource?: string;
 }
 
@@ -150,6 +160,9 @@ export function createKubeApi(initial: KubeObject[], options: KubeApiOptions = {
   const schemas = new CrdSchemas(options.crdPath ?? defaultCrdPath());
   const ops = new KubeOperations(store, schemas, options.now);
   ops.seed(initial, (o) => resourceForObject(o.apiVersion, o.kind));
+  const stopGatewayController = startGatewayController(store, ops, () =>
+    kubeTimestamp(options.now?.() ?? new Date()),
+  );
   const watches = new Set<() => void>();
   const authenticator = new TokenAuthenticator(options.authentication?.tokens ?? [], options.now);
   const requests: KubeRequest[] = [];
@@ -190,12 +203,32 @@ export function createKubeApi(initial: KubeObject[], options: KubeApiOptions = {
     user: UserInfo,
     watchPath: boolean,
   ): Promise<void> {
-    if (r.subresource) throw pathNotFound();
     const { target } = r;
     const query = url.searchParams;
     const method = req.method ?? 'GET';
     const contentType = req.headers['content-type'];
     let reply: Reply;
+    if (r.subresource) {
+      if (r.subresource !== 'status' || !target.def.customResource || target.name === undefined)
+        throw pathNotFound();
+      if (method === 'GET') reply = ops.get(target);
+      else if (method === 'PUT')
+        reply = ops.updateStatus(
+          target,
+          decodeBody(await readBody(req), contentType),
+          writeOptions(query),
+        );
+      else if (method === 'PATCH') {
+        const type = patchTypeOf(contentType, true);
+        reply = ops.patchStatus(
+          target,
+          parsePatch(type, await readBody(req)),
+          type,
+          writeOptions(query),
+        );
+      } else throw methodNotAllowed();
+      return sendJson(res, reply.code, reply.body, reply.warnings);
+    }
     if (target.def.review) {
       if (method !== 'POST' || target.name !== undefined) throw methodNotAllowed();
       reply = answerReview(
@@ -244,14 +277,7 @@ export function createKubeApi(initial: KubeObject[], options: KubeApiOptions = {
       reply = ops.update(target, decodeBody(await readBody(req), contentType), writeOptions(query));
     } else if (method === 'PATCH' && target.name !== undefined) {
       const type = patchTypeOf(contentType, target.def.customResource);
-      const text = await readBody(req);
-      let patch: unknown;
-      try {
-        patch = type === 'apply' ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown);
-      } catch (err) {
-        throw badRequest(err instanceof Error ? err.message : String(err));
-      }
-      reply = ops.patch(target, patch, type, writeOptions(query));
+      reply = ops.patch(target, parsePatch(type, await readBody(req)), type, writeOptions(query));
     } else if (method === 'DELETE' && target.name !== undefined) {
       const body = decodeBody(await readBody(req), contentType);
       const deleteOptions =
@@ -352,6 +378,7 @@ export function createKubeApi(initial: KubeObject[], options: KubeApiOptions = {
     handle,
     requests,
     close: () => {
+      stopGatewayController();
       for (const stop of watches) stop();
       watches.clear();
     },

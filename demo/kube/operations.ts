@@ -12,7 +12,13 @@ import {
   withoutMetaAndStatus,
   type Json,
 } from './object-forms';
-import { groupVersion, resourceByPlural, storageApiVersion, type ResourceDef } from './resources';
+import {
+  groupVersion,
+  RESOURCES,
+  resourceByKey,
+  storageApiVersion,
+  type ResourceDef,
+} from './resources';
 import type { CrdSchemas } from './schema-validation';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
 import {
@@ -65,7 +71,7 @@ export class KubeOperations {
     const { def, version } = target;
     const labels = parseLabelSelector(query.get('labelSelector'));
     const fields = parseFieldSelector(query.get('fieldSelector'), def);
-    let items = this.store.list(def.plural, target.namespace).filter((o) => labels(o) && fields(o));
+    let items = this.store.list(def.key, target.namespace).filter((o) => labels(o) && fields(o));
     const metadata: Json = { resourceVersion: String(this.store.revision()) };
     const continueToken = query.get('continue');
     if (continueToken) {
@@ -123,9 +129,9 @@ export class KubeOperations {
       validateName(def, meta.name),
     );
     if (def.namespaced && !this.store.get('namespaces', undefined, target.namespace ?? '')) {
-      throw notFound(resourceByPlural('namespaces') ?? def, target.namespace ?? '');
+      throw notFound(resourceByKey('namespaces') ?? def, target.namespace ?? '');
     }
-    if (this.store.get(def.plural, target.namespace, object.metadata.name))
+    if (this.store.get(def.key, target.namespace, object.metadata.name))
       throw alreadyExists(def, object.metadata.name);
     for (const field of SYSTEM_FIELDS) delete object.metadata[field];
     object.metadata.uid = randomUUID();
@@ -134,7 +140,7 @@ export class KubeOperations {
     // Status is a subresource for every served kind: what a client sends on create is dropped.
     delete object.status;
     if (!def.customResource) this.cluster.onCreate(def, object);
-    const result = options.dryRun ? object : this.store.create(def.plural, object);
+    const result = options.dryRun ? object : this.store.create(def.key, object);
     return { code: 201, body: present(def, target.version, result), warnings };
   }
 
@@ -151,20 +157,41 @@ export class KubeOperations {
 
   patch(target: Target, patch: unknown, type: PatchType, options: WriteOptions): Reply {
     const current = this.mustGet(target);
-    if (type === 'apply')
-      throw badRequest('server-side apply is not supported by the demo API server');
-    const patched = applyPatch(
-      structuredClone(present(target.def, target.version, current)),
-      patch,
-      type,
-    );
-    const candidate = this.decode(target, patched);
+    const candidate = this.patched(target, current, patch, type);
     if (candidate.metadata.name !== target.name) {
       throw badRequest(
         `the name of the object (${candidate.metadata.name}) does not match the name on the URL (${target.name ?? ''})`,
       );
     }
     return this.write(target, current, candidate, options);
+  }
+
+  /** PUT on the status subresource: only status is taken from the body (the CRD status strategy). */
+  updateStatus(target: Target, body: unknown, options: WriteOptions): Reply {
+    const current = this.mustGet(target);
+    return this.writeStatus(target, current, this.decode(target, body), options);
+  }
+
+  patchStatus(target: Target, patch: unknown, type: PatchType, options: WriteOptions): Reply {
+    const current = this.mustGet(target);
+    return this.writeStatus(target, current, this.patched(target, current, patch, type), options);
+  }
+
+  /** The stored object with a patch applied, decoded as a request body would be. */
+  private patched(
+    target: Target,
+    current: KubeObject,
+    patch: unknown,
+    type: PatchType,
+  ): KubeObject {
+    if (type === 'apply')
+      throw badRequest('server-side apply is not supported by the demo API server');
+    const result = applyPatch(
+      structuredClone(present(target.def, target.version, current)),
+      patch,
+      type,
+    );
+    return this.decode(target, result);
   }
 
   delete(target: Target, options: { dryRun: boolean; preconditions: Json }): Reply {
@@ -192,7 +219,7 @@ export class KubeOperations {
     if (def.kind === 'Namespace') return this.deleteNamespace(target, current, options.dryRun);
     const gone = options.dryRun
       ? current
-      : (this.store.remove(def.plural, target.namespace, name) ?? current);
+      : (this.store.remove(def.key, target.namespace, name) ?? current);
     const body = def.deleteReturnsObject
       ? present(def, target.version, gone)
       : deleted(def, name, current.metadata.uid);
@@ -231,7 +258,7 @@ export class KubeOperations {
       obj.metadata.creationTimestamp ??= kubeTimestamp(this.now());
       if (def.hasGeneration) obj.metadata.generation ??= 1;
       if (!def.customResource) this.cluster.onCreate(def, obj);
-      this.store.create(def.plural, obj);
+      this.store.create(def.key, obj);
     }
   }
 
@@ -245,28 +272,17 @@ export class KubeOperations {
     // The namespace controller's work, done at once: empty the namespace, then finalize it.
     const shown = this.store.replace('namespaces', terminating);
     const name = current.metadata.name;
-    for (const plural of [
-      'pods',
-      'services',
-      'deployments',
-      'virtualservices',
-      'destinationrules',
-      'gateways',
-      'serviceentries',
-      'peerauthentications',
-      'authorizationpolicies',
-      'roles',
-      'rolebindings',
-    ]) {
-      for (const obj of this.store.list(plural, name))
-        this.store.remove(plural, name, obj.metadata.name);
+    for (const def of RESOURCES) {
+      if (!def.namespaced || def.review) continue;
+      for (const obj of this.store.list(def.key, name))
+        this.store.remove(def.key, name, obj.metadata.name);
     }
     this.store.remove('namespaces', undefined, name);
     return { code: 200, body: shown };
   }
 
   private mustGet(target: Target): KubeObject {
-    const obj = this.store.get(target.def.plural, target.namespace, target.name ?? '');
+    const obj = this.store.get(target.def.key, target.namespace, target.name ?? '');
     if (!obj) throw notFound(target.def, target.name ?? '');
     return obj;
   }
@@ -329,6 +345,37 @@ export class KubeOperations {
     return { object, warnings };
   }
 
+  /** Status writes keep everything but status as stored: no generation bump, the usual conflict check. */
+  private writeStatus(
+    target: Target,
+    current: KubeObject,
+    candidate: KubeObject,
+    options: WriteOptions,
+  ): Reply {
+    checkResourceVersion(target.def, current, candidate);
+    const next: KubeObject = structuredClone(current);
+    if (candidate.status === undefined) delete next.status;
+    else next.status = candidate.status;
+    const { object, warnings } = this.admit(target, next, options, []);
+    object.metadata = structuredClone(current.metadata);
+    return this.persist(target, current, object, options, warnings);
+  }
+
+  /** Stores a changed object (unless dry run); a write that changes nothing is not persisted. */
+  private persist(
+    target: Target,
+    current: KubeObject,
+    object: KubeObject,
+    options: WriteOptions,
+    warnings: string[],
+  ): Reply {
+    const { def } = target;
+    if (canonical(object) === canonical(current))
+      return { code: 200, body: present(def, target.version, current), warnings };
+    const result = options.dryRun ? object : this.store.replace(def.key, object);
+    return { code: 200, body: present(def, target.version, result), warnings };
+  }
+
   /** The common tail of update and patch: conflict check, admission, system fields, no-op detection. */
   private write(
     target: Target,
@@ -337,9 +384,7 @@ export class KubeOperations {
     options: WriteOptions,
   ): Reply {
     const { def } = target;
-    const sent = candidate.metadata.resourceVersion;
-    if (sent !== undefined && sent !== '' && sent !== current.metadata.resourceVersion)
-      throw conflict(def, current.metadata.name);
+    checkResourceVersion(def, current, candidate);
     const { object, warnings } = this.admit(target, candidate, options, []);
     for (const field of SYSTEM_FIELDS) delete object.metadata[field];
     object.metadata.uid = current.metadata.uid;
@@ -354,11 +399,15 @@ export class KubeOperations {
       object.metadata.generation = (current.metadata.generation ?? 1) + (specChanged ? 1 : 0);
     }
     if (!def.customResource) this.cluster.onUpdate(def, object);
-    if (canonical(object) === canonical(current))
-      return { code: 200, body: present(def, target.version, current), warnings };
-    const result = options.dryRun ? object : this.store.replace(def.plural, object);
-    return { code: 200, body: present(def, target.version, result), warnings };
+    return this.persist(target, current, object, options, warnings);
   }
+}
+
+/** Optimistic concurrency: a write that names a resourceVersion must name the stored one. */
+function checkResourceVersion(def: ResourceDef, current: KubeObject, candidate: KubeObject): void {
+  const sent = candidate.metadata.resourceVersion;
+  if (sent !== undefined && sent !== '' && sent !== current.metadata.resourceVersion)
+    throw conflict(def, current.metadata.name);
 }
 
 function preconditionFailed(

@@ -5,12 +5,20 @@ export interface ResourceDef {
   /** Served versions; the first is the storage version and the preferred one in discovery. */
   versions: readonly string[];
   plural: string;
+  /**
+   * The store's (and ConfigSource's) name for the resource: the plural, except where two groups share
+   * one, as Istio's and the Gateway API's `gateways` do (the latter is `k8sgateways`).
+   */
+  key: string;
   singular: string;
   kind: string;
   namespaced: boolean;
   shortNames: readonly string[];
   categories: readonly string[];
-  /** Istio CRDs: validated against crd-all.gen.yaml, lists carry kind/apiVersion per item. */
+  /**
+   * Istio and Gateway API CRDs: validated against their CRD schemas, lists carry kind/apiVersion per
+   * item, status is a subresource.
+   */
   customResource: boolean;
   /**
    * Whether DELETE answers with the deleted object (genericregistry.Store.ReturnDeletedObject, set for
@@ -42,11 +50,38 @@ function istio(
     group,
     versions,
     plural,
+    key: plural,
     singular: kind.toLowerCase(),
     kind,
     namespaced: true,
     shortNames,
     categories: ['istio-io', groupCategory],
+    customResource: true,
+    deleteReturnsObject: false,
+    hasGeneration: true,
+    selectableFields: [],
+  };
+}
+
+export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+
+/** A Gateway API kind of the standard channel, served at v1 as its CRDs install it. */
+function gatewayApi(
+  kind: string,
+  plural: string,
+  shortNames: string[],
+  options: { key?: string; namespaced?: boolean } = {},
+): ResourceDef {
+  return {
+    group: GATEWAY_API_GROUP,
+    versions: ['v1'],
+    plural,
+    key: options.key ?? plural,
+    singular: kind.toLowerCase(),
+    kind,
+    namespaced: options.namespaced ?? true,
+    shortNames,
+    categories: ['gateway-api'],
     customResource: true,
     deleteReturnsObject: false,
     hasGeneration: true,
@@ -60,6 +95,7 @@ function plain(group: string, kind: string, plural: string, namespaced: boolean)
     group,
     versions: ['v1'],
     plural,
+    key: plural,
     singular: kind.toLowerCase(),
     kind,
     namespaced,
@@ -92,6 +128,7 @@ export const RESOURCES: readonly ResourceDef[] = [
     group: '',
     versions: ['v1'],
     plural: 'namespaces',
+    key: 'namespaces',
     singular: 'namespace',
     kind: 'Namespace',
     namespaced: false,
@@ -106,6 +143,7 @@ export const RESOURCES: readonly ResourceDef[] = [
     group: '',
     versions: ['v1'],
     plural: 'services',
+    key: 'services',
     singular: 'service',
     kind: 'Service',
     namespaced: true,
@@ -120,6 +158,7 @@ export const RESOURCES: readonly ResourceDef[] = [
     group: '',
     versions: ['v1'],
     plural: 'pods',
+    key: 'pods',
     singular: 'pod',
     kind: 'Pod',
     namespaced: true,
@@ -141,6 +180,7 @@ export const RESOURCES: readonly ResourceDef[] = [
     group: 'apps',
     versions: ['v1'],
     plural: 'deployments',
+    key: 'deployments',
     singular: 'deployment',
     kind: 'Deployment',
     namespaced: true,
@@ -158,6 +198,11 @@ export const RESOURCES: readonly ResourceDef[] = [
   istio('networking.istio.io', NETWORKING, 'ServiceEntry', 'serviceentries', ['se']),
   istio('security.istio.io', SECURITY, 'PeerAuthentication', 'peerauthentications', ['pa']),
   istio('security.istio.io', SECURITY, 'AuthorizationPolicy', 'authorizationpolicies', ['ap']),
+  gatewayApi('Gateway', 'gateways', ['gtw'], { key: 'k8sgateways' }),
+  gatewayApi('GatewayClass', 'gatewayclasses', ['gc'], { namespaced: false }),
+  gatewayApi('HTTPRoute', 'httproutes', []),
+  gatewayApi('GRPCRoute', 'grpcroutes', []),
+  gatewayApi('ReferenceGrant', 'referencegrants', ['refgrant']),
   rbac('ClusterRole', 'clusterroles', false),
   rbac('ClusterRoleBinding', 'clusterrolebindings', false),
   rbac('Role', 'roles', true),
@@ -170,10 +215,12 @@ export const RESOURCES: readonly ResourceDef[] = [
   review('authorization.k8s.io', 'LocalSubjectAccessReview', true),
 ];
 
-const byPlural = new Map(RESOURCES.map((r) => [r.plural, r]));
+const byKey = new Map(RESOURCES.map((r) => [r.key, r]));
+const byGroupPlural = new Map(RESOURCES.map((r) => [`${r.group}/${r.plural}`, r]));
 
-export function resourceByPlural(plural: string): ResourceDef | undefined {
-  return byPlural.get(plural);
+/** The resource the store keeps under this key (see ResourceDef.key). */
+export function resourceByKey(key: string): ResourceDef | undefined {
+  return byKey.get(key);
 }
 
 /** The resource served at /api(s)/<group>/<version>/<plural>, if that version is served. */
@@ -182,7 +229,7 @@ export function resolveResource(
   version: string,
   plural: string,
 ): ResourceDef | undefined {
-  const def = byPlural.get(plural);
+  const def = byGroupPlural.get(`${group}/${plural}`);
   return def && def.group === group && def.versions.includes(version) ? def : undefined;
 }
 

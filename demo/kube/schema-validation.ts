@@ -5,20 +5,21 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseAllDocuments } from 'yaml';
 import { CEL_RULES } from './cel-rules';
-import type { ResourceDef } from './resources';
+import { GATEWAY_API_GROUP, RESOURCES, type ResourceDef } from './resources';
 import type { FieldError } from './status';
 
 /**
- * Validates Istio custom resources the way apiextensions-apiserver does, against the real
- * openAPIV3Schema of the requested version:
+ * Validates Istio and Gateway API custom resources the way apiextensions-apiserver does, against the
+ * openAPIV3Schema of the requested version (Istio's crd-all.gen.yaml; the Gateway API's from
+ * lib/kube/gateway-api-crd-schemas.json):
  *  1. pruning of fields the schema does not declare (reported as unknown fields, like the server's
- *     fieldValidation=Warn default; Strict turns them into an error),
+ *     fieldValidation=Warn default; Strict turns them into an error), then defaulting,
  *  2. OpenAPI value validation (ajv), with errors rewritten into field.Error text as kube-openapi words it,
  *  3. x-kubernetes-list-type map/set uniqueness,
  *  4. x-kubernetes-validations, for the rules cel-rules.ts knows; others are skipped and listed by
  *     skippedCelRules(). As on the real server, rules are not run when a "blocking" error (wrong
  *     type, missing required field, unsupported enum value, too long/many) was found.
- * Not done: defaulting (Istio's CRDs declare no defaults), x-kubernetes-embedded-resource,
+ * Not done: x-kubernetes-embedded-resource,
  * messageExpression/fieldPath/reason on rules, and CEL cost limits.
  */
 
@@ -191,8 +192,30 @@ function toFieldError(root: unknown, e: ErrorObject): FieldError | undefined {
   }
 }
 
+/** Structural defaulting as apiextensions does it: an absent property whose schema has a default gets it. */
+function withDefaults(schema: Schema, value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = child(schema, 'items');
+    return items ? value.map((v) => withDefaults(items, v)) : value;
+  }
+  if (!isObject(value)) return value;
+  const properties = child(schema, 'properties') ?? {};
+  const additional = child(schema, 'additionalProperties');
+  const out: Record<string, unknown> = { ...value };
+  for (const [k, propSchema] of Object.entries(properties)) {
+    if (!isObject(propSchema)) continue;
+    if (out[k] === undefined && propSchema.default !== undefined)
+      out[k] = structuredClone(propSchema.default);
+    if (out[k] !== undefined) out[k] = withDefaults(propSchema, out[k]);
+  }
+  if (additional)
+    for (const [k, v] of Object.entries(out))
+      if (!child(properties, k)) out[k] = withDefaults(additional, v);
+  return out;
+}
+
 export interface ValidationResult {
-  /** The object with undeclared fields pruned. */
+  /** The object with undeclared fields pruned and defaults applied. */
   object: Record<string, unknown>;
   /** Paths of pruned fields, e.g. "spec.foo". */
   unknownFields: string[];
@@ -207,7 +230,7 @@ export class CrdSchemas {
   private readonly skipped = new Set<string>();
   private readonly ajv: Ajv;
 
-  constructor(crdYamlPath: string) {
+  constructor(crdYamlPath: string, gatewayApiSchemaPath = defaultGatewayApiSchemaPath()) {
     for (const doc of parseAllDocuments(fs.readFileSync(crdYamlPath, 'utf8'))) {
       const crd: unknown = doc.toJS();
       if (!isObject(crd) || crd.kind !== 'CustomResourceDefinition' || !isObject(crd.spec))
@@ -222,6 +245,15 @@ export class CrdSchemas {
           v.schema.openAPIV3Schema,
         );
       }
+    }
+    const gatewayApi: unknown = JSON.parse(fs.readFileSync(gatewayApiSchemaPath, 'utf8'));
+    for (const def of RESOURCES) {
+      if (def.group !== GATEWAY_API_GROUP || !isObject(gatewayApi)) continue;
+      // The file names kinds as the domain does: the Gateway API's Gateway is `K8sGateway` there.
+      const versions = gatewayApi[def.key === 'k8sgateways' ? 'K8sGateway' : def.kind];
+      if (!isObject(versions)) continue;
+      for (const [version, schema] of Object.entries(versions))
+        if (isObject(schema)) this.schemas.set(`${def.group}/${version}/${def.plural}`, schema);
     }
     // strict:false because the schemas carry x-kubernetes-* keywords that ajv must ignore.
     this.ajv = new Ajv({ allErrors: true, strict: false, verbose: true, logger: false });
@@ -252,7 +284,11 @@ export class CrdSchemas {
       if (!fieldSchema) {
         unknownFields.push(field);
         delete object[field];
-      } else object[field] = this.prune(fieldSchema, object[field], [{ field }], unknownFields);
+      } else
+        object[field] = withDefaults(
+          fieldSchema,
+          this.prune(fieldSchema, object[field], [{ field }], unknownFields),
+        );
     }
 
     let validateFn = this.compiled.get(key);
@@ -383,8 +419,14 @@ export class CrdSchemas {
   }
 }
 
+const repoRoot = (): string => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
 /** The repository's own copy of Istio's crd-all.gen.yaml (fixtures/istio-crds). */
 export function defaultCrdPath(): string {
-  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  return path.resolve(repoRoot, 'fixtures/istio-crds/crd-all.gen.yaml');
+  return path.resolve(repoRoot(), 'fixtures/istio-crds/crd-all.gen.yaml');
+}
+
+/** The Gateway API schemas the app validates with too. */
+export function defaultGatewayApiSchemaPath(): string {
+  return path.resolve(repoRoot(), 'lib/kube/gateway-api-crd-schemas.json');
 }

@@ -1,5 +1,5 @@
 import type { ConfigSource, KubeObject } from './types';
-import { resourceByPlural } from './resources';
+import { resourceByKey } from './resources';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -105,7 +105,7 @@ export class KubeStore implements ConfigSource {
   }
 
   private commit(type: WatchEventType, resource: string, obj: KubeObject): KubeObject {
-    const namespaced = resourceByPlural(resource)?.namespaced ?? true;
+    const namespaced = resourceByKey(resource)?.namespaced ?? true;
     const namespace = namespaced ? obj.metadata.namespace : undefined;
     const key = objectKey(namespace, obj.metadata.name);
     const revision = this.currentRevision + 1;

@@ -52,7 +52,7 @@ export function serveWatch(
 
   // A change that moves an object into or out of the selection is seen as ADDED or DELETED.
   const deliver = (e: StoreEvent) => {
-    if (e.resource !== w.def.plural) return;
+    if (e.resource !== w.def.key) return;
     const now = inScope(e.object);
     const before = e.previous ? inScope(e.previous) : false;
     if (e.type === 'MODIFIED' && now && !before) send('ADDED', show(e.object));
@@ -74,7 +74,7 @@ export function serveWatch(
   };
 
   if (from === undefined) {
-    for (const o of store.list(w.def.plural, w.namespace)) if (inScope(o)) send('ADDED', show(o));
+    for (const o of store.list(w.def.key, w.namespace)) if (inScope(o)) send('ADDED', show(o));
   } else {
     const replay = store.eventsSince(from);
     if ('expired' in replay) {
