@@ -13,6 +13,7 @@ import {
   KUBE_RESOURCES,
   NAMESPACE_OBJECTS,
   RESOURCE_SPECS,
+  type KubeResource,
 } from '@/lib/kube/resources';
 import { MESH_CONFIGMAP } from '@/lib/kube/mesh-config';
 import { readManifest, renderKustomization, type ManifestObject } from './manifests';
@@ -32,6 +33,13 @@ const REVIEWS = [
   'authorization.k8s.io/subjectaccessreviews',
 ];
 const ISTIO_REFS = Object.values(ISTIO_KINDS);
+/** GatewayClasses are cluster-scoped and the platform's: read cluster-wide, never written. */
+const NAMESPACED_REFS = ISTIO_REFS.filter((k) => k.plural !== ISTIO_KINDS.GatewayClass.plural);
+const CLUSTER_SCOPED: readonly KubeResource[] = ['namespaces', 'gatewayclasses'];
+
+/** The resource RBAC names: the last segment of the collection path (`k8sgateways` is `gateways`). */
+const rbacResource = (resource: KubeResource): string =>
+  RESOURCE_SPECS[resource].path().split('/').pop() ?? resource;
 const MESH_CONFIG_ROLE = 'meshlens-mesh-config';
 
 const cluster = readManifest(path.join(DIR, 'meshlens.yaml'));
@@ -136,8 +144,8 @@ describe('deploy/meshlens.yaml, the cluster-wide install', () => {
 
   it.each(KUBE_RESOURCES)('lets Meshlens list and watch %s in every namespace', (resource) => {
     const { group } = RESOURCE_SPECS[resource];
-    expect(can('list', group, resource)).toBe(true);
-    expect(can('watch', group, resource)).toBe(true);
+    expect(can('list', group, rbacResource(resource))).toBe(true);
+    expect(can('watch', group, rbacResource(resource))).toBe(true);
   });
 
   it.each(ISTIO_REFS)('lets Meshlens get one $plural before a write', ({ group, plural }) => {
@@ -157,7 +165,7 @@ describe('deploy/meshlens.yaml, the cluster-wide install', () => {
 describe('deploy/namespaced/, the install with Roles only', () => {
   const can = allows(namespaced);
   const watched = configuredNamespaces(namespaced);
-  const perNamespace = KUBE_RESOURCES.filter((r) => r !== 'namespaces');
+  const perNamespace = KUBE_RESOURCES.filter((r) => !CLUSTER_SCOPED.includes(r));
 
   it('has one Role for each namespace in NAMESPACES, and no other', () => {
     expect(watched).toEqual(['bookinfo', 'shop']);
@@ -170,10 +178,11 @@ describe('deploy/namespaced/, the install with Roles only', () => {
   it.each(watched)('lets Meshlens list and watch every resource in %s', (namespace) => {
     for (const resource of perNamespace) {
       const { group } = RESOURCE_SPECS[resource];
-      expect(can('list', group, resource, { namespace }), `list ${resource}`).toBe(true);
-      expect(can('watch', group, resource, { namespace }), `watch ${resource}`).toBe(true);
+      const plural = rbacResource(resource);
+      expect(can('list', group, plural, { namespace }), `list ${resource}`).toBe(true);
+      expect(can('watch', group, plural, { namespace }), `watch ${resource}`).toBe(true);
     }
-    for (const { group, plural } of ISTIO_REFS)
+    for (const { group, plural } of NAMESPACED_REFS)
       expect(can('get', group, plural, { namespace, name: 'reviews' }), `get ${plural}`).toBe(true);
   });
 
@@ -186,8 +195,9 @@ describe('deploy/namespaced/, the install with Roles only', () => {
   it('grants nothing cluster-wide or in another namespace', () => {
     for (const resource of KUBE_RESOURCES) {
       const { group } = RESOURCE_SPECS[resource];
-      expect(can('list', group, resource), `list ${resource} cluster-wide`).toBe(false);
-      expect(can('list', group, resource, { namespace: 'default' }), resource).toBe(false);
+      const plural = rbacResource(resource);
+      expect(can('list', group, plural), `list ${resource} cluster-wide`).toBe(false);
+      expect(can('list', group, plural, { namespace: 'default' }), resource).toBe(false);
     }
     expect(rulesOf(namespaced).filter((r) => !readOrReview(r))).toEqual([]);
   });
@@ -240,14 +250,17 @@ describe('every manifest in deploy/', () => {
     const granted = rules.flatMap((r) =>
       r.apiGroups.flatMap((g) => r.resources.map((res) => `${g}/${res}`)),
     );
-    expect(new Set(granted)).toEqual(new Set(ISTIO_REFS.map((k) => `${k.group}/${k.plural}`)));
+    expect(new Set(granted)).toEqual(new Set(NAMESPACED_REFS.map((k) => `${k.group}/${k.plural}`)));
     for (const rule of rules) expect(rule.verbs.sort()).toEqual([...WRITE_VERBS].sort());
-    // The canary slider and the routing forms write these two; the binding must reach them.
+    // The canary slider and the routing forms write these; the binding must reach them.
     const can = allows([...cluster, ...anonymousWrites]);
-    for (const plural of ['virtualservices', 'destinationrules'])
-      expect(can('patch', 'networking.istio.io', plural, { namespace: 'shop', name: 'x' })).toBe(
-        true,
-      );
+    for (const { group, plural } of [
+      ISTIO_KINDS.VirtualService,
+      ISTIO_KINDS.DestinationRule,
+      ISTIO_KINDS.HTTPRoute,
+      ISTIO_KINDS.GRPCRoute,
+    ])
+      expect(can('patch', group, plural, { namespace: 'shop', name: 'x' })).toBe(true);
   });
 
   it('rbac/header-impersonation.yaml only impersonates users and groups', () => {

@@ -135,6 +135,48 @@ describe('authorization', () => {
     expect((await call('GET', shop, { token: token('viewer') })).status).toBe(403);
   });
 
+  it('gives the Gateway API the same rights as Istio routing: bookinfo-editor edits HTTPRoutes in bookinfo only', async () => {
+    const routes = (ns: string) => `/apis/gateway.networking.k8s.io/v1/namespaces/${ns}/httproutes`;
+    const route = (namespace: string) => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'reviews', namespace },
+      spec: { rules: [{ backendRefs: [{ name: 'reviews', port: 9080 }] }] },
+    });
+    const editor = token('bookinfo-editor');
+    expect(
+      (await call('POST', routes('bookinfo'), { token: editor, body: route('bookinfo') })).status,
+    ).toBe(201);
+    expect(
+      (await call('POST', routes('shop'), { token: editor, body: route('shop') })).status,
+    ).toBe(403);
+    expect((await call('GET', routes('shop'), { token: editor })).status).toBe(200);
+    const viewer = token('viewer');
+    expect((await call('GET', routes('bookinfo'), { token: viewer })).status).toBe(200);
+    expect((await call('DELETE', `${routes('bookinfo')}/reviews`, { token: viewer })).status).toBe(
+      403,
+    );
+    const meshlens = access.meshlensToken;
+    expect(
+      (await call('GET', '/apis/gateway.networking.k8s.io/v1/gatewayclasses', { token: meshlens }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await call('GET', '/apis/gateway.networking.k8s.io/v1/gateways', { token: meshlens }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await call('DELETE', `${routes('bookinfo')}/reviews`, { token: meshlens })).status,
+    ).toBe(200);
+    expect(
+      (
+        await call('DELETE', '/apis/gateway.networking.k8s.io/v1/gatewayclasses/istio', {
+          token: editor,
+        })
+      ).status,
+    ).toBe(403);
+  });
+
   it('serves the RBAC objects themselves to those allowed to list them', async () => {
     const res = await call('GET', '/apis/rbac.authorization.k8s.io/v1/clusterroles', {
       token: token('admin'),

@@ -24,6 +24,9 @@ const RBAC = 'rbac.authorization.k8s.io';
 const READ = ['get', 'list', 'watch'];
 const WRITE = ['create', 'update', 'patch', 'delete'];
 const ISTIO_GROUPS = ['networking.istio.io', 'security.istio.io'];
+const GATEWAY_API = 'gateway.networking.k8s.io';
+/** The Gateway API kinds Meshlens edits; GatewayClasses (cluster-scoped, the platform's) it only reads. */
+const GATEWAY_API_EDITED = ['gateways', 'httproutes', 'grpcroutes', 'referencegrants'];
 
 type Subject =
   | { kind: 'User' | 'Group'; name: string }
@@ -154,8 +157,12 @@ const APP_READS: PolicyRule[] = [
     resources: ['deployments', 'statefulsets', 'daemonsets', 'replicasets'],
   },
   { verbs: READ, apiGroups: ISTIO_GROUPS, resources: ['*'] },
+  { verbs: READ, apiGroups: [GATEWAY_API], resources: [...GATEWAY_API_EDITED, 'gatewayclasses'] },
 ];
-const ISTIO_WRITES: PolicyRule = { verbs: WRITE, apiGroups: ISTIO_GROUPS, resources: ['*'] };
+const ISTIO_WRITES: PolicyRule[] = [
+  { verbs: WRITE, apiGroups: ISTIO_GROUPS, resources: ['*'] },
+  { verbs: WRITE, apiGroups: [GATEWAY_API], resources: GATEWAY_API_EDITED },
+];
 const REVIEWS: PolicyRule[] = [
   { verbs: ['create'], apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'] },
   {
@@ -184,14 +191,14 @@ function meshlensPolicy(scope: MeshlensScope): KubeObject[] {
   ];
   if (scope === 'cluster') {
     return [
-      clusterRole('meshlens', [...APP_READS, ISTIO_WRITES]),
+      clusterRole('meshlens', [...APP_READS, ...ISTIO_WRITES]),
       clusterRoleBinding('meshlens', 'meshlens', [sa]),
       ...common,
     ];
   }
   // A ClusterRole used only by RoleBindings grants nothing outside their namespaces.
   return [
-    clusterRole('meshlens-namespaced', [...APP_READS, ISTIO_WRITES]),
+    clusterRole('meshlens-namespaced', [...APP_READS, ...ISTIO_WRITES]),
     ...scope.namespaces.map((ns) => roleBinding(ns, 'meshlens', 'meshlens-namespaced', [sa])),
     ...common,
   ];
@@ -202,8 +209,10 @@ function demoUsersPolicy(namespaces: ReadonlySet<string>): KubeObject[] {
   const user = (name: string): Subject => ({ kind: 'User', name });
   return [
     clusterRole('meshlens-demo-view', APP_READS),
+    // Routing is networking.istio.io and its Gateway API counterparts.
     clusterRole('meshlens-demo-routing-editor', [
       { verbs: WRITE, apiGroups: ['networking.istio.io'], resources: ['*'] },
+      { verbs: WRITE, apiGroups: [GATEWAY_API], resources: GATEWAY_API_EDITED },
     ]),
     clusterRoleBinding('demo-admin', 'cluster-admin', [user('admin')]),
     ...only(
@@ -242,7 +251,7 @@ function newToken(): string {
 const DESCRIPTIONS: Record<string, string> = {
   admin: 'cluster-admin: sees and changes everything',
   'bookinfo-editor':
-    'views bookinfo and shop; changes routing (networking.istio.io) in bookinfo only',
+    'views bookinfo and shop; changes routing (networking.istio.io and Gateway API routes, Gateways and ReferenceGrants) in bookinfo only',
   viewer: 'views bookinfo only; changes nothing',
 };
 
