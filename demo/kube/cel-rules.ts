@@ -8,16 +8,16 @@
 
 /** true = rule holds; false = rule failed; a string = the rule errored at runtime (message). */
 export type CelResult = boolean | string;
-type Rule = (self: unknown) => CelResult;
+export type Rule = (self: unknown) => CelResult;
 
-function obj(value: unknown): Record<string, unknown> {
+export function obj(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
 }
-const has = (value: unknown, key: string): boolean => Object.hasOwn(obj(value), key);
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+export const has = (value: unknown, key: string): boolean => Object.hasOwn(obj(value), key);
+export const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const count = (...present: boolean[]): number => present.filter(Boolean).length;
 
 const DURATION_UNITS: Record<string, number> = {
@@ -32,7 +32,7 @@ const DURATION_UNITS: Record<string, number> = {
 };
 
 /** Go time.ParseDuration, in milliseconds; undefined when the text is not a duration. */
-function parseGoDuration(text: string): number | undefined {
+export function parseGoDuration(text: string): number | undefined {
   const m = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/.exec(text);
   if (text === '0') return 0;
   if (!m) return undefined;

@@ -5,6 +5,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseAllDocuments } from 'yaml';
 import { CEL_RULES } from './cel-rules';
+import { GATEWAY_API_CEL_RULES } from './cel-rules-gateway-api';
 import { GATEWAY_API_GROUP, RESOURCES, type ResourceDef } from './resources';
 import type { FieldError } from './status';
 
@@ -16,7 +17,7 @@ import type { FieldError } from './status';
  *     fieldValidation=Warn default; Strict turns them into an error), then defaulting,
  *  2. OpenAPI value validation (ajv), with errors rewritten into field.Error text as kube-openapi words it,
  *  3. x-kubernetes-list-type map/set uniqueness,
- *  4. x-kubernetes-validations, for the rules cel-rules.ts knows; others are skipped and listed by
+ *  4. x-kubernetes-validations, for the rules cel-rules.ts and cel-rules-gateway-api.ts know; others are skipped and listed by
  *     skippedCelRules(). As on the real server, rules are not run when a "blocking" error (wrong
  *     type, missing required field, unsupported enum value, too long/many) was found.
  * Not done: x-kubernetes-embedded-resource,
@@ -350,7 +351,7 @@ export class CrdSchemas {
     if (runRules && Array.isArray(rules)) {
       for (const rule of rules as unknown[]) {
         if (!isObject(rule) || typeof rule.rule !== 'string') continue;
-        const fn = CEL_RULES.get(rule.rule);
+        const fn = CEL_RULES.get(rule.rule) ?? GATEWAY_API_CEL_RULES.get(rule.rule);
         if (!fn) {
           this.skipped.add(rule.rule);
           continue;
