@@ -18,7 +18,8 @@ export interface KubeObject {
 
 /**
  * What the traffic model reads from the simulated API server: the current objects of one resource
- * (plural name, e.g. "virtualservices", "pods"), optionally in one namespace, as stored (latest version).
+ * (plural name, e.g. "virtualservices", "pods", "httproutes"; the Gateway API's Gateways are
+ * "k8sgateways", Istio's "gateways"), optionally in one namespace, as stored (latest version).
  */
 export interface ConfigSource {
   list(resource: string, namespace?: string): readonly KubeObject[];
