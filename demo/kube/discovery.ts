@@ -54,14 +54,28 @@ export function apiResourceList(group: string, version: string): unknown {
     kind: 'APIResourceList',
     apiVersion: 'v1',
     groupVersion: groupVersion(group, version),
-    resources: served.map((r) => ({
-      name: r.plural,
-      singularName: r.singular,
-      namespaced: r.namespaced,
-      kind: r.kind,
-      verbs: r.verbs ?? VERBS,
-      ...(r.shortNames.length > 0 ? { shortNames: r.shortNames } : {}),
-      ...(r.categories.length > 0 ? { categories: r.categories } : {}),
-    })),
+    resources: served.flatMap((r) => [
+      {
+        name: r.plural,
+        singularName: r.singular,
+        namespaced: r.namespaced,
+        kind: r.kind,
+        verbs: r.verbs ?? VERBS,
+        ...(r.shortNames.length > 0 ? { shortNames: r.shortNames } : {}),
+        ...(r.categories.length > 0 ? { categories: r.categories } : {}),
+      },
+      // The custom resources' status subresource, listed as the API server lists it.
+      ...(r.customResource
+        ? [
+            {
+              name: `${r.plural}/status`,
+              singularName: '',
+              namespaced: r.namespaced,
+              kind: r.kind,
+              verbs: ['get', 'patch', 'update'],
+            },
+          ]
+        : []),
+    ]),
   };
 }

@@ -99,12 +99,16 @@ describe('the Gateway API in the demo API server', () => {
     expect(JSON.stringify(groups.body)).toContain('"name":"gateway.networking.k8s.io"');
     const list = await call('GET', APIS);
     const resources = list.body.resources as Record<string, unknown>[];
-    expect(resources.map((r) => r.name)).toEqual([
-      'gateways',
-      'gatewayclasses',
-      'httproutes',
-      'grpcroutes',
-      'referencegrants',
+    expect(resources.map((r) => r.name)).toEqual(
+      ['gateways', 'gatewayclasses', 'httproutes', 'grpcroutes', 'referencegrants'].flatMap((p) => [
+        p,
+        `${p}/status`,
+      ]),
+    );
+    expect(resources.find((r) => r.name === 'httproutes/status')?.verbs).toEqual([
+      'get',
+      'patch',
+      'update',
     ]);
     expect(resources).toContainEqual(
       expect.objectContaining({
