@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { templateYaml } from '@/lib/mesh/istio/templates';
 import { GATEWAY_API_CEL_RULES } from './cel-rules-gateway-api';
 import { resourceForObject } from './resources';
 import { CrdSchemas, defaultCrdPath, defaultGatewayApiSchemaPath } from './schema-validation';
@@ -41,6 +43,19 @@ describe('the Gateway API CEL rules', () => {
     const all = rulesIn(JSON.parse(fs.readFileSync(defaultGatewayApiSchemaPath(), 'utf8')));
     expect(all.length).toBeGreaterThan(20);
     expect(all.filter((r) => !GATEWAY_API_CEL_RULES.has(r))).toEqual([]);
+  });
+
+  it("accepts Meshlens' templates of the five kinds, rules included", () => {
+    for (const kind of [
+      'K8sGateway',
+      'GatewayClass',
+      'HTTPRoute',
+      'GRPCRoute',
+      'ReferenceGrant',
+    ] as const)
+      expect(errors(parse(templateYaml(kind, 'travel')) as Record<string, unknown>), kind).toEqual(
+        [],
+      );
   });
 
   it('needs a port on a Service backendRef, not on another kind', () => {
