@@ -1,9 +1,13 @@
 import type { ConfigSource, KubeObject } from '../kube/types.js';
 
-/** The resource plural of a kind, as the API server names it (ServiceEntry → serviceentries). */
+/**
+ * The resource plural of a kind, as the API server names it (ServiceEntry → serviceentries,
+ * Gateway → gateways, GatewayClass → gatewayclasses).
+ */
 export function pluralOf(kind: string): string {
   const lower = kind.toLowerCase();
-  return lower.endsWith('y') ? `${lower.slice(0, -1)}ies` : `${lower}s`;
+  if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`;
+  return /(s|x|ch|sh)$/.test(lower) ? `${lower}es` : `${lower}s`;
 }
 
 /**
