@@ -1,7 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { backfill } from '../backfill.js';
+import { TraceStore } from '../jaeger/store.js';
+import { Tracer } from '../jaeger/tracer.js';
 import { httpRoute, GATEWAY_CONTROLLER } from '../scenarios/gateway-api-objects.js';
 import { virtualService } from '../scenarios/istio-objects.js';
 import { buildScenario } from '../scenarios/index.js';
+import { createTrafficModel } from './advance.js';
 import { StaticConfig } from './static-config.js';
 import { requests, run, seriesLabels, tcpSeries } from './testing.js';
 
@@ -256,3 +263,68 @@ describe('ambient capture', () => {
 function tcpWhere(state: ReturnType<typeof run>, match: Record<string, string>) {
   return tcpSeries(state).filter((s) => Object.entries(match).every(([k, v]) => s.labels[k] === v));
 }
+
+describe('traces through the waypoint', () => {
+  it('has one waypoint client span per proxied request, tagged as Istio tags its proxies', () => {
+    const { scenario, config } = demo();
+    const tracer = new Tracer(createTrafficModel(scenario, config), new TraceStore(5000));
+    tracer.seedHistory(0, 600_000, 400);
+    expect(tracer.store.services()).toContain('waypoint.travel');
+    const traces = tracer.store.find({ service: 'waypoint.travel', limit: 50 });
+    expect(traces.length).toBeGreaterThan(5);
+    const spans = traces.flatMap((t) => t.spans);
+    const waypointSpans = spans.filter((s) => s.service === 'waypoint.travel');
+    const toFlights = waypointSpans.find((s) =>
+      s.tags.upstream_cluster?.startsWith('outbound|8080||flights-v'),
+    );
+    expect(toFlights).toMatchObject({ kind: 'client' });
+    expect(toFlights?.tags).toMatchObject({
+      component: 'proxy',
+      downstream_cluster: '-',
+      'istio.canonical_service': 'waypoint',
+      'istio.namespace': 'travel',
+      'http.status_code': expect.stringMatching(/^\d{3}$/),
+    });
+    const webIp = scenario.objects.find(
+      (o) => o.kind === 'Pod' && o.metadata.name.startsWith('web-'),
+    )?.status as { podIP?: string } | undefined;
+    expect(toFlights?.tags['peer.address']).toBe(webIp?.podIP);
+    // Ambient apps and ztunnel emit no spans: nothing from web or flights themselves.
+    expect(spans.some((s) => s.service === 'web.travel' || s.service === 'flights.travel')).toBe(
+      false,
+    );
+  });
+});
+
+describe('backfilled history', () => {
+  it('carries the waypoint and ztunnel series, so graphs over hours have travel data', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshlens-ambient-backfill-'));
+    try {
+      const scenario = buildScenario('demo', 42);
+      const outFile = path.join(dir, 'history.om');
+      backfill({
+        scenario,
+        seed: 42,
+        hours: 0.05,
+        stepSeconds: 10,
+        outFile,
+        endMs: 1_700_000_000_000,
+      });
+      const text = fs.readFileSync(outFile, 'utf8');
+      expect(text).toMatch(
+        /^istio_requests_total\{reporter="waypoint",source_workload="web",[^\n]*destination_workload="flights-v1"/m,
+      );
+      expect(text).toMatch(
+        /^istio_request_duration_milliseconds_bucket\{reporter="waypoint",[^\n]*destination_workload="flights-v2"/m,
+      );
+      expect(text).toMatch(
+        /^istio_tcp_connections_opened_total\{reporter="source",source_workload="web",[^\n]*destination_workload="waypoint"/m,
+      );
+      expect(text).toMatch(
+        /^istio_tcp_received_bytes_total\{reporter="destination",source_workload="hotels",[^\n]*destination_workload="hotels-db"/m,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

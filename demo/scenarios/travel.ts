@@ -143,25 +143,10 @@ export function addTravel(b: ScenarioBuilder): void {
 /** The namespace waypoint as `istioctl waypoint apply -n travel` creates it, with what istiod deploys. */
 function addWaypoint(b: ScenarioBuilder): void {
   const selector = { [GATEWAY_NAME_LABEL]: 'waypoint' };
-  b.workload(
-    {
-      namespace: TRAVEL_NS,
-      name: 'waypoint',
-      app: 'waypoint',
-      serviceAccount: 'waypoint',
-      replicas: 1,
-      sidecar: false,
-      gateway: true,
-      containerPorts: [15008, 15020, 15021, 15090],
-      image: PROXY_IMAGE,
-      extraLabels: {
-        ...selector,
-        'gateway.istio.io/managed': 'istio.io-mesh-controller',
-        'istio.io/dataplane-mode': 'none',
-      },
-    },
-    { latency: { medianMs: 0.3, p95Ms: 1 }, responseBytes: 200 },
-  );
+  addProxy(b, TRAVEL_NS, 'waypoint', 'waypoint', 'istio.io-mesh-controller', [15008], {
+    latency: { medianMs: 0.3, p95Ms: 1 },
+    responseBytes: 200,
+  });
   const address = b.service(
     TRAVEL_NS,
     'waypoint',
@@ -188,25 +173,10 @@ function addWaypoint(b: ScenarioBuilder): void {
 function addIngress(b: ScenarioBuilder): void {
   const ns = TRAVEL_GATEWAY.namespace;
   const selector = { [GATEWAY_NAME_LABEL]: 'travel-gateway' };
-  b.workload(
-    {
-      namespace: ns,
-      name: TRAVEL_GATEWAY.name,
-      app: TRAVEL_GATEWAY.name,
-      serviceAccount: TRAVEL_GATEWAY.name,
-      replicas: 1,
-      sidecar: false,
-      gateway: true,
-      containerPorts: [80, 15020, 15021, 15090],
-      image: PROXY_IMAGE,
-      extraLabels: {
-        ...selector,
-        'gateway.istio.io/managed': 'istio.io-gateway-controller',
-        'istio.io/dataplane-mode': 'none',
-      },
-    },
-    { latency: { medianMs: 1, p95Ms: 3 }, responseBytes: 9_000 },
-  );
+  addProxy(b, ns, TRAVEL_GATEWAY.name, 'travel-gateway', 'istio.io-gateway-controller', [80], {
+    latency: { medianMs: 1, p95Ms: 3 },
+    responseBytes: 9_000,
+  });
   const address = b.service(
     ns,
     TRAVEL_GATEWAY.name,
@@ -275,4 +245,35 @@ function addIngress(b: ScenarioBuilder): void {
     method: 'GET',
     path: '/',
   });
+}
+
+/** An Envoy istiod deploys for a Gateway (waypoint or ingress): not captured by ztunnel itself. */
+function addProxy(
+  b: ScenarioBuilder,
+  namespace: string,
+  name: string,
+  gatewayName: string,
+  managedBy: string,
+  ports: readonly number[],
+  behaviour: WorkloadBehaviour,
+): void {
+  b.workload(
+    {
+      namespace,
+      name,
+      app: name,
+      serviceAccount: name,
+      replicas: 1,
+      sidecar: false,
+      gateway: true,
+      containerPorts: [...ports, 15020, 15021, 15090],
+      image: PROXY_IMAGE,
+      extraLabels: {
+        [GATEWAY_NAME_LABEL]: gatewayName,
+        'gateway.istio.io/managed': managedBy,
+        'istio.io/dataplane-mode': 'none',
+      },
+    },
+    behaviour,
+  );
 }
