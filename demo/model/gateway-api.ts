@@ -9,19 +9,11 @@ import { field, matchesSelector } from './workloads.js';
 export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
 /**
- * The Gateway API objects of one resource. Istio's Gateway and the Gateway API's share the plural
- * "gateways", so a store may keep them apart under the group-qualified name: read both, keep only
- * this group's objects.
+ * The Gateway API objects of one resource, as the ConfigSource keys them: Istio's Gateway and the
+ * Gateway API's share the plural "gateways", so the store keeps the latter as "k8sgateways".
  */
-export function listGatewayApi(config: ConfigSource, plural: string): KubeObject[] {
-  const out = new Map<string, KubeObject>();
-  for (const resource of [plural, `${plural}.${GATEWAY_API_GROUP}`]) {
-    for (const o of config.list(resource)) {
-      if (!o.apiVersion.startsWith(`${GATEWAY_API_GROUP}/`)) continue;
-      out.set(`${o.metadata.namespace ?? ''}/${o.metadata.name}`, o);
-    }
-  }
-  return [...out.values()];
+export function listGatewayApi(config: ConfigSource, resource: string): readonly KubeObject[] {
+  return config.list(resource).filter((o) => o.apiVersion.startsWith(`${GATEWAY_API_GROUP}/`));
 }
 
 export interface ParentRef {

@@ -1,5 +1,5 @@
 import type { ConfigSource, KubeObject } from '../kube/types.js';
-import { GATEWAY_API_GROUP, listGatewayApi } from './gateway-api.js';
+import { listGatewayApi } from './gateway-api.js';
 import {
   GATEWAY_NAME_LABEL,
   field,
@@ -56,7 +56,7 @@ export function qualifyHost(host: string, namespace: string): string {
 export function compileMesh(config: ConfigSource): CompiledMesh {
   const nsLabels = namespaceLabels(config);
   const workloads = listWorkloads(config, nsLabels);
-  const k8sGateways = listGatewayApi(config, 'gateways');
+  const k8sGateways = listGatewayApi(config, 'k8sgateways');
   const services = new Map<string, ServiceInfo>();
   for (const svc of config.list('services')) {
     const namespace = svc.metadata.namespace ?? 'default';
@@ -136,7 +136,6 @@ function waypointOf(
   const wpNamespace = source[USE_WAYPOINT_NAMESPACE] ?? namespace;
   const gateway = gateways.find(
     (g) =>
-      g.apiVersion.startsWith(`${GATEWAY_API_GROUP}/`) &&
       g.metadata.namespace === wpNamespace &&
       g.metadata.name === name &&
       field.obj(g.spec).gatewayClassName === 'istio-waypoint',

@@ -10,6 +10,13 @@ export function pluralOf(kind: string): string {
   return /(s|x|ch|sh)$/.test(lower) ? `${lower}es` : `${lower}s`;
 }
 
+/** Where the API server's store keeps an object: Gateway API Gateways apart from Istio's. */
+function resourceOf(object: KubeObject): string {
+  return object.kind === 'Gateway' && object.apiVersion.startsWith('gateway.networking.k8s.io/')
+    ? 'k8sgateways'
+    : pluralOf(object.kind);
+}
+
 /**
  * An in-memory ConfigSource: what the backfill runs against (the scenario's objects as created),
  * and what tests edit to watch traffic follow the config.
@@ -47,7 +54,7 @@ export class StaticConfig implements ConfigSource {
   }
 
   private put(object: KubeObject): void {
-    const resource = pluralOf(object.kind);
+    const resource = resourceOf(object);
     const list = (this.byResource.get(resource) ?? []).filter(
       (o) =>
         !(
