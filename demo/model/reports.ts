@@ -1,7 +1,6 @@
 import type { CallSpec } from '../scenarios/topology.js';
 import { UNKNOWN_PEER, peerOf, type Reporter, type ServiceLabels } from './istio-labels.js';
 import type { ServiceInfo } from './mesh.js';
-import type { ResolvedFlow } from './routing.js';
 import {
   closedConnections,
   recordHttp,
@@ -18,8 +17,6 @@ export interface Outcome {
   grpcStatus: string;
   flags: string;
 }
-
-export const serviceLabels = (flow: ResolvedFlow): ServiceLabels => labelsOf(flow.service);
 
 const labelsOf = (service: ServiceInfo): ServiceLabels => ({
   fqdn: service.fqdn,
