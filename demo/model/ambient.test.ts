@@ -328,3 +328,41 @@ describe('backfilled history', () => {
     }
   });
 });
+
+describe('waypoint use', () => {
+  const flightsL4 = (state: ReturnType<typeof run>, version: string) =>
+    tcpWhere(state, {
+      reporter: 'destination',
+      source_workload: 'web',
+      destination_workload: version,
+      destination_service: svc('flights'),
+    });
+
+  it('goes straight to the pods at L4 when the Service opts out with use-waypoint none', () => {
+    const { scenario, config } = demo();
+    const flights = scenario.objects.find(
+      (o) => o.kind === 'Service' && o.metadata.namespace === NS && o.metadata.name === 'flights',
+    );
+    if (!flights) throw new Error('no flights Service');
+    config.apply({
+      ...flights,
+      metadata: {
+        ...flights.metadata,
+        labels: { ...flights.metadata.labels, 'istio.io/use-waypoint': 'none' },
+      },
+    });
+    const state = run(scenario, config, 30);
+    expect(requests(state, { ...WAYPOINT, destination_canonical_service: 'flights' })).toBe(0);
+    // Without the waypoint nothing applies the HTTPRoute: ztunnel spreads over both versions.
+    expect(flightsL4(state, 'flights-v1')).toHaveLength(1);
+    expect(flightsL4(state, 'flights-v2')).toHaveLength(1);
+  });
+
+  it('has no waypoint to use once its Gateway is gone', () => {
+    const { scenario, config } = demo();
+    config.delete('Gateway', NS, 'waypoint', 'gateway.networking.k8s.io/v1');
+    const state = run(scenario, config, 30);
+    expect(requests(state, WAYPOINT)).toBe(0);
+    expect(flightsL4(state, 'flights-v2')).toHaveLength(1);
+  });
+});

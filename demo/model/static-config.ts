@@ -44,10 +44,12 @@ export class StaticConfig implements ConfigSource {
     this.rev++;
   }
 
-  delete(kind: string, namespace: string, name: string): void {
-    const list = this.byResource.get(pluralOf(kind)) ?? [];
+  /** Removes an object; `apiVersion` tells a Gateway API Gateway from Istio's. */
+  delete(kind: string, namespace: string, name: string, apiVersion = ''): void {
+    const resource = resourceOf({ apiVersion, kind, metadata: { name } });
+    const list = this.byResource.get(resource) ?? [];
     this.byResource.set(
-      pluralOf(kind),
+      resource,
       list.filter((o) => !(o.metadata.namespace === namespace && o.metadata.name === name)),
     );
     this.rev++;
