@@ -81,6 +81,10 @@ function hop(
     component: 'proxy',
     'istio.mesh_id': 'cluster.local',
   };
+  const wp = flow.waypoint;
+  const waypointSpanId = wp ? rng.hex(16) : undefined;
+  // A sidecar client of a waypoint-served service sends to the Service it addressed.
+  const clientCluster = wp ? `outbound|${call.port}||${wp.addressed.fqdn}` : flow.cluster;
   const clientSpan = (
     durationUs: number,
     status: number,
@@ -88,6 +92,36 @@ function hop(
     responseSize: number,
     grpcStatus?: string,
   ): void => {
+    const error = status >= 500 || status === 0 || (grpcStatus !== undefined && grpcStatus !== '0');
+    const outcomeTags = {
+      'http.status_code': String(status),
+      response_flags: flags,
+      response_size: String(responseSize),
+      ...(grpcStatus !== undefined ? { 'grpc.status_code': grpcStatus } : {}),
+    };
+    if (wp && waypointSpanId) {
+      // The waypoint proxies the request: one client span per request, named like its Envoy.
+      const pod = wp.workload.pods[0];
+      const parent = envoyCaller ? clientSpanId : parentSpanId;
+      ctx.spans.push({
+        spanId: waypointSpanId,
+        ...(parent ? { parentSpanId: parent } : {}),
+        service: `${wp.workload.canonicalService}.${wp.workload.namespace}`,
+        operation,
+        kind: 'client',
+        startUs: Math.round(startUs + 100),
+        durationUs: Math.max(1, Math.round(durationUs - 200)),
+        tags: {
+          ...common,
+          ...proxyTags(wp.workload, pod),
+          'peer.address': caller?.pods[0]?.ip ?? '10.244.0.1',
+          ...outcomeTags,
+          upstream_cluster: flow.cluster,
+          'upstream_cluster.name': flow.cluster,
+        },
+        error,
+      });
+    }
     if (!envoyCaller) return;
     const pod = envoyCaller.pods[0];
     ctx.spans.push({
@@ -101,14 +135,11 @@ function hop(
       tags: {
         ...common,
         ...proxyTags(envoyCaller, pod),
-        'http.status_code': String(status),
-        response_flags: flags,
-        response_size: String(responseSize),
-        upstream_cluster: flow.cluster,
-        'upstream_cluster.name': flow.cluster,
-        ...(grpcStatus !== undefined ? { 'grpc.status_code': grpcStatus } : {}),
+        ...outcomeTags,
+        upstream_cluster: clientCluster,
+        'upstream_cluster.name': clientCluster,
       },
-      error: status >= 500 || status === 0 || (grpcStatus !== undefined && grpcStatus !== '0'),
+      error,
     });
   };
   const overheadUs = (): number => sampleLogNormal(rng, HOP_OVERHEAD) * 1000;
@@ -156,7 +187,9 @@ function hop(
           dest,
           child,
           cursor,
-          dest.hasSidecar ? serverSpanId : clientOrParent(envoyCaller, clientSpanId, parentSpanId),
+          dest.hasSidecar
+            ? serverSpanId
+            : (waypointSpanId ?? clientOrParent(envoyCaller, clientSpanId, parentSpanId)),
           depth + 1,
         ) + 100;
   }
@@ -218,7 +251,7 @@ function proxyTags(
   pod: WorkloadInfo['pods'][number] | undefined,
 ): Record<string, string> {
   const ip = pod?.ip ?? '10.244.0.1';
-  const kind = w.isGateway ? 'router' : 'sidecar';
+  const kind = w.isWaypoint ? 'waypoint' : w.isGateway ? 'router' : 'sidecar';
   return {
     node_id: `${kind}~${ip}~${pod?.name ?? w.name}.${w.namespace}~${w.namespace}.svc.cluster.local`,
     'istio.canonical_service': w.canonicalService,

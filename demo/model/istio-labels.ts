@@ -82,8 +82,11 @@ export interface ServiceLabels {
   namespace: string;
 }
 
+/** Envoy sidecars and gateways, and ztunnel, report "source"/"destination"; waypoints "waypoint". */
+export type Reporter = 'source' | 'destination' | 'waypoint';
+
 export interface SeriesLabels {
-  reporter: 'source' | 'destination';
+  reporter: Reporter;
   source: PeerLabels;
   destination: PeerLabels;
   service: ServiceLabels;

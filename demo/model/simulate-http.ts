@@ -9,7 +9,15 @@ import {
 import { rbacAllows } from './authz.js';
 import { pickEndpoint, noteOutcome } from './outlier.js';
 import { sampleLogNormal } from './random.js';
-import { reportDestination, reportSource, type Outcome } from './reports.js';
+import {
+  destinationReport,
+  reportConnections,
+  reportRequest,
+  sourceReport,
+  waypointReport,
+  ztunnelReport,
+  type Outcome,
+} from './reports.js';
 import type { ResolvedFlow } from './routing.js';
 import type { SimContext } from './sim-context.js';
 import type { WorkloadInfo } from './workloads.js';
@@ -39,7 +47,14 @@ function localOutcome(call: CallSpec, code: number, flags: string): Outcome {
     : { code, grpcStatus: '', flags };
 }
 
-/** One request along one resolved flow: faults, endpoint pick, mTLS, retries, timeout, reports. */
+/** Share of requests that open a new connection (clients keep connections alive). */
+const NEW_CONNECTION_SHARE = 0.02;
+
+/**
+ * One request along one resolved flow: faults, endpoint pick, mTLS, retries, timeout, reports.
+ * The Envoy that routes is the client's sidecar (or gateway) or, for a flow through a waypoint, the
+ * waypoint; ztunnel adds L4 reports for ambient clients and servers.
+ */
 export function simulateHttpRequest(
   sim: SimContext,
   caller: WorkloadInfo | null,
@@ -49,15 +64,67 @@ export function simulateHttpRequest(
 ): void {
   const { rng, state } = sim;
   const envoyCaller = caller && (caller.hasSidecar || caller.isGateway) ? caller : null;
+  const ambientCaller = caller?.ambient ? caller : null;
+  const wp = flow.waypoint;
+  const router = wp?.workload ?? envoyCaller;
+  // Who the server sees as its peer: the waypoint, or the client when it is in the mesh.
+  const upstreamPeer = wp?.workload ?? envoyCaller ?? ambientCaller;
+  const protocol = call.protocol === 'grpc' ? 'grpc' : 'http';
   const requestBytes = sampleRequestBytes(rng, call.method);
+  const newConnections = (): number => (rng.next() < NEW_CONNECTION_SHARE ? 1 : 0);
+
+  /** The client side's reports (and the waypoint's), once per request with the final outcome. */
+  const finish = (
+    destination: WorkloadInfo | null,
+    mtls: boolean,
+    outcome: Outcome,
+    durationMs: number,
+    responseBytes: number,
+  ): void => {
+    const obs = { durationMs, requestBytes, responseBytes };
+    const traffic = { sent: responseBytes, received: requestBytes, opened: newConnections() };
+    if (wp) {
+      const client = envoyCaller ?? ambientCaller;
+      const seen = waypointReport(client, destination, flow.service);
+      reportRequest(state, seen, protocol, outcome, obs);
+      reportConnections(state, seen, traffic);
+      const front = { ...obs, durationMs: durationMs + sampleLogNormal(rng, HOP_OVERHEAD) };
+      if (envoyCaller)
+        reportRequest(
+          state,
+          sourceReport(envoyCaller, wp.workload, wp.addressed, true),
+          protocol,
+          outcome,
+          front,
+        );
+      if (ambientCaller) {
+        for (const side of ['source', 'destination'] as const)
+          reportConnections(
+            state,
+            ztunnelReport(side, ambientCaller, wp.workload, wp.addressed, true),
+            traffic,
+          );
+      }
+      return;
+    }
+    if (envoyCaller)
+      reportRequest(
+        state,
+        sourceReport(envoyCaller, destination, flow.service, mtls),
+        protocol,
+        outcome,
+        obs,
+      );
+    else if (ambientCaller && destination)
+      reportConnections(
+        state,
+        ztunnelReport('source', ambientCaller, destination, flow.service, mtls),
+        traffic,
+      );
+  };
   const local = (code: number, flags: string): void => {
     const durationMs = sampleLogNormal(rng, HOP_OVERHEAD);
-    if (envoyCaller)
-      reportSource(state, envoyCaller, call, flow, null, false, localOutcome(call, code, flags), {
-        durationMs,
-        requestBytes,
-        responseBytes: LOCAL_REPLY_BYTES,
-      });
+    if (router) finish(null, false, localOutcome(call, code, flags), durationMs, LOCAL_REPLY_BYTES);
   };
   if (flow.localReply) return local(flow.localReply.code, flow.localReply.flags);
   if (flow.abort && rng.next() < flow.abort.fraction) return local(flow.abort.httpStatus, 'FI');
@@ -72,14 +139,22 @@ export function simulateHttpRequest(
       : { code: 200, grpcStatus: call.protocol === 'grpc' ? '0' : '', flags: '-' };
     const durationMs =
       delayMs + sampleLogNormal(rng, b.latency) + sampleLogNormal(rng, HOP_OVERHEAD);
-    reportSource(state, envoyCaller, call, flow, null, false, withDelayFlag(outcome, delayMs), {
+    finish(
+      null,
+      false,
+      withDelayFlag(outcome, delayMs),
       durationMs,
-      requestBytes,
-      responseBytes: Math.round(sampleLogNormal(rng, b.responseBytes)),
-    });
+      Math.round(sampleLogNormal(rng, b.responseBytes)),
+    );
     return;
   }
 
+  /** Whether the hop to the server is mutual TLS (HBONE counts: ztunnel and waypoints speak it). */
+  const secureTo = (destination: WorkloadInfo): boolean => {
+    if (wp || ambientCaller) return destination.hasSidecar || destination.ambient;
+    if (envoyCaller) return (destination.hasSidecar && !flow.tlsDisabled) || destination.ambient;
+    return false;
+  };
   const attempts: Attempt[] = [];
   let mtls = false;
   let retriable = false;
@@ -87,26 +162,24 @@ export function simulateHttpRequest(
     const ep = pickEndpoint(sim, flow);
     if (!ep) return local(503, 'UH');
     const destination = ep.workload;
-    mtls = envoyCaller !== null && destination.hasSidecar && !flow.tlsDisabled;
-    if (!mtls && destination.hasSidecar && sim.view.mtlsMode(destination) === 'STRICT') {
+    mtls = secureTo(destination);
+    const enforces = destination.hasSidecar || destination.ambient;
+    if (!mtls && enforces && sim.view.mtlsMode(destination) === 'STRICT') {
       // STRICT refuses plaintext during the TLS handshake, before any HTTP exists: the server
-      // sidecar reports nothing. A client sidecar (tls DISABLEd by a DestinationRule) sees a reset
-      // (503 UC); a client without a sidecar reports nothing, so the call is invisible in metrics.
-      if (envoyCaller)
-        reportSource(
-          state,
-          envoyCaller,
-          call,
-          flow,
+      // side reports nothing. A routing Envoy (tls DISABLEd by a DestinationRule) sees a reset
+      // (503 UC); a client without one reports nothing, so the call is invisible in metrics.
+      if (router)
+        finish(
           destination,
           false,
           localOutcome(call, 503, 'UC'),
-          { durationMs: sampleLogNormal(rng, HOP_OVERHEAD), requestBytes, responseBytes: 0 },
+          sampleLogNormal(rng, HOP_OVERHEAD),
+          0,
         );
       return;
     }
     const request = {
-      principal: mtls && envoyCaller ? envoyCaller.principal.replace(/^spiffe:\/\//, '') : '',
+      principal: mtls && upstreamPeer ? upstreamPeer.principal.replace(/^spiffe:\/\//, '') : '',
       method: call.protocol === 'grpc' ? 'POST' : call.method,
       path: call.path,
       port: call.port,
@@ -156,36 +229,38 @@ export function simulateHttpRequest(
     retriable && flow.retry.attempts > 0 && attempts.length === flow.retry.attempts + 1;
 
   for (const a of attempts) {
-    // A gateway is its own Envoy: it reports the requests it receives like a server sidecar.
-    if (!a.destination.hasSidecar && !a.destination.isGateway) continue;
     // When the client gives up (route timeout), the server sees its downstream go away: 0 DC.
     const serverOutcome =
       timedOut && a === last ? { code: 0, grpcStatus: '', flags: 'DC' } : a.outcome;
-    reportDestination(state, envoyCaller, call, flow, a.destination, mtls, serverOutcome, {
-      durationMs: timedOut && a === last ? (flow.timeoutMs ?? a.latencyMs) : a.latencyMs,
-      requestBytes,
-      responseBytes: a.responseBytes,
-    });
+    const durationMs = timedOut && a === last ? (flow.timeoutMs ?? a.latencyMs) : a.latencyMs;
+    // A gateway is its own Envoy: it reports the requests it receives like a server sidecar.
+    if (a.destination.hasSidecar || a.destination.isGateway)
+      reportRequest(
+        state,
+        destinationReport(upstreamPeer, a.destination, flow.service, mtls),
+        protocol,
+        serverOutcome,
+        { durationMs, requestBytes, responseBytes: a.responseBytes },
+      );
+    else if (a.destination.ambient)
+      reportConnections(
+        state,
+        ztunnelReport('destination', upstreamPeer, a.destination, flow.service, mtls),
+        { sent: a.responseBytes, received: requestBytes, opened: newConnections() },
+      );
   }
-  if (!envoyCaller) return;
+  if (!router && !ambientCaller) return;
   const final: Outcome = timedOut
     ? localOutcome(call, 504, 'UT')
     : exhausted
       ? { ...last.outcome, flags: 'URX' }
       : last.outcome;
-  reportSource(
-    state,
-    envoyCaller,
-    call,
-    flow,
+  finish(
     last.destination,
     mtls,
     withDelayFlag(final, delayMs),
-    {
-      durationMs: timedOut ? (flow.timeoutMs ?? clientMs) : clientMs,
-      requestBytes,
-      responseBytes: timedOut ? LOCAL_REPLY_BYTES : last.responseBytes,
-    },
+    timedOut ? (flow.timeoutMs ?? clientMs) : clientMs,
+    timedOut ? LOCAL_REPLY_BYTES : last.responseBytes,
   );
 }
 

@@ -1,19 +1,25 @@
 import type { CallSpec } from '../scenarios/topology.js';
 import { behaviourModel } from './behaviour.js';
-import { UNKNOWN_PEER, peerOf } from './istio-labels.js';
-import { serviceLabels } from './reports.js';
+import {
+  destinationReport,
+  reportConnections,
+  sourceReport,
+  waypointReport,
+  ztunnelReport,
+  type ConnectionTraffic,
+  type Report,
+} from './reports.js';
 import type { ResolvedFlow } from './routing.js';
 import type { SimContext } from './sim-context.js';
-import { recordTcp } from './state.js';
 import type { WorkloadInfo } from './workloads.js';
 
-/** Clients keep a small pool of long-lived connections per peer; only churn beyond it closes. */
-const POOL_SIZE = 4;
 const NEW_CONNECTION_SHARE = 0.02;
 
 /**
  * `queries` TCP round trips along one flow. istio_tcp_sent_bytes_total counts the response
- * direction and istio_tcp_received_bytes_total the request direction, on both reporters.
+ * direction and istio_tcp_received_bytes_total the request direction, on every reporter: the
+ * client's sidecar or ztunnel, the waypoint when the flow goes through one, the server's sidecar or
+ * ztunnel.
  */
 export function simulateTcp(
   sim: SimContext,
@@ -24,6 +30,9 @@ export function simulateTcp(
 ): void {
   if (queries <= 0 || flow.endpoints.length === 0) return;
   const envoyCaller = caller && (caller.hasSidecar || caller.isGateway) ? caller : null;
+  const ambientCaller = caller?.ambient ? caller : null;
+  const wp = flow.waypoint;
+  const upstreamPeer = wp?.workload ?? envoyCaller ?? ambientCaller;
   const perEndpoint = new Map<string, { ep: (typeof flow.endpoints)[number]; n: number }>();
   for (let i = 0; i < queries; i++) {
     const ep = flow.endpoints[sim.rng.int(flow.endpoints.length)];
@@ -34,37 +43,39 @@ export function simulateTcp(
   }
   for (const { ep, n } of perEndpoint.values()) {
     const destination = ep.workload;
-    const mtls = envoyCaller !== null && destination.hasSidecar && !flow.tlsDisabled;
+    const mtls =
+      wp || ambientCaller
+        ? destination.hasSidecar || destination.ambient
+        : envoyCaller !== null &&
+          ((destination.hasSidecar && !flow.tlsDisabled) || destination.ambient);
     // STRICT refuses a plaintext connection in the handshake; neither side records it.
-    if (!mtls && destination.hasSidecar && sim.view.mtlsMode(destination) === 'STRICT') continue;
+    if (
+      !mtls &&
+      (destination.hasSidecar || destination.ambient) &&
+      sim.view.mtlsMode(destination) === 'STRICT'
+    )
+      continue;
     const b = behaviourModel(sim.behaviours[destination.key]);
-    const received = n * (call.requestBytes ?? 200);
-    const sent = Math.round(n * Math.exp(b.responseBytes.mu));
-    const opened = sim.rng.round(n * NEW_CONNECTION_SHARE);
-    const sides: Array<['source' | 'destination', WorkloadInfo | null]> = [];
-    if (envoyCaller) sides.push(['source', envoyCaller]);
-    if (destination.hasSidecar) sides.push(['destination', envoyCaller]);
-    for (const [reporter, source] of sides) {
-      const key = `${reporter[0]}|${source?.key ?? '-'}|${destination.key}|${flow.service.fqdn}|${mtls ? 1 : 0}`;
-      const existing = sim.state.tcp.get(key);
-      const openAfter = (existing?.opened ?? 0) + opened;
-      const closed = Math.max(0, Math.min(opened, openAfter - (existing?.closed ?? 0) - POOL_SIZE));
-      recordTcp(
-        sim.state,
-        key,
-        () => ({
-          reporter,
-          source: source ? peerOf(source, mtls) : UNKNOWN_PEER,
-          destination: peerOf(destination, mtls),
-          service: serviceLabels(flow),
-          protocol: 'tcp',
-          responseCode: '',
-          grpcStatus: '',
-          flags: '-',
-          security: reporter === 'source' ? 'unknown' : mtls ? 'mutual_tls' : 'none',
-        }),
-        { sent, received, opened, closed },
-      );
-    }
+    const traffic: ConnectionTraffic = {
+      received: n * (call.requestBytes ?? 200),
+      sent: Math.round(n * Math.exp(b.responseBytes.mu)),
+      opened: sim.rng.round(n * NEW_CONNECTION_SHARE),
+    };
+    const reports: Report[] = [];
+    if (wp) {
+      if (envoyCaller) reports.push(sourceReport(envoyCaller, wp.workload, wp.addressed, true));
+      if (ambientCaller)
+        for (const side of ['source', 'destination'] as const)
+          reports.push(ztunnelReport(side, ambientCaller, wp.workload, wp.addressed, true));
+      reports.push(waypointReport(envoyCaller ?? ambientCaller, destination, flow.service));
+    } else if (envoyCaller)
+      reports.push(sourceReport(envoyCaller, destination, flow.service, mtls));
+    else if (ambientCaller)
+      reports.push(ztunnelReport('source', ambientCaller, destination, flow.service, mtls));
+    if (destination.hasSidecar)
+      reports.push(destinationReport(upstreamPeer, destination, flow.service, mtls));
+    else if (destination.ambient)
+      reports.push(ztunnelReport('destination', upstreamPeer, destination, flow.service, mtls));
+    for (const r of reports) reportConnections(sim.state, r, traffic);
   }
 }

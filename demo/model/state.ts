@@ -1,9 +1,9 @@
 import { newHistogram, observe, type Histogram } from './histogram.js';
-import { renderLabels, type SeriesLabels } from './istio-labels.js';
+import { renderLabels, type Reporter, type SeriesLabels } from './istio-labels.js';
 
 export interface HttpSeries {
   labels: string;
-  reporter: 'source' | 'destination';
+  reporter: Reporter;
   requests: number;
   duration: Histogram;
   requestBytes: Histogram;
@@ -98,4 +98,14 @@ export function recordTcp(
   s.received += obs.received;
   s.opened += obs.opened;
   s.closed += obs.closed;
+}
+
+/** Clients keep a small pool of long-lived connections per peer; only churn beyond it closes. */
+const POOL_SIZE = 4;
+
+/** How many of `opened` new connections close, given the series so far (the pool stays open). */
+export function closedConnections(state: ModelState, key: string, opened: number): number {
+  const existing = state.tcp.get(key);
+  const openAfter = (existing?.opened ?? 0) + opened;
+  return Math.max(0, Math.min(opened, openAfter - (existing?.closed ?? 0) - POOL_SIZE));
 }

@@ -1,9 +1,20 @@
 import type { ConfigSource, KubeObject } from '../kube/types.js';
 
-/** The resource plural of a kind, as the API server names it (ServiceEntry → serviceentries). */
+/**
+ * The resource plural of a kind, as the API server names it (ServiceEntry → serviceentries,
+ * Gateway → gateways, GatewayClass → gatewayclasses).
+ */
 export function pluralOf(kind: string): string {
   const lower = kind.toLowerCase();
-  return lower.endsWith('y') ? `${lower.slice(0, -1)}ies` : `${lower}s`;
+  if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`;
+  return /(s|x|ch|sh)$/.test(lower) ? `${lower}es` : `${lower}s`;
+}
+
+/** Where the API server's store keeps an object: Gateway API Gateways apart from Istio's. */
+function resourceOf(object: KubeObject): string {
+  return object.kind === 'Gateway' && object.apiVersion.startsWith('gateway.networking.k8s.io/')
+    ? 'k8sgateways'
+    : pluralOf(object.kind);
 }
 
 /**
@@ -33,17 +44,19 @@ export class StaticConfig implements ConfigSource {
     this.rev++;
   }
 
-  delete(kind: string, namespace: string, name: string): void {
-    const list = this.byResource.get(pluralOf(kind)) ?? [];
+  /** Removes an object; `apiVersion` tells a Gateway API Gateway from Istio's. */
+  delete(kind: string, namespace: string, name: string, apiVersion = ''): void {
+    const resource = resourceOf({ apiVersion, kind, metadata: { name } });
+    const list = this.byResource.get(resource) ?? [];
     this.byResource.set(
-      pluralOf(kind),
+      resource,
       list.filter((o) => !(o.metadata.namespace === namespace && o.metadata.name === name)),
     );
     this.rev++;
   }
 
   private put(object: KubeObject): void {
-    const resource = pluralOf(object.kind);
+    const resource = resourceOf(object);
     const list = (this.byResource.get(resource) ?? []).filter(
       (o) =>
         !(

@@ -131,3 +131,15 @@ export function requests(state: ModelState, match: Readonly<Record<string, strin
 export function seriesLabels(state: ModelState): Record<string, string>[] {
   return [...state.http.values()].map((s) => parseLabels(s.labels));
 }
+
+/** The TCP series' labels and counters. */
+export function tcpSeries(
+  state: ModelState,
+): { labels: Record<string, string>; opened: number; sent: number; received: number }[] {
+  return [...state.tcp.values()].map((s) => ({
+    labels: parseLabels(s.labels),
+    opened: s.opened,
+    sent: s.sent,
+    received: s.received,
+  }));
+}

@@ -21,8 +21,14 @@ export interface WorkloadInfo {
   principal: string;
   /** An Envoy sidecar is injected (native sidecar in initContainers, or a classic container). */
   hasSidecar: boolean;
-  /** A gateway: Envoy is the workload itself. */
+  /** A gateway: Envoy is the workload itself (ingress, egress, Gateway API gateways, waypoints). */
   isGateway: boolean;
+  /** Captured by ztunnel: ambient mode, no sidecar, telemetry at L4 only. */
+  ambient: boolean;
+  /** A waypoint proxy (Gateway of class istio-waypoint, deployed by istiod). */
+  isWaypoint: boolean;
+  /** The Gateway API Gateway this workload implements (its gateway-name label), if any. */
+  gatewayName?: string;
   pods: PodInfo[];
 }
 
@@ -64,10 +70,43 @@ export function podHasSidecar(pod: KubeObject): boolean {
   );
 }
 
-const isGatewayPod = (labels: Readonly<Record<string, string>>): boolean =>
-  labels.istio === 'ingressgateway' || labels.istio === 'egressgateway';
+export const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
+export const DATAPLANE_MODE_LABEL = 'istio.io/dataplane-mode';
 
-export function listWorkloads(config: ConfigSource): WorkloadInfo[] {
+const isGatewayPod = (labels: Readonly<Record<string, string>>): boolean =>
+  labels.istio === 'ingressgateway' ||
+  labels.istio === 'egressgateway' ||
+  labels[GATEWAY_NAME_LABEL] !== undefined;
+
+const isWaypointPod = (labels: Readonly<Record<string, string>>): boolean =>
+  labels['gateway.istio.io/managed'] === 'istio.io-mesh-controller';
+
+/**
+ * ztunnel captures a pod when the pod or its namespace says `istio.io/dataplane-mode: ambient` and the
+ * pod does not opt out with `none`; pods with a sidecar (and proxies themselves) are left alone.
+ */
+function capturedByZtunnel(
+  pod: KubeObject,
+  namespaceLabels: Readonly<Record<string, string>>,
+): boolean {
+  const labels = pod.metadata.labels ?? {};
+  if (isGatewayPod(labels) || podHasSidecar(pod)) return false;
+  const podMode = labels[DATAPLANE_MODE_LABEL];
+  if (podMode !== undefined) return podMode === 'ambient';
+  return namespaceLabels[DATAPLANE_MODE_LABEL] === 'ambient';
+}
+
+/** Namespace name → its labels, from the live Namespace objects. */
+export function namespaceLabels(config: ConfigSource): Map<string, Record<string, string>> {
+  return new Map(
+    config.list('namespaces').map((ns) => [ns.metadata.name, asLabels(ns.metadata.labels)]),
+  );
+}
+
+export function listWorkloads(
+  config: ConfigSource,
+  nsLabels: ReadonlyMap<string, Record<string, string>> = namespaceLabels(config),
+): WorkloadInfo[] {
   const podsByNs = new Map<string, KubeObject[]>();
   for (const pod of config.list('pods')) {
     const ns = pod.metadata.namespace ?? 'default';
@@ -107,6 +146,9 @@ export function listWorkloads(config: ConfigSource): WorkloadInfo[] {
       principal: `spiffe://cluster.local/ns/${namespace}/sa/${serviceAccount}`,
       hasSidecar: first ? podHasSidecar(first) : false,
       isGateway: isGatewayPod(labels),
+      ambient: first ? capturedByZtunnel(first, nsLabels.get(namespace) ?? {}) : false,
+      isWaypoint: isWaypointPod(labels),
+      ...(labels[GATEWAY_NAME_LABEL] ? { gatewayName: labels[GATEWAY_NAME_LABEL] } : {}),
       pods: pods.map((p, index) => ({
         name: p.metadata.name,
         ip: String(asObj(p.status).podIP ?? '10.244.0.1'),

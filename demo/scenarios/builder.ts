@@ -28,16 +28,25 @@ export class ScenarioBuilder {
     this.objects.push(namespaceObject(name, injection ? { 'istio-injection': 'enabled' } : {}));
   }
 
+  /** A namespace with its own labels (ambient enrolment, waypoint use) instead of injection. */
+  labelledNamespace(name: string, labels: Record<string, string>): void {
+    this.objects.push(namespaceObject(name, labels));
+  }
+
   service(
     namespace: string,
     name: string,
     ports: readonly ServicePortDef[],
     selector: Record<string, string>,
     type?: 'LoadBalancer',
-  ): void {
+    labels?: Record<string, string>,
+  ): string {
     const n = this.nextClusterIp++;
     const ip = `10.96.${Math.floor(n / 250)}.${(n % 250) + 2}`;
-    this.objects.push(serviceObject(namespace, name, ports, selector, ip, type));
+    const svc = serviceObject(namespace, name, ports, selector, ip, type);
+    if (labels) svc.metadata.labels = { ...svc.metadata.labels, ...labels };
+    this.objects.push(svc);
+    return ip;
   }
 
   workload(def: WorkloadDef, behaviour?: WorkloadBehaviour): void {

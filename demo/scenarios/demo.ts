@@ -2,14 +2,29 @@ import { addBookinfo } from './bookinfo.js';
 import { ScenarioBuilder } from './builder.js';
 import { INGRESS_HOST, addIstioSystem } from './istio-system.js';
 import { addShop } from './shop.js';
-import type { BuiltScenario } from './topology.js';
+import { serviceHost, type BuiltScenario } from './topology.js';
+import { TRAVEL_NS, addTravel } from './travel.js';
 
-/** The default demo mesh: Bookinfo (STRICT, healthy) and a shop with the usual problems. */
+/**
+ * The default demo mesh: Bookinfo (STRICT, healthy), a shop with the usual problems, and travel in
+ * ambient mode behind a waypoint and a Gateway API ingress.
+ */
 export function buildDemoScenario(seed: number): BuiltScenario {
   const b = new ScenarioBuilder(seed);
   addIstioSystem(b);
   addBookinfo(b);
   addShop(b);
+  addTravel(b);
+  // A sidecar client of an ambient service: the shop suggests hotels, through travel's waypoint.
+  b.call({
+    from: { namespace: 'shop', name: 'frontend-v1' },
+    host: serviceHost('hotels', TRAVEL_NS),
+    port: 8080,
+    protocol: 'http',
+    perRequest: 0.1,
+    method: 'GET',
+    path: '/api/hotels?partner=shop',
+  });
   // Browsers and bots reach the gateway from outside the mesh; the gateway fans out by host.
   b.call({
     from: 'outside',

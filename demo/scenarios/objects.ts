@@ -18,6 +18,8 @@ export interface WorkloadDef {
   extraLabels?: Record<string, string>;
   /** Gateways run Envoy as their main container instead of carrying a sidecar. */
   gateway?: boolean;
+  /** Captured by ztunnel (ambient): no sidecar; istio-cni marks the pod once it set up redirection. */
+  ambient?: boolean;
 }
 
 /** Hands out pod IPs in 10.244.0.0/16 in creation order, so they are stable under a seed. */
@@ -100,7 +102,7 @@ export function workloadObjects(def: WorkloadDef, rng: Rng, ips: IpAllocator): K
   };
   const templateLabels = { ...selector, ...def.extraLabels };
   const templateAnnotations: Record<string, string> =
-    def.sidecar || def.gateway ? {} : { 'sidecar.istio.io/inject': 'false' };
+    def.sidecar || def.gateway || def.ambient ? {} : { 'sidecar.istio.io/inject': 'false' };
   const appContainer = def.gateway ? 'istio-proxy' : def.app;
   const container = {
     name: appContainer,
@@ -160,7 +162,9 @@ export function workloadObjects(def: WorkloadDef, rng: Rng, ips: IpAllocator): K
     const podLabels = { ...templateLabels, 'pod-template-hash': templateHash };
     const base = {
       labels: podLabels,
-      annotations: { ...templateAnnotations },
+      annotations: def.ambient
+        ? { ...templateAnnotations, 'ambient.istio.io/redirection': 'enabled' }
+        : { ...templateAnnotations },
       spec: { ...podSpec },
     };
     const injected = def.sidecar

@@ -108,3 +108,69 @@ describe('scale scenario', () => {
     expect(childCalls.length).toBe(3000 - 30);
   });
 });
+
+describe('travel (ambient) in the demo scenario', () => {
+  const s = buildScenario('demo', 42);
+  const find = (kind: string, ns: string | undefined, name: string): KubeObject => {
+    const o = s.objects.find(
+      (x) => x.kind === kind && x.metadata.namespace === ns && x.metadata.name === name,
+    );
+    if (!o) throw new Error(`no ${kind} ${ns}/${name}`);
+    return o;
+  };
+
+  it('enrols the namespace in ambient with a namespace waypoint; pods carry no sidecar', () => {
+    expect(find('Namespace', undefined, 'travel').metadata.labels).toMatchObject({
+      'istio.io/dataplane-mode': 'ambient',
+      'istio.io/use-waypoint': 'waypoint',
+    });
+    const pods = s.objects.filter((o) => o.kind === 'Pod' && o.metadata.namespace === 'travel');
+    expect(pods).toHaveLength(6);
+    expect(pods.some(podHasSidecar)).toBe(false);
+    const waypoint = find('Gateway', 'travel', 'waypoint');
+    expect(waypoint.apiVersion).toBe('gateway.networking.k8s.io/v1');
+    expect(waypoint.metadata.labels).toEqual({ 'istio.io/waypoint-for': 'service' });
+    expect(spec(waypoint)).toEqual({
+      gatewayClassName: 'istio-waypoint',
+      listeners: [{ name: 'mesh', port: 15008, protocol: 'HBONE' }],
+    });
+    const wpPod = pods.find((p) => p.metadata.name.startsWith('waypoint-'));
+    expect(wpPod?.metadata.labels).toMatchObject({
+      'gateway.networking.k8s.io/gateway-name': 'waypoint',
+      'gateway.istio.io/managed': 'istio.io-mesh-controller',
+    });
+    expect(find('Service', 'travel', 'hotels-db').metadata.labels).toMatchObject({
+      'istio.io/use-waypoint': 'none',
+    });
+  });
+
+  it('ships the flights canary HTTPRoute, the Gateway API ingress and its ReferenceGrant', () => {
+    expect(spec(find('HTTPRoute', 'travel', 'flights'))).toEqual({
+      parentRefs: [{ group: '', kind: 'Service', name: 'flights', port: 8080 }],
+      rules: [
+        {
+          backendRefs: [
+            { name: 'flights-v1', port: 8080, weight: 90 },
+            { name: 'flights-v2', port: 8080, weight: 10 },
+          ],
+        },
+      ],
+    });
+    const ingress = find('Gateway', 'istio-system', 'travel-gateway');
+    expect(spec(ingress).gatewayClassName).toBe('istio');
+    expect((ingress.status as Obj).conditions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'Programmed', status: 'True' })]),
+    );
+    expect(JSON.stringify(spec(find('HTTPRoute', 'istio-system', 'travel-ingress')))).toContain(
+      '"backendRefs":[{"name":"web","namespace":"travel","port":8080}]',
+    );
+    expect(spec(find('ReferenceGrant', 'travel', 'allow-ingress-routes'))).toEqual({
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'istio-system' }],
+      to: [{ group: '', kind: 'Service' }],
+    });
+    expect(spec(find('GatewayClass', undefined, 'istio-waypoint')).controllerName).toBe(
+      'istio.io/mesh-controller',
+    );
+    expect(find('Deployment', 'istio-system', 'travel-gateway-istio')).toBeDefined();
+  });
+});
