@@ -1,3 +1,4 @@
+import { isClusterScoped, wireKind } from '@/lib/mesh/istio/kinds';
 import type { IstioObject } from '@/lib/mesh/types';
 import { checkAuthzHosts } from './authz-hosts';
 import { checkAuthzSources } from './authz-sources';
@@ -41,10 +42,10 @@ export function sortValidations(list: readonly Validation[]): Validation[] {
 export function toManifest(obj: IstioObject): Record<string, unknown> {
   return {
     apiVersion: obj.apiVersion,
-    kind: obj.kind,
+    kind: wireKind(obj.kind),
     metadata: {
       name: obj.name,
-      namespace: obj.namespace,
+      ...(!isClusterScoped(obj.kind) && { namespace: obj.namespace }),
       ...(Object.keys(obj.labels).length > 0 && { labels: obj.labels }),
     },
     spec: obj.spec,
