@@ -1,6 +1,11 @@
 import Ajv, { type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { ISTIO_KIND_INFO, isIstioKind } from '@/lib/mesh/istio/kinds';
+import {
+  ISTIO_KIND_INFO,
+  ISTIO_KIND_NAMES,
+  kindOfManifest,
+  wireKind,
+} from '@/lib/mesh/istio/kinds';
 import { isRecord } from '@/lib/mesh/istio/read';
 import { CEL_RULES } from './cel-rules';
 import { formatPath, type PathSegment } from './path';
@@ -160,11 +165,12 @@ const error = (message: string, path?: readonly PathSegment[]): Validation => ({
 export function validateSchema(obj: unknown, schemas: CrdSchemas): Validation[] {
   if (!isRecord(obj))
     return [error('The document must be an object (a mapping), not a scalar or a list.')];
-  const { kind, apiVersion } = obj;
-  if (!isIstioKind(kind))
+  const { apiVersion } = obj;
+  const kind = kindOfManifest(apiVersion, obj.kind);
+  if (!kind)
     return [
       error(
-        `kind must be one of ${Object.keys(ISTIO_KIND_INFO).join(', ')}; got ${JSON.stringify(kind)}.`,
+        `kind must be one of ${[...new Set(ISTIO_KIND_NAMES.map(wireKind))].join(', ')}; got ${JSON.stringify(obj.kind)}.`,
         ['kind'],
       ),
     ];
@@ -174,7 +180,7 @@ export function validateSchema(obj: unknown, schemas: CrdSchemas): Validation[] 
   if (g !== group || version === undefined || !served.includes(version))
     return [
       error(
-        `apiVersion of a ${kind} must be ${group}/<version> with version one of ${served.join(', ')}; got ${JSON.stringify(apiVersion)}. Use ${group}/v1.`,
+        `apiVersion of a ${wireKind(kind)} must be ${group}/<version> with version one of ${served.join(', ')}; got ${JSON.stringify(apiVersion)}. Use ${group}/v1.`,
         ['apiVersion'],
       ),
     ];
