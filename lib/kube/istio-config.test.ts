@@ -155,7 +155,10 @@ describe('Gateway API kinds', () => {
   });
 
   it('refuses a namespaced kind without a namespace and a GatewayClass with one', () => {
-    const { namespace: _, ...noNamespace } = route.metadata;
+    const noNamespace = {
+      name: route.metadata.name,
+      resourceVersion: route.metadata.resourceVersion,
+    };
     expect(toIstioObject('HTTPRoute', { ...route, metadata: noNamespace })).toBeUndefined();
     expect(
       toIstioObject('GatewayClass', {
