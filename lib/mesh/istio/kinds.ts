@@ -63,3 +63,13 @@ export const CLUSTER_SEGMENT = '_cluster';
 export function kindLabel(kind: IstioKindName): string {
   return kind === 'K8sGateway' ? 'Gateway (Gateway API)' : kind;
 }
+
+/** The URL segment of an object's namespace: {@link CLUSTER_SEGMENT} for a cluster-scoped one. */
+export function namespaceSegment(namespace: string): string {
+  return namespace === '' ? CLUSTER_SEGMENT : encodeURIComponent(namespace);
+}
+
+/** The domain namespace a URL segment names: '' for {@link CLUSTER_SEGMENT}. */
+export function namespaceFromSegment(segment: string): string {
+  return segment === CLUSTER_SEGMENT ? '' : decodeURIComponent(segment);
+}

@@ -15,7 +15,7 @@ function withoutDataPlane(mesh: MeshConfig): MeshConfig {
     ...mesh,
     inventory: {
       ...mesh.inventory,
-      workloads: mesh.inventory.workloads.map(({ dataPlane: _dp, ...w }) => w),
+      workloads: mesh.inventory.workloads.map((w) => ({ ...w, dataPlane: undefined })),
     },
   };
 }
