@@ -7,7 +7,7 @@ import type { IstioConfigItem } from '@/lib/api/istio';
 import { useIstioListQuery } from '@/lib/client/use-istio-config';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { mayWriteAnywhere, noWritesReason } from '@/lib/mesh/access/write-permission';
-import { ISTIO_KIND_NAMES } from '@/lib/mesh/istio/kinds';
+import { ISTIO_KIND_NAMES, kindLabel } from '@/lib/mesh/istio/kinds';
 import { ErrorText } from '@/components/ui/problem-alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListFilters } from './list-filters';
@@ -130,8 +130,14 @@ function ConfigTable({ items }: { items: readonly IstioConfigItem[] }): ReactNod
               data-name={item.name}
               data-status={statusOf(item.validations)}
             >
-              <td className="px-3 py-2 whitespace-nowrap">{item.kind}</td>
-              <td className="px-3 py-2">{item.namespace}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{kindLabel(item.kind)}</td>
+              <td className="px-3 py-2">
+                {item.namespace === '' ? (
+                  <i title="cluster-scoped: no namespace">cluster</i>
+                ) : (
+                  item.namespace
+                )}
+              </td>
               <td className="px-3 py-2 whitespace-nowrap">
                 <Link className={LINK} href={editorHref(item)}>
                   {item.name}

@@ -9,7 +9,7 @@ import {
   useIstioWriteMutation,
   validateIstioYaml,
 } from '@/lib/client/use-istio-config';
-import type { IstioKindName } from '@/lib/mesh/istio/kinds';
+import { kindLabel, type IstioKindName } from '@/lib/mesh/istio/kinds';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { objectWriteDecision } from '@/lib/mesh/access/write-permission';
 import { WEIGHT_RULE_HELP } from '@/lib/mesh/traffic/weights';
@@ -44,7 +44,7 @@ export function IstioEditorPage({ namespace, kind, name }: IstioEditorProps): Re
       <IstioPageHeader
         trail={
           <>
-            / {namespace} / {kind}
+            / {namespace === '' ? 'cluster' : namespace} / {kindLabel(kind)}
           </>
         }
         title={
@@ -148,7 +148,7 @@ function LoadedEditor({
         resourceVersion: doc.resourceVersion,
         dryRun: false,
       });
-      router.push(`/istio?namespaces=${namespace}`);
+      router.push(namespace === '' ? '/istio' : `/istio?namespaces=${namespace}`);
     } catch (err) {
       setDeleteError(problemDetail(err));
     }

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { ISTIO_KIND_NAMES } from '@/lib/mesh/istio/kinds';
+import { ISTIO_KIND_NAMES, kindLabel } from '@/lib/mesh/istio/kinds';
 import { INPUT } from './styles';
 import { STATUS_FILTERS, type ListUrlState, type StatusFilter } from './url-state';
 
@@ -55,7 +55,7 @@ export function ListFilters({ state, namespaces, onChange }: ListFiltersProps): 
           <option value="all">All kinds</option>
           {ISTIO_KIND_NAMES.map((k) => (
             <option key={k} value={k}>
-              {k}
+              {kindLabel(k)}
             </option>
           ))}
         </select>

@@ -6,7 +6,13 @@ import { dryRunThenApply } from '@/lib/client/dry-run-then-apply';
 import { useIstioWriteMutation, validateIstioYaml } from '@/lib/client/use-istio-config';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { writeDecision } from '@/lib/mesh/access/write-permission';
-import { ISTIO_KIND_INFO, ISTIO_KIND_NAMES, type IstioKindName } from '@/lib/mesh/istio/kinds';
+import {
+  ISTIO_KIND_NAMES,
+  isClusterScoped,
+  kindLabel,
+  type IstioKindName,
+} from '@/lib/mesh/istio/kinds';
+import { editorHref } from '@/components/ui/istio-links';
 import { templateYaml } from '@/lib/mesh/istio/templates';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { ErrorText } from '@/components/ui/problem-alert';
@@ -36,6 +42,8 @@ export function NewObjectPage(): ReactNode {
   const decision = session && writeDecision(session, { verb: 'create', kind, namespace });
   const canWrite = decision?.allowed === true;
   const validate = useCallback((t: string) => validateIstioYaml(t, namespace), [namespace]);
+  // A GatewayClass belongs to the cluster: it is created without a namespace.
+  const clusterWide = isClusterScoped(kind);
 
   const restart = (k: IstioKindName, ns: string): void => {
     setKind(k);
@@ -49,11 +57,9 @@ export function NewObjectPage(): ReactNode {
     setError(undefined);
     try {
       const created = await dryRunThenApply(write.mutateAsync, (dryRun) => [
-        { op: 'create' as const, namespace, yaml: text, dryRun },
+        { op: 'create' as const, namespace: clusterWide ? '' : namespace, yaml: text, dryRun },
       ]);
-      router.push(
-        `/istio/${created.namespace}/${ISTIO_KIND_INFO[created.kind].plural}/${created.name}`,
-      );
+      router.push(editorHref(created));
     } catch (err) {
       const found = problemValidations(err);
       if (found.length > 0) setValidations(found);
@@ -73,7 +79,9 @@ export function NewObjectPage(): ReactNode {
             onChange={(e) => restart(e.target.value as IstioKindName, namespace)}
           >
             {ISTIO_KIND_NAMES.map((k) => (
-              <option key={k}>{k}</option>
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
             ))}
           </select>
         </label>
@@ -82,6 +90,7 @@ export function NewObjectPage(): ReactNode {
           <select
             className={INPUT}
             value={namespace}
+            disabled={clusterWide}
             onChange={(e) => restart(kind, e.target.value)}
           >
             {[...new Set([namespace, ...namespaces])].map((n) => (
@@ -93,7 +102,7 @@ export function NewObjectPage(): ReactNode {
       <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="flex flex-col gap-3">
           <YamlEditor
-            label={`YAML of the new ${kind}`}
+            label={`YAML of the new ${kindLabel(kind)}`}
             value={start}
             onChange={setText}
             validate={validate}
@@ -108,7 +117,11 @@ export function NewObjectPage(): ReactNode {
                 disabled={write.isPending}
                 onClick={() => void create()}
               >
-                {write.isPending ? 'Creating…' : `Create in ${namespace}`}
+                {write.isPending
+                  ? 'Creating…'
+                  : clusterWide
+                    ? 'Create cluster-wide'
+                    : `Create in ${namespace}`}
               </button>
             </div>
           ) : decision ? (

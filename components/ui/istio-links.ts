@@ -1,4 +1,4 @@
-import { ISTIO_KIND_INFO, type IstioKindName } from '@/lib/mesh/istio/kinds';
+import { ISTIO_KIND_INFO, namespaceSegment, type IstioKindName } from '@/lib/mesh/istio/kinds';
 
 /**
  * The editor page of one Istio object: the Istio config list links to it, and so do the detail
@@ -10,5 +10,5 @@ export function editorHref(item: {
   readonly name: string;
 }): string {
   const seg = encodeURIComponent;
-  return `/istio/${seg(item.namespace)}/${ISTIO_KIND_INFO[item.kind].plural}/${seg(item.name)}`;
+  return `/istio/${namespaceSegment(item.namespace)}/${ISTIO_KIND_INFO[item.kind].plural}/${seg(item.name)}`;
 }

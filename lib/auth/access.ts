@@ -3,7 +3,7 @@ import type { NamespaceAccess, VerbAccess } from '@/lib/api/session';
 import { getConfig } from '@/lib/config';
 import { ForbiddenError } from '@/lib/errors';
 import { ISTIO_KINDS } from '@/lib/kube/resources';
-import { ISTIO_KIND_NAMES, type IstioKindName } from '@/lib/mesh/istio/kinds';
+import { ISTIO_KIND_NAMES, isClusterScoped, type IstioKindName } from '@/lib/mesh/istio/kinds';
 import { VISIBILITY_QUESTIONS, visibleNamespaceNames } from '@/lib/mesh/access/visibility';
 import { readCluster } from '@/lib/server/read-cluster';
 import { accessCache, type AccessCache } from './access-cache';
@@ -84,8 +84,26 @@ export async function visibleOrRefuse(
 
 type Verb = 'create' | 'update' | 'delete';
 
+/** A cluster-scoped kind (GatewayClass) is asked about with no namespace, whichever one is in view. */
 function kindQuestion(kind: IstioKindName, verb: string, namespace: string): AccessQuestion {
-  return { verb, group: ISTIO_KINDS[kind].group, resource: ISTIO_KINDS[kind].plural, namespace };
+  return {
+    verb,
+    group: ISTIO_KINDS[kind].group,
+    resource: ISTIO_KINDS[kind].plural,
+    namespace: isClusterScoped(kind) ? '' : namespace,
+  };
+}
+
+/**
+ * Whether this person may list a cluster-scoped kind: no namespace's visibility covers a GatewayClass,
+ * so the API server's own answer for `list` decides. Anonymous is Meshlens itself.
+ */
+export async function canListClusterKind(
+  identity: Identity,
+  kind: IstioKindName,
+): Promise<boolean> {
+  if (identity.kind === 'anonymous') return true;
+  return allowed(identity, kindQuestion(kind, 'list', ''));
 }
 
 const ALL: VerbAccess = { create: true, update: true, delete: true };

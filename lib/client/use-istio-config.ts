@@ -19,7 +19,7 @@ import type {
 } from '@/lib/api/istio';
 import type { ServiceRouting } from '@/lib/api/routing';
 import type { IstioWriteResult } from '@/lib/api/write-result';
-import { ISTIO_KIND_INFO, type IstioKindName } from '@/lib/mesh/istio/kinds';
+import { ISTIO_KIND_INFO, namespaceSegment, type IstioKindName } from '@/lib/mesh/istio/kinds';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { apiFetch, type ApiProblem } from './api-fetch';
 import { queryKeys } from './query-keys';
@@ -28,7 +28,7 @@ import { useRefetchInterval } from './refresh-interval';
 const seg = encodeURIComponent;
 
 export function objectPath(namespace: string, kind: IstioKindName, name: string): string {
-  return `/api/istio/${seg(namespace)}/${ISTIO_KIND_INFO[kind].plural}/${seg(name)}`;
+  return `/api/istio/${namespaceSegment(namespace)}/${ISTIO_KIND_INFO[kind].plural}/${seg(name)}`;
 }
 
 /** Every Istio object of the namespaces (all when empty) with its validations. */
@@ -148,7 +148,7 @@ export function sendIstioWrite(write: IstioWrite): Promise<IstioWriteResult> {
         } satisfies IstioReplaceBody,
       });
     case 'create':
-      return apiFetch(`/api/istio/${seg(write.namespace)}${dry && `?${dry}`}`, {
+      return apiFetch(`/api/istio/${namespaceSegment(write.namespace)}${dry && `?${dry}`}`, {
         method: 'POST',
         body: {
           yaml: write.yaml,

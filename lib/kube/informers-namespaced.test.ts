@@ -105,4 +105,35 @@ describe('createInformerSet with namespaces', () => {
     );
     expect(set.state().resources.services.error).toMatch(/^services in bookinfo: /);
   });
+
+  it('watches GatewayClasses cluster-wide and, forbidden there, holds none without an error', async () => {
+    const api = await fakeApi(false);
+    cleanups.push(() => api.close());
+    const set = informerSetOn(api.url, {
+      resources: ['gatewayclasses'],
+      namespaces: ['bookinfo', 'shop'],
+      initialBackoffMs: 20,
+    });
+    cleanups.push(() => set.stop());
+    await set.ready(3000);
+    expect(new Set(api.paths)).toEqual(
+      new Set(['/apis/gateway.networking.k8s.io/v1/gatewayclasses']),
+    );
+    expect(set.list('gatewayclasses')).toEqual([]);
+    expect(set.state().resources.gatewayclasses).toMatchObject({ synced: true, missing: true });
+    expect(set.state().resources.gatewayclasses.error).toBeUndefined();
+  });
+
+  it('keeps a 403 on a namespaced Gateway API kind an error', async () => {
+    const api = await fakeApi(false);
+    cleanups.push(() => api.close());
+    const set = informerSetOn(api.url, {
+      resources: ['httproutes'],
+      namespaces: ['bookinfo'],
+      initialBackoffMs: 1000,
+    });
+    cleanups.push(() => set.stop());
+    await set.ready(300).catch(() => undefined);
+    expect(set.state().resources.httproutes.error).toMatch(/^httproutes in bookinfo: /);
+  });
 });

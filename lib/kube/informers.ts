@@ -84,6 +84,18 @@ function isNotFound(err: unknown): boolean {
   return ('code' in err && err.code === 404) || ('statusCode' in err && err.statusCode === 404);
 }
 
+function isForbidden(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  return ('code' in err && err.code === 403) || ('statusCode' in err && err.statusCode === 403);
+}
+
+/**
+ * Resources without a namespace: always watched cluster-wide. With NAMESPACES, Meshlens may hold only
+ * Roles, which cannot grant them; a 403 then means "not readable here", an empty list rather than an
+ * error, like a CRD the cluster does not serve.
+ */
+const CLUSTER_SCOPED: ReadonlySet<KubeResource> = new Set(['gatewayclasses']);
+
 function fromListWatch(lw: k8s.ListWatch<k8s.KubernetesObject>): CacheSource {
   return {
     start: () => lw.start(),
@@ -121,7 +133,7 @@ export function createInformerSet(
   const scopes: readonly (string | undefined)[] = options.namespaces ?? [undefined];
 
   const entries = (options.resources ?? KUBE_RESOURCES).flatMap((resource) =>
-    scopes.map((namespace): Entry => {
+    (CLUSTER_SCOPED.has(resource) ? [undefined] : scopes).map((namespace): Entry => {
       const spec = RESOURCE_SPECS[resource];
       const onHeard = (): void => void (entry.lastSync = now());
       const informer =
@@ -155,7 +167,9 @@ export function createInformerSet(
       informer.onError((err: unknown) => {
         entry.failedThisRun = true;
         // Keep polling a missing CRD at the slowest pace: it may be installed later.
-        if (spec.optional && isNotFound(err)) {
+        const unreadable =
+          CLUSTER_SCOPED.has(resource) && options.namespaces !== undefined && isForbidden(err);
+        if (spec.optional && (isNotFound(err) || unreadable)) {
           entry.missing = true;
           entry.error = undefined;
           entry.synced = true;

@@ -113,3 +113,75 @@ describe('listIstioObjects / getIstioObject', () => {
     expect(getIstioObject(informers, 'VirtualService', 'nowhere', 'reviews')).toBeUndefined();
   });
 });
+
+describe('Gateway API kinds', () => {
+  const gatewayClass = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'GatewayClass',
+    metadata: { name: 'istio', resourceVersion: '7' },
+    spec: { controllerName: 'istio.io/gateway-controller' },
+    status: { conditions: [{ type: 'Accepted', status: 'True' }] },
+  };
+  const k8sGateway = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'waypoint', namespace: 'travel', resourceVersion: '8' },
+    spec: { gatewayClassName: 'istio-waypoint', listeners: [] },
+  };
+  const route = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name: 'flights', namespace: 'travel', resourceVersion: '9' },
+    spec: { parentRefs: [{ group: '', kind: 'Service', name: 'flights' }] },
+  };
+  const informers = fakeInformers({
+    gatewayclasses: [gatewayClass],
+    k8sgateways: [k8sGateway],
+    httproutes: [route],
+  });
+
+  it('reads a GatewayClass without a namespace, with its status, as namespace ""', () => {
+    expect(toIstioObject('GatewayClass', gatewayClass)).toEqual({
+      kind: 'GatewayClass',
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      namespace: '',
+      name: 'istio',
+      resourceVersion: '7',
+      labels: {},
+      spec: { controllerName: 'istio.io/gateway-controller' },
+      status: { conditions: [{ type: 'Accepted', status: 'True' }] },
+    });
+    expect(getIstioObject(informers, 'GatewayClass', '', 'istio')?.name).toBe('istio');
+  });
+
+  it('refuses a namespaced kind without a namespace and a GatewayClass with one', () => {
+    const noNamespace = {
+      name: route.metadata.name,
+      resourceVersion: route.metadata.resourceVersion,
+    };
+    expect(toIstioObject('HTTPRoute', { ...route, metadata: noNamespace })).toBeUndefined();
+    expect(
+      toIstioObject('GatewayClass', {
+        ...gatewayClass,
+        metadata: { ...gatewayClass.metadata, namespace: 'travel' },
+      }),
+    ).toBeUndefined();
+  });
+
+  it('takes the wire kind Gateway of the Gateway API for K8sGateway, never for Istio’s Gateway', () => {
+    expect(toIstioObject('K8sGateway', k8sGateway)?.kind).toBe('K8sGateway');
+    expect(toIstioObject('HTTPRoute', k8sGateway)).toBeUndefined();
+  });
+
+  it('lists the Gateway API kinds beside Istio’s and filters by kind', () => {
+    expect(listIstioObjects(informers).map((o) => `${o.kind} ${o.namespace}/${o.name}`)).toEqual([
+      'GatewayClass /istio',
+      'HTTPRoute travel/flights',
+      'K8sGateway travel/waypoint',
+    ]);
+    expect(listIstioObjects(informers, { kinds: ['K8sGateway'] }).map((o) => o.name)).toEqual([
+      'waypoint',
+    ]);
+    expect(listIstioObjects(informers, { kinds: ['Gateway'] })).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { IstioObject } from '@/lib/mesh/types';
 import type { InformerSet } from './informers';
-import { wireKind } from '@/lib/mesh/istio/kinds';
+import { isClusterScoped, wireKind } from '@/lib/mesh/istio/kinds';
 import { ISTIO_KINDS, type IstioKind, type KubeResource } from './resources';
 
 // Ref https://istio.io/latest/docs/reference/config/networking/virtual-service/ (and siblings):
@@ -12,7 +12,8 @@ const IstioObjectWire = z.object({
   kind: z.string().optional(),
   metadata: z.object({
     name: z.string(),
-    namespace: z.string(),
+    // Absent on a cluster-scoped kind (GatewayClass): the domain's namespace is '' then.
+    namespace: z.string().optional(),
     resourceVersion: z.string().optional(),
     labels: z
       .record(z.string(), z.string())
@@ -48,11 +49,12 @@ export function toIstioObject(kind: IstioKind, obj: unknown): IstioObject | unde
   if (!parsed.success) return undefined;
   const { apiVersion, metadata, spec, status } = parsed.data;
   if (parsed.data.kind !== undefined && parsed.data.kind !== wireKind(kind)) return undefined;
+  if ((metadata.namespace === undefined) !== isClusterScoped(kind)) return undefined;
   const ref = ISTIO_KINDS[kind];
   return {
     kind,
     apiVersion: apiVersion ?? `${ref.group}/${ref.version}`,
-    namespace: metadata.namespace,
+    namespace: metadata.namespace ?? '',
     name: metadata.name,
     resourceVersion: metadata.resourceVersion ?? '',
     labels: metadata.labels,
@@ -82,6 +84,7 @@ export function listIstioObjects(
   );
 }
 
+/** One cached object; a cluster-scoped one (GatewayClass) has namespace ''. */
 export function getIstioObject(
   informers: InformerSet,
   kind: IstioKind,
@@ -90,6 +93,6 @@ export function getIstioObject(
 ): IstioObject | undefined {
   const raw = informers
     .list(ISTIO_RESOURCES[kind])
-    .find((o) => o.metadata?.namespace === namespace && o.metadata.name === name);
+    .find((o) => (o.metadata?.namespace ?? '') === namespace && o.metadata?.name === name);
   return raw === undefined ? undefined : toIstioObject(kind, raw);
 }

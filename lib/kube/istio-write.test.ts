@@ -179,4 +179,41 @@ describe('createIstioWriter', () => {
       NotFoundError,
     );
   });
+
+  it('writes a GatewayClass, which has no namespace, on cluster paths', async () => {
+    const gc = (rv: string): Record<string, unknown> => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'GatewayClass',
+      metadata: { name: 'istio', resourceVersion: rv },
+      spec: { controllerName: 'istio.io/gateway-controller' },
+    });
+    reply = (s) => ({ status: 200, body: s.method === 'DELETE' ? {} : gc('3') });
+    const created = await writer.create('GatewayClass', '', gc(''));
+    await writer.replace('GatewayClass', '', 'istio', gc('3'));
+    await writer.mergePatch('GatewayClass', '', 'istio', { spec: {} });
+    await writer.delete('GatewayClass', '', 'istio', { resourceVersion: '3' });
+    const GC = '/apis/gateway.networking.k8s.io/v1/gatewayclasses';
+    expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual([
+      `POST ${GC}`,
+      `PUT ${GC}/istio`,
+      `PATCH ${GC}/istio`,
+      `DELETE ${GC}/istio`,
+    ]);
+    expect(created).toMatchObject({ kind: 'GatewayClass', namespace: '', name: 'istio' });
+  });
+
+  it('writes a Gateway API Gateway as kind Gateway under its own group', async () => {
+    reply = () => ({
+      status: 200,
+      body: {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'Gateway',
+        metadata: { name: 'waypoint', namespace: 'travel', resourceVersion: '4' },
+        spec: { gatewayClassName: 'istio-waypoint' },
+      },
+    });
+    const obj = await writer.create('K8sGateway', 'travel', {});
+    expect(seen[0]?.path).toBe('/apis/gateway.networking.k8s.io/v1/namespaces/travel/gateways');
+    expect(obj).toMatchObject({ kind: 'K8sGateway', namespace: 'travel', name: 'waypoint' });
+  });
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import * as k8s from '@kubernetes/client-node';
 import { UpstreamError } from '@/lib/errors';
+import { isClusterScoped } from '@/lib/mesh/istio/kinds';
 import type { IstioObject } from '@/lib/mesh/types';
 import { toIstioObject } from './istio-config';
 import { ISTIO_KINDS, type IstioKind } from './resources';
@@ -72,48 +73,63 @@ export function createIstioWriter(api: k8s.CustomObjectsApi): IstioWriter {
   const dryRun = (opts?: WriteOptions): { dryRun?: string } =>
     opts?.dryRun ? { dryRun: 'All' } : {};
 
+  // A cluster-scoped kind (GatewayClass) is written without a namespace, whatever the caller passed.
+  const clustered = (kind: IstioKind): boolean => isClusterScoped(kind);
+
   return {
     create: (kind, namespace, body, opts) =>
       call(kind, () =>
-        api.createNamespacedCustomObject({
-          ...ISTIO_KINDS[kind],
-          namespace,
-          body,
-          ...dryRun(opts),
-        }),
+        clustered(kind)
+          ? api.createClusterCustomObject({ ...ISTIO_KINDS[kind], body, ...dryRun(opts) })
+          : api.createNamespacedCustomObject({
+              ...ISTIO_KINDS[kind],
+              namespace,
+              body,
+              ...dryRun(opts),
+            }),
       ),
 
     replace: (kind, namespace, name, body, opts) =>
       call(kind, () =>
-        api.replaceNamespacedCustomObject({
-          ...ISTIO_KINDS[kind],
-          namespace,
-          name,
-          body,
-          ...dryRun(opts),
-        }),
+        clustered(kind)
+          ? api.replaceClusterCustomObject({ ...ISTIO_KINDS[kind], name, body, ...dryRun(opts) })
+          : api.replaceNamespacedCustomObject({
+              ...ISTIO_KINDS[kind],
+              namespace,
+              name,
+              body,
+              ...dryRun(opts),
+            }),
       ),
 
     // The client's default PATCH content type is JSON Patch; a merge patch must say so explicitly.
     mergePatch: (kind, namespace, name, patch, opts) =>
-      call(kind, () =>
-        api.patchNamespacedCustomObject(
-          { ...ISTIO_KINDS[kind], namespace, name, body: patch, ...dryRun(opts) },
-          k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
-        ),
-      ),
+      call(kind, () => {
+        const merge = k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch);
+        return clustered(kind)
+          ? api.patchClusterCustomObject(
+              { ...ISTIO_KINDS[kind], name, body: patch, ...dryRun(opts) },
+              merge,
+            )
+          : api.patchNamespacedCustomObject(
+              { ...ISTIO_KINDS[kind], namespace, name, body: patch, ...dryRun(opts) },
+              merge,
+            );
+      }),
 
     async delete(kind, namespace, name, opts) {
+      const request = {
+        ...ISTIO_KINDS[kind],
+        name,
+        ...dryRun(opts),
+        ...(opts?.resourceVersion !== undefined && {
+          body: { preconditions: { resourceVersion: opts.resourceVersion } },
+        }),
+      };
       try {
-        await api.deleteNamespacedCustomObject({
-          ...ISTIO_KINDS[kind],
-          namespace,
-          name,
-          ...dryRun(opts),
-          ...(opts?.resourceVersion !== undefined && {
-            body: { preconditions: { resourceVersion: opts.resourceVersion } },
-          }),
-        });
+        await (clustered(kind)
+          ? api.deleteClusterCustomObject(request)
+          : api.deleteNamespacedCustomObject({ ...request, namespace }));
       } catch (err) {
         throw toKubeError(err);
       }

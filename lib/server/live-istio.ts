@@ -5,6 +5,7 @@ import { toIstioObject } from '@/lib/kube/istio-config';
 import { createIstioWriter, type IstioWriter } from '@/lib/kube/istio-write';
 import { ISTIO_KINDS, type IstioKind } from '@/lib/kube/resources';
 import { toKubeError } from '@/lib/kube/status-error';
+import { isClusterScoped } from '@/lib/mesh/istio/kinds';
 import type { IstioObject } from '@/lib/mesh/types';
 
 const writers = new WeakMap<KubeClient, IstioWriter>();
@@ -31,15 +32,15 @@ export async function fetchLiveIstioObject(
   client: KubeClient = getKubeClient(),
 ): Promise<unknown> {
   try {
-    return await client.custom.getNamespacedCustomObject({
-      ...ISTIO_KINDS[kind],
-      namespace,
-      name,
-    });
+    return await (isClusterScoped(kind)
+      ? client.custom.getClusterCustomObject({ ...ISTIO_KINDS[kind], name })
+      : client.custom.getNamespacedCustomObject({ ...ISTIO_KINDS[kind], namespace, name }));
   } catch (err) {
     const typed = toKubeError(err);
     if (typed instanceof NotFoundError) {
-      throw new NotFoundError(`${kind} ${namespace}/${name} does not exist (any more).`);
+      throw new NotFoundError(
+        `${kind} ${isClusterScoped(kind) ? name : `${namespace}/${name}`} does not exist (any more).`,
+      );
     }
     throw typed;
   }

@@ -5,6 +5,7 @@ import {
   parseAppliedQuery,
   parseDeleteQuery,
   parseListQuery,
+  parseNamespaceParam,
   parseObjectParams,
 } from './schema';
 
@@ -65,6 +66,30 @@ describe('/api/istio input schemas', () => {
       kind: 'VirtualService',
       name: 'checkout.v1',
     });
+  });
+
+  it('reads _cluster as no namespace, for a GatewayClass only, and tells the two Gateways apart', () => {
+    expect(
+      parseObjectParams({ namespace: '_cluster', kind: 'gatewayclasses', name: 'istio' }),
+    ).toEqual({
+      namespace: '',
+      kind: 'GatewayClass',
+      name: 'istio',
+    });
+    expect(() =>
+      parseObjectParams({ namespace: '_cluster', kind: 'httproutes', name: 'x' }),
+    ).toThrow(InvalidError);
+    expect(() =>
+      parseObjectParams({ namespace: 'travel', kind: 'gatewayclasses', name: 'x' }),
+    ).toThrow(InvalidError);
+    expect(
+      parseObjectParams({ namespace: 'travel', kind: 'k8sgateways', name: 'waypoint' }).kind,
+    ).toBe('K8sGateway');
+    expect(
+      parseObjectParams({ namespace: 'travel', kind: 'gateways', name: 'waypoint' }).kind,
+    ).toBe('Gateway');
+    expect(parseNamespaceParam({ namespace: '_cluster' })).toBe('');
+    expect(parseNamespaceParam({ namespace: 'travel' })).toBe('travel');
   });
 
   it('requires the resourceVersion on delete', () => {

@@ -9,7 +9,13 @@ import type {
   IstioValidateBody,
 } from '@/lib/api/istio';
 import { InvalidError, PayloadTooLargeError } from '@/lib/errors';
-import { ISTIO_KIND_NAMES, kindFromSegment, type IstioKindName } from '@/lib/mesh/istio/kinds';
+import {
+  CLUSTER_SEGMENT,
+  ISTIO_KIND_NAMES,
+  isClusterScoped,
+  kindFromSegment,
+  type IstioKindName,
+} from '@/lib/mesh/istio/kinds';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
 import { parseParams, parseQuery } from '@/lib/server/parse-input';
 import { readJsonBody } from '@/lib/server/read-json-body';
@@ -122,13 +128,22 @@ export function parseAppliedQuery(search: URLSearchParams): AppliedConfigQuery {
   throw new Error('unreachable: one subject was given');
 }
 
-const ObjectParams = z.object({ namespace, kind, name: objectName });
+/** A namespace, or CLUSTER_SEGMENT for a cluster-scoped object (GatewayClass), which becomes ''. */
+const namespaceOrCluster = z.union([z.literal(CLUSTER_SEGMENT).transform(() => ''), namespace]);
+
+const ObjectParams = z
+  .object({ namespace: namespaceOrCluster, kind, name: objectName })
+  .refine((p) => (p.namespace === '') === isClusterScoped(p.kind), {
+    error: `a GatewayClass goes under ${CLUSTER_SEGMENT}, any other kind under its namespace`,
+    path: ['namespace'],
+  });
 export function parseObjectParams(params: unknown): IstioObjectParams {
   return parseParams(ObjectParams, params);
 }
 
+/** The namespace to create in; '' (from CLUSTER_SEGMENT) for a cluster-scoped object. */
 export function parseNamespaceParam(params: unknown): string {
-  return parseParams(z.object({ namespace }), params).namespace;
+  return parseParams(z.object({ namespace: namespaceOrCluster }), params).namespace;
 }
 
 const DryRunQuery = z.object({ dryRun: flag });

@@ -47,3 +47,29 @@ export function kindOfManifest(apiVersion: unknown, kind: unknown): IstioKindNam
   if (kind === 'Gateway') return group === GATEWAY_API ? 'K8sGateway' : 'Gateway';
   return isIstioKind(kind) && kind !== 'K8sGateway' ? kind : undefined;
 }
+
+/** Kinds without a namespace: a GatewayClass belongs to the cluster. Their domain namespace is ''. */
+export function isClusterScoped(kind: IstioKindName): boolean {
+  return kind === 'GatewayClass';
+}
+
+/**
+ * The URL segment that stands for "no namespace" in /istio/{namespace}/{kind}/{name}; '_' is never in
+ * a namespace name, so it cannot shadow one.
+ */
+export const CLUSTER_SEGMENT = '_cluster';
+
+/** How a list and a heading name a kind: the Gateway API's Gateway is never mistaken for Istio's. */
+export function kindLabel(kind: IstioKindName): string {
+  return kind === 'K8sGateway' ? 'Gateway (Gateway API)' : kind;
+}
+
+/** The URL segment of an object's namespace: {@link CLUSTER_SEGMENT} for a cluster-scoped one. */
+export function namespaceSegment(namespace: string): string {
+  return namespace === '' ? CLUSTER_SEGMENT : encodeURIComponent(namespace);
+}
+
+/** The domain namespace a URL segment names: '' for {@link CLUSTER_SEGMENT}. */
+export function namespaceFromSegment(segment: string): string {
+  return segment === CLUSTER_SEGMENT ? '' : decodeURIComponent(segment);
+}

@@ -104,4 +104,30 @@ describe('manifestToObject', () => {
     ).toMatchObject({ kind: 'Gateway', namespace: 'shop', name: 'g' });
     expect(manifestToObject({ kind: 'Pod', metadata: { name: 'p' } }, 'shop')).toBeUndefined();
   });
+
+  it('reads kind Gateway by its group and gives a GatewayClass no namespace', () => {
+    const gw = (apiVersion: string) =>
+      manifestToObject({ apiVersion, kind: 'Gateway', metadata: { name: 'g' } }, 'travel');
+    expect(gw('gateway.networking.k8s.io/v1')).toMatchObject({
+      kind: 'K8sGateway',
+      namespace: 'travel',
+    });
+    expect(gw('networking.istio.io/v1')).toMatchObject({ kind: 'Gateway', namespace: 'travel' });
+    expect(
+      manifestToObject(
+        {
+          apiVersion: 'gateway.networking.k8s.io/v1',
+          kind: 'GatewayClass',
+          metadata: { name: 'istio' },
+        },
+        'travel',
+      ),
+    ).toMatchObject({ kind: 'GatewayClass', namespace: '' });
+    expect(
+      manifestToObject(
+        { apiVersion: 'x/v1', kind: 'K8sGateway', metadata: { name: 'g' } },
+        'travel',
+      ),
+    ).toBeUndefined();
+  });
 });

@@ -9,7 +9,7 @@ import {
 } from 'yaml';
 import type { IstioObject } from '../types';
 import { isRecord } from './read';
-import { isIstioKind } from './kinds';
+import { isClusterScoped, kindOfManifest } from './kinds';
 import type { LocatedValidation } from '../validations/types';
 import { yamlPositions, type YamlPositions } from '../validations/yaml-positions';
 
@@ -158,11 +158,13 @@ export function manifestToObject(
   fallbackNamespace: string,
 ): IstioObject | undefined {
   const meta = isRecord(manifest.metadata) ? manifest.metadata : {};
-  if (!isIstioKind(manifest.kind) || typeof meta.name !== 'string') return undefined;
+  const kind = kindOfManifest(manifest.apiVersion, manifest.kind);
+  if (!kind || typeof meta.name !== 'string') return undefined;
+  const namespace = typeof meta.namespace === 'string' ? meta.namespace : fallbackNamespace;
   return {
-    kind: manifest.kind,
+    kind,
     apiVersion: typeof manifest.apiVersion === 'string' ? manifest.apiVersion : '',
-    namespace: typeof meta.namespace === 'string' ? meta.namespace : fallbackNamespace,
+    namespace: isClusterScoped(kind) ? '' : namespace,
     name: meta.name,
     resourceVersion: '',
     labels: stringMap(meta.labels) ?? {},

@@ -3,6 +3,7 @@ import { gatewayKey, isInternalGatewayRef } from './gateway-not-found';
 import { hostMatches, ofKind } from './hosts';
 import { formatPath } from './path';
 import { readGatewaySpec } from '@/lib/mesh/istio/gateway';
+import { isRecord } from '@/lib/mesh/istio/read';
 import { readVirtualServiceSpec } from '@/lib/mesh/istio/virtual-service';
 import type { MeshConfig, Validation } from './types';
 
@@ -18,6 +19,7 @@ export const HOST_NOT_IN_GATEWAY_CODE = 'IST0132';
  * (any namespace), `*\/host` (any namespace), `./host` (the gateway's own) or `ns/host` (that one).
  */
 function hostsOffered(gateway: IstioObject, vsNamespace: string): string[] {
+  if (gateway.kind === 'K8sGateway') return listenerHostnames(gateway);
   return readGatewaySpec(gateway.spec)
     .servers.flatMap((s) => s.hosts)
     .flatMap((h) => {
@@ -30,11 +32,19 @@ function hostsOffered(gateway: IstioObject, vsNamespace: string): string[] {
     });
 }
 
+/** A Gateway API Gateway's listeners' hostnames; a listener without one serves every host. */
+function listenerHostnames(gateway: IstioObject): string[] {
+  const listeners = Array.isArray(gateway.spec.listeners) ? gateway.spec.listeners : [];
+  return listeners.map((l: unknown) =>
+    isRecord(l) && typeof l.hostname === 'string' ? l.hostname : '*',
+  );
+}
+
 export function checkGatewayHosts(obj: IstioObject, mesh: MeshConfig): Validation[] {
   if (obj.kind !== 'VirtualService') return [];
   const vs = readVirtualServiceSpec(obj.spec);
   const hosts = vs.hosts;
-  const gateways = ofKind(mesh, 'Gateway');
+  const gateways = [...ofKind(mesh, 'Gateway'), ...ofKind(mesh, 'K8sGateway')];
   // Only the top-level gateways count, as in istioctl.
   return vs.gateways.flatMap(({ ref, path }): Validation[] => {
     // `mesh` is the sidecars; a generated gateway gets IST0165 instead (checkGatewayNotFound).
@@ -49,7 +59,7 @@ export function checkGatewayHosts(obj: IstioObject, mesh: MeshConfig): Validatio
         code: HOST_NOT_IN_GATEWAY_CODE,
         severity: 'warning',
         message: gateway
-          ? `None of this VirtualService's hosts (${hosts.join(', ') || 'none'}) is served by Gateway '${key}'${offered.length ? `, which serves ${offered.join(', ')}` : ', which serves no host to this namespace'}, so that gateway never uses these routes. Add the host to the Gateway's servers, or fix the VirtualService's hosts.`
+          ? `None of this VirtualService's hosts (${hosts.join(', ') || 'none'}) is served by Gateway '${key}'${offered.length ? `, which serves ${offered.join(', ')}` : ', which serves no host to this namespace'}, so that gateway never uses these routes. Add the host to the Gateway's servers (listeners' hostnames on a Gateway API Gateway), or fix the VirtualService's hosts.`
           : `Gateway '${key}' does not exist, so it serves none of this VirtualService's hosts (${hosts.join(', ') || 'none'}).`,
         path: formatPath(path),
       },

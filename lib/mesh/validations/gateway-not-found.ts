@@ -36,7 +36,10 @@ function gatewayRefs(obj: IstioObject): GatewayRef[] {
 
 export function checkGatewayNotFound(obj: IstioObject, mesh: MeshConfig): Validation[] {
   if (obj.kind !== 'VirtualService') return [];
-  const gateways = ofKind(mesh, 'Gateway').map((g) => `${g.namespace}/${g.name}`);
+  // A VirtualService may bind to a Gateway API Gateway by namespace/name too: Istio finds it.
+  const gateways = [...ofKind(mesh, 'Gateway'), ...ofKind(mesh, 'K8sGateway')].map(
+    (g) => `${g.namespace}/${g.name}`,
+  );
   return gatewayRefs(obj)
     .filter(({ ref }) => ref !== 'mesh')
     .flatMap(({ ref, path }): Validation[] => {

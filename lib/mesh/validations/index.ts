@@ -1,4 +1,6 @@
+import { isClusterScoped, wireKind } from '@/lib/mesh/istio/kinds';
 import type { IstioObject } from '@/lib/mesh/types';
+import { checkAmbientNoWaypoint } from './ambient-no-waypoint';
 import { checkAuthzHosts } from './authz-hosts';
 import { checkAuthzSources } from './authz-sources';
 import { checkAuthzNoMatchingWorkloads } from './authz-workloads';
@@ -10,10 +12,15 @@ import { checkGatewayNotFound } from './gateway-not-found';
 import { checkInvalidRegex } from './invalid-regex';
 import { checkMtlsConflict } from './mtls-conflict';
 import { checkPeerDisableConflict } from './peer-disable-conflict';
+import { checkRouteBackendNotFound } from './route-backend-not-found';
+import { checkRouteNotAccepted } from './route-not-accepted';
+import { checkRouteParentNotFound } from './route-parent-not-found';
+import { checkRouteReferenceGrant } from './route-reference-grant';
 import { checkRouteWeights, checkWeightRule } from './route-weights';
 import { validateSchema, type CrdSchemas } from './schema';
 import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
+import { checkVirtualServiceOnWaypoint } from './virtual-service-on-waypoint';
 import { SEVERITY_ORDER, type MeshConfig, type SemanticCheck, type Validation } from './types';
 
 export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
@@ -31,6 +38,12 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkAuthzNoMatchingWorkloads,
   checkAuthzSources,
   checkAuthzHosts,
+  checkRouteParentNotFound,
+  checkRouteBackendNotFound,
+  checkRouteReferenceGrant,
+  checkRouteNotAccepted,
+  checkAmbientNoWaypoint,
+  checkVirtualServiceOnWaypoint,
 ];
 
 export function sortValidations(list: readonly Validation[]): Validation[] {
@@ -41,10 +54,10 @@ export function sortValidations(list: readonly Validation[]): Validation[] {
 export function toManifest(obj: IstioObject): Record<string, unknown> {
   return {
     apiVersion: obj.apiVersion,
-    kind: obj.kind,
+    kind: wireKind(obj.kind),
     metadata: {
       name: obj.name,
-      namespace: obj.namespace,
+      ...(!isClusterScoped(obj.kind) && { namespace: obj.namespace }),
       ...(Object.keys(obj.labels).length > 0 && { labels: obj.labels }),
     },
     spec: obj.spec,

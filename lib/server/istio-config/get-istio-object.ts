@@ -1,6 +1,8 @@
 import 'server-only';
 import type { IstioObjectDocument } from '@/lib/api/istio';
-import { objectAccess, visibleOrRefuse } from '@/lib/auth/access';
+import { canOnObject, objectAccess, visibleOrRefuse } from '@/lib/auth/access';
+import { ForbiddenError } from '@/lib/errors';
+import { isClusterScoped } from '@/lib/mesh/istio/kinds';
 import type { Identity } from '@/lib/auth/identity';
 import type { IstioKind } from '@/lib/kube/resources';
 import { readLive } from './live';
@@ -13,7 +15,9 @@ export async function getIstioObject(
   name: string,
   identity: Identity,
 ): Promise<IstioObjectDocument> {
-  await visibleOrRefuse(identity, [namespace]);
+  if (!isClusterScoped(kind)) await visibleOrRefuse(identity, [namespace]);
+  else if (!(await canOnObject(identity, { verb: 'get', kind, namespace, name })))
+    throw new ForbiddenError(`You may not read ${kind} ${name}.`);
   const [live, access] = await Promise.all([
     readLive(kind, namespace, name),
     objectAccess(identity, kind, namespace, name),

@@ -1,8 +1,9 @@
 import 'server-only';
 import type { IstioConfigItem, IstioListResponse } from '@/lib/api/istio';
-import { visibleOrRefuse } from '@/lib/auth/access';
+import { canListClusterKind, visibleOrRefuse } from '@/lib/auth/access';
 import type { Identity } from '@/lib/auth/identity';
 import { toManifest, validateIstioObject } from '@/lib/mesh/validations';
+import { isClusterScoped } from '@/lib/mesh/istio/kinds';
 import type { IstioObject } from '@/lib/mesh/types';
 import { CRD_SCHEMAS, readMeshConfig } from './mesh-config';
 
@@ -41,10 +42,13 @@ export async function listIstioConfig(
   const namespaces = req.namespaces && new Set(req.namespaces);
   const kinds = req.kinds && new Set(req.kinds);
   const seen = (ns: string): boolean => identity.kind === 'anonymous' || visible.has(ns);
+  // Cluster-scoped objects belong to no namespace: listed unless the person asked for namespaces.
+  const clusterKinds = namespaces ? false : await canListClusterKind(identity, 'GatewayClass');
   return (await validatedMesh()).filter(
     (i) =>
-      seen(i.namespace) &&
-      (!namespaces || namespaces.has(i.namespace)) &&
+      (isClusterScoped(i.kind)
+        ? clusterKinds
+        : seen(i.namespace) && (!namespaces || namespaces.has(i.namespace))) &&
       (!kinds || kinds.has(i.kind)),
   );
 }

@@ -1,13 +1,17 @@
 import 'server-only';
-import schemas from '@/lib/kube/istio-crd-schemas.gen.json';
+import gatewayApiSchemas from '@/lib/kube/gateway-api-crd-schemas.json';
+import istioSchemas from '@/lib/kube/istio-crd-schemas.gen.json';
 import { getInformers } from '@/lib/kube/informers';
 import { listIstioObjects } from '@/lib/kube/istio-config';
 import { readInventory } from '@/lib/kube/inventory';
 import type { CrdSchemas } from '@/lib/mesh/validations/schema';
 import type { MeshConfig } from '@/lib/mesh/validations/types';
 
-/** Generated from Istio's CRDs by scripts/gen-crd-schemas.ts; carried by the app, not read at run time. */
-export const CRD_SCHEMAS: CrdSchemas = schemas;
+/**
+ * Istio's, generated from its CRDs by scripts/gen-crd-schemas.ts, and the Gateway API's (keyed by the
+ * domain kind, K8sGateway for its Gateway); carried by the app, not read at run time.
+ */
+export const CRD_SCHEMAS: CrdSchemas = { ...istioSchemas, ...gatewayApiSchemas };
 
 const SYNC_TIMEOUT_MS = 5_000;
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { IstioKind } from '@/lib/kube/resources';
+import { isClusterScoped, kindOfManifest } from '@/lib/mesh/istio/kinds';
 import { isRecord } from '@/lib/mesh/istio/read';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
 import { IstioInvalidError } from './errors';
@@ -42,7 +43,8 @@ export async function prepareManifest(
   if (!checked.ok) throw new IstioInvalidError(checked.validations);
   const { manifest } = checked;
   const meta = isRecord(manifest.metadata) ? manifest.metadata : {};
-  const kind = manifest.kind as IstioKind;
+  // The schema check accepted the text, so the kind is one of ours; `Gateway` is told apart by group.
+  const kind = kindOfManifest(manifest.apiVersion, manifest.kind) as IstioKind;
   const name = String(meta.name);
   if (target.kind && kind !== target.kind)
     throw mismatch(
@@ -54,6 +56,15 @@ export async function prepareManifest(
       `metadata.name is '${name}' but this object is '${target.name}'; use "New" to make a copy under another name.`,
       'metadata.name',
     );
+  if (isClusterScoped(kind) !== (target.namespace === ''))
+    throw mismatch(
+      isClusterScoped(kind)
+        ? `a ${kind} belongs to the cluster, not to namespace '${target.namespace}'; create it from the cluster-wide list.`
+        : `a ${kind} lives in a namespace; choose one to create it in.`,
+      'kind',
+    );
+  if (isClusterScoped(kind) && meta.namespace !== undefined)
+    throw mismatch(`a ${kind} has no namespace; remove metadata.namespace.`, 'metadata.namespace');
   if (meta.namespace !== undefined && meta.namespace !== target.namespace)
     throw mismatch(
       `metadata.namespace is '${String(meta.namespace)}' but the object goes to '${target.namespace}'.`,
@@ -65,7 +76,10 @@ export async function prepareManifest(
   return {
     kind,
     name,
-    body: { ...manifest, metadata: { ...meta, namespace: target.namespace } },
+    body: {
+      ...manifest,
+      metadata: isClusterScoped(kind) ? meta : { ...meta, namespace: target.namespace },
+    },
     validations: checked.validations,
     overridden: errors,
   };

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { IstioEditorPage } from '@/components/istio-config/editor-page';
-import { kindFromSegment } from '@/lib/mesh/istio/kinds';
+import { kindFromSegment, namespaceFromSegment } from '@/lib/mesh/istio/kinds';
 
 interface Props {
   readonly params: Promise<{ namespace: string; kind: string; name: string }>;
@@ -13,7 +13,7 @@ export default async function IstioObjectPage({ params }: Props): Promise<ReactN
   if (!istioKind) notFound();
   return (
     <IstioEditorPage
-      namespace={decodeURIComponent(namespace)}
+      namespace={namespaceFromSegment(namespace)}
       kind={istioKind}
       name={decodeURIComponent(name)}
     />
