@@ -18,6 +18,8 @@ const summary = (name: string): NamespaceSummary => ({
   health: 'healthy',
   unhealthy: [],
   problems: [],
+  dataPlane: { mode: 'sidecar', workloads: { sidecar: 4, ambient: 0, none: 0 } },
+  captureWarnings: [],
 });
 
 function mesh(writes: FakeWrites, security: unknown = FAKE_SECURITY): void {

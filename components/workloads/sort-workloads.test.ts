@@ -8,6 +8,8 @@ const row = (name: string, extra: Partial<WorkloadListItem> = {}): WorkloadListI
   kind: 'Deployment',
   hasSidecar: true,
   namespaceInjects: true,
+  dataPlane: { mode: 'sidecar' },
+  captureWarnings: [],
   desiredReplicas: 1,
   readyReplicas: 1,
   health: 'healthy',

@@ -12,6 +12,8 @@ const item = (name: string): WorkloadListItem => ({
   app: name,
   hasSidecar: true,
   namespaceInjects: true,
+  dataPlane: { mode: 'sidecar' },
+  captureWarnings: [],
   desiredReplicas: 1,
   readyReplicas: 1,
   health: 'healthy',
