@@ -1,6 +1,6 @@
 import { namespaceInjects } from '../istio/injection';
 import type { Inventory, InventoryNamespace, InventoryWorkload } from '../types';
-import { DATAPLANE_MODE, WAYPOINT_CLASS, refText, useWaypointOf } from './labels';
+import { DATAPLANE_MODE, WAYPOINT_CLASS, refText, waypointLabelOf } from './labels';
 import { podDataPlaneLabel } from './data-plane';
 import { lookUpWaypoint } from './waypoints';
 
@@ -47,7 +47,7 @@ function waypointWarnings(inventory: Inventory): CaptureWarning[] {
   ];
   const out: CaptureWarning[] = [];
   for (const { what, labels, costs, ...where } of labelled) {
-    const ref = useWaypointOf(labels, where.namespace);
+    const ref = waypointLabelOf(labels, where.namespace);
     if (ref === undefined || ref === 'none') continue;
     const lookup = lookUpWaypoint(ref, inventory.gateways);
     if (lookup.found === 'nothing') {

@@ -19,7 +19,7 @@ export interface WaypointRef {
  * What an object's `istio.io/use-waypoint` says: a waypoint (in `istio.io/use-waypoint-namespace`, else
  * the object's own namespace), `none` (an explicit opt-out of a waypoint set further up), or nothing.
  */
-export function useWaypointOf(
+export function waypointLabelOf(
   labels: Readonly<Record<string, string>> | undefined,
   namespace: string,
 ): WaypointRef | 'none' | undefined {

@@ -1,6 +1,6 @@
 import { namespaceInjects } from '../istio/injection';
 import type { DataPlaneMode, Inventory, InventoryNamespace } from '../types';
-import { DATAPLANE_MODE, useWaypointOf, type WaypointRef } from './labels';
+import { DATAPLANE_MODE, waypointLabelOf, type WaypointRef } from './labels';
 import { lookUpWaypoint } from './waypoints';
 
 export interface NamespaceDataPlane {
@@ -29,7 +29,7 @@ export function namespaceDataPlane(
   }
   const present = (Object.keys(workloads) as DataPlaneMode[]).filter((m) => workloads[m] > 0);
   const mode = present.length > 1 ? 'mixed' : (present[0] ?? modeOfLabels(ns));
-  const ref = useWaypointOf(ns.labels, ns.name);
+  const ref = waypointLabelOf(ns.labels, ns.name);
   const usable =
     (mode === 'ambient' || workloads.ambient > 0) &&
     ref !== undefined &&

@@ -1,6 +1,6 @@
 import type { InventoryGateway, InventoryService, InventoryWorkload } from '../types';
 import { selects } from '../traffic/service-routing';
-import { WAYPOINT_CLASS, WAYPOINT_FOR, useWaypointOf, type WaypointRef } from './labels';
+import { WAYPOINT_CLASS, WAYPOINT_FOR, waypointLabelOf, type WaypointRef } from './labels';
 
 /** The traffic a waypoint takes (`istio.io/waypoint-for`, `service` when unset). */
 type TrafficType = 'service' | 'workload';
@@ -68,13 +68,17 @@ export function waypointOf(
   services: readonly InventoryService[],
   gateways: readonly InventoryGateway[] | undefined,
 ): WaypointRef | undefined {
-  const byNamespace = useWaypointOf(namespaceLabels, workload.namespace);
+  const byNamespace = waypointLabelOf(namespaceLabels, workload.namespace);
   const viaServices = servicesOf(workload, services)
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((s) => serving(useWaypointOf(s.labels, s.namespace) ?? byNamespace, 'service', gateways))
+    .map((s) => serving(waypointLabelOf(s.labels, s.namespace) ?? byNamespace, 'service', gateways))
     .find((ref) => ref !== undefined);
   return (
     viaServices ??
-    serving(useWaypointOf(workload.labels, workload.namespace) ?? byNamespace, 'workload', gateways)
+    serving(
+      waypointLabelOf(workload.labels, workload.namespace) ?? byNamespace,
+      'workload',
+      gateways,
+    )
   );
 }
