@@ -43,7 +43,7 @@ function serving(
 }
 
 /** The Services whose selector picks the workload's pods. */
-export function servicesOf(
+function servicesOf(
   workload: Pick<InventoryWorkload, 'namespace' | 'labels'>,
   services: readonly InventoryService[],
 ): InventoryService[] {
