@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
+import { fakeWorkloadRow } from '@/components/testing/fake-workloads';
 import { matchesDataPlane, readDataPlaneFilter, type DataPlaneFilter } from './data-plane-filter';
 
-const row = (name: string, extra: Partial<WorkloadListItem>): WorkloadListItem => ({
-  namespace: 'travel',
-  name,
-  kind: 'Deployment',
-  hasSidecar: false,
-  namespaceInjects: false,
-  dataPlane: { mode: 'none' },
-  captureWarnings: [],
-  desiredReplicas: 1,
-  readyReplicas: 1,
-  health: 'healthy',
-  rps: 1,
-  errorRate: 0,
-  outboundRps: 0,
-  p95Ms: null,
-  sparkline: null,
-  outboundErrorRate: 0,
-  ...extra,
-});
+const row = (name: string, extra: Partial<WorkloadListItem>): WorkloadListItem =>
+  fakeWorkloadRow(name, {
+    namespace: 'travel',
+    hasSidecar: false,
+    namespaceInjects: false,
+    dataPlane: { mode: 'none' },
+    ...extra,
+  });
 
 const ROWS = [
   row('reviews', { hasSidecar: true, dataPlane: { mode: 'sidecar' } }),

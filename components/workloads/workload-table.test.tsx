@@ -3,27 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHECKOUT, PAYMENTS } from '@/components/testing/fake-mtls';
 import type { WorkloadSecurity } from '@/lib/api/security';
 import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
+import { fakeWorkloadRow } from '@/components/testing/fake-workloads';
 import { WorkloadTable } from './workload-table';
 
-const item = (name: string): WorkloadListItem => ({
-  namespace: 'shop',
-  name,
-  kind: 'Deployment',
-  app: name,
-  hasSidecar: true,
-  namespaceInjects: true,
-  dataPlane: { mode: 'sidecar' },
-  captureWarnings: [],
-  desiredReplicas: 1,
-  readyReplicas: 1,
-  health: 'healthy',
-  rps: 1,
-  errorRate: 0,
-  outboundRps: 0,
-  outboundErrorRate: 0,
-  p95Ms: null,
-  sparkline: null,
-});
+const item = (name: string): WorkloadListItem => fakeWorkloadRow(name, { app: name });
 
 const STRICT_CHECKOUT: WorkloadSecurity = {
   ...CHECKOUT,
