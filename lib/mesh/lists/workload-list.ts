@@ -50,6 +50,8 @@ export interface WorkloadSummary {
   readonly total: number;
   /** Mesh gaps: no sidecar in a namespace where Istio injects one. */
   readonly withoutSidecar: number;
+  /** Mesh gaps: not captured in a namespace that is ambient. */
+  readonly notCaptured: number;
   readonly failing: number;
 }
 
@@ -153,7 +155,12 @@ export function listWorkloads(
 export function summarizeWorkloads(rows: readonly WorkloadListItem[]): WorkloadSummary {
   return {
     total: rows.length,
-    withoutSidecar: rows.filter((r) => !r.hasSidecar && r.namespaceInjects).length,
+    // An ambient pod of an injected namespace (opted out of injection) misses no sidecar.
+    withoutSidecar: rows.filter(
+      (r) => r.namespaceInjects && r.dataPlane.mode === 'none' && !r.dataPlane.proxy,
+    ).length,
+    notCaptured: rows.filter((r) => r.captureWarnings.some((c) => c.code === 'not-captured'))
+      .length,
     failing: rows.filter((r) => r.health === 'failing').length,
   };
 }
