@@ -377,7 +377,7 @@ describe('readInventory', () => {
     expect(lists).toBeGreaterThan(listsAfterTwoReads);
   });
 
-  it('knows the Gateways only when they are watched and installed', () => {
+  it('knows the Gateways only when they are watched, installed, allowed and synced', () => {
     const informers = (k8sgateways: object | undefined) => ({
       ready: async () => undefined,
       list: () => [],
@@ -392,6 +392,9 @@ describe('readInventory', () => {
     });
     expect(readInventory(informers(undefined)).gateways).toBeUndefined();
     expect(readInventory(informers({ synced: true, missing: true })).gateways).toBeUndefined();
+    expect(readInventory(informers({ synced: false })).gateways).toBeUndefined();
+    const refused = { synced: true, error: 'gateways.gateway.networking.k8s.io is forbidden' };
+    expect(readInventory(informers(refused)).gateways).toBeUndefined();
     expect(readInventory(informers({ synced: true })).gateways).toEqual([]);
   });
 });

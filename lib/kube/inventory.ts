@@ -244,12 +244,14 @@ export function toInventory(snapshot: InventorySnapshot): Inventory {
 }
 
 /**
- * The Gateways when they can be known: an informer set that does not watch them, or a cluster without
- * the Gateway API, says nothing about waypoints (an empty list would call every waypoint missing).
+ * The Gateways when they can be known: an informer set that does not watch them, a cluster without the
+ * Gateway API, or a watch that is refused or not synced yet says nothing about waypoints (an empty list
+ * would call every waypoint missing).
  */
 function knownGateways(informers: InformerSet): readonly unknown[] | undefined {
   const state = informers.state().resources.k8sgateways;
-  if (state === undefined || state.missing === true) return undefined;
+  if (state === undefined || state.missing === true || !state.synced || state.error !== undefined)
+    return undefined;
   return informers.list('k8sgateways');
 }
 
