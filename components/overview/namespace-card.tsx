@@ -5,6 +5,7 @@ import type { NamespaceSecurity } from '@/lib/api/security';
 import type { Window } from '@/lib/mesh/types';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { formatPercent, formatRps } from '@/components/ui/format';
+import { NamespaceDataPlaneSection } from './namespace-data-plane';
 import { NamespaceMtls } from './namespace-mtls';
 
 function Stat({ label, value }: { label: string; value: ReactNode }): ReactNode {
@@ -62,6 +63,11 @@ export function NamespaceCard({
           }
         />
       </dl>
+      <NamespaceDataPlaneSection
+        namespace={ns.name}
+        dataPlane={ns.dataPlane}
+        warnings={ns.captureWarnings}
+      />
       <NamespaceMtls security={security} error={securityError} window={window} />
       {ns.unhealthy.length > 0 ? (
         <div className="text-xs">

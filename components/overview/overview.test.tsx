@@ -18,6 +18,8 @@ const summary = (name: string): NamespaceSummary => ({
   health: 'healthy',
   unhealthy: [],
   problems: [],
+  dataPlane: { mode: 'sidecar', workloads: { sidecar: 4, ambient: 0, none: 0 } },
+  captureWarnings: [],
 });
 
 function mesh(writes: FakeWrites, security: unknown = FAKE_SECURITY): void {
@@ -88,5 +90,51 @@ describe('Overview mTLS', () => {
       'do not let you update PeerAuthentication default in shop',
     );
     expect(within(shop).queryByRole('button')).toBeNull();
+  });
+});
+
+describe('Overview data plane', () => {
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it("shows each namespace's mode, its waypoint and what escapes capture", async () => {
+    const travel: NamespaceSummary = {
+      ...summary('travel'),
+      dataPlane: {
+        mode: 'mixed',
+        waypoint: { namespace: 'travel', name: 'waypoint' },
+        workloads: { sidecar: 0, ambient: 4, none: 1 },
+      },
+      captureWarnings: [
+        {
+          code: 'not-captured',
+          namespace: 'travel',
+          workload: 'legacy',
+          message: 'legacy is not captured although namespace travel is ambient.',
+        },
+      ],
+    };
+    fakeApi((request) => {
+      if (request.url === '/api/session') return { body: fakeSession('all', ['shop', 'travel']) };
+      if (request.url === '/api/namespaces?window=1h') return { body: [summary('shop'), travel] };
+      if (request.url === '/api/security?window=1h') return { body: FAKE_SECURITY };
+      return { status: 404, body: { title: 'Not found', detail: request.url } };
+    });
+    renderWithQueries(<Overview />);
+    const section = await within(await screen.findByRole('article', { name: 'travel' })).findByRole(
+      'region',
+      { name: 'Data plane in travel' },
+    );
+    expect(within(section).getByTestId('data-plane-badge').textContent).toBe('mixed');
+    expect(section.textContent).toContain('waypoint waypoint');
+    expect(section.textContent).toContain('4 ambient · 1 none');
+    expect(
+      within(section).getByRole('list', { name: 'Capture warnings in travel' }).textContent,
+    ).toBe('legacy is not captured although namespace travel is ambient.');
+    const shop = screen.getByRole('region', { name: 'Data plane in shop' });
+    expect(within(shop).getByTestId('data-plane-badge').textContent).toBe('sidecar');
+    expect(within(shop).queryByRole('list')).toBeNull();
   });
 });

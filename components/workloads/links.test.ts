@@ -20,9 +20,11 @@ describe('workload links', () => {
 
 describe('summaryText', () => {
   it('names sidecar gaps and failures only when there are some', () => {
-    expect(summaryText({ total: 7, withoutSidecar: 1, failing: 1 })).toBe(
-      '7 workloads, 1 without sidecar, 1 failing',
+    expect(summaryText({ total: 7, withoutSidecar: 1, notCaptured: 2, failing: 1 })).toBe(
+      '7 workloads, 1 without sidecar, 2 not captured, 1 failing',
     );
-    expect(summaryText({ total: 1, withoutSidecar: 0, failing: 0 })).toBe('1 workload');
+    expect(summaryText({ total: 1, withoutSidecar: 0, notCaptured: 0, failing: 0 })).toBe(
+      '1 workload',
+    );
   });
 });

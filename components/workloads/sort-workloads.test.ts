@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
+import { fakeWorkloadRow } from '@/components/testing/fake-workloads';
 import { sortWorkloads } from './sort-workloads';
 
-const row = (name: string, extra: Partial<WorkloadListItem> = {}): WorkloadListItem => ({
-  namespace: 'shop',
-  name,
-  kind: 'Deployment',
-  hasSidecar: true,
-  namespaceInjects: true,
-  desiredReplicas: 1,
-  readyReplicas: 1,
-  health: 'healthy',
-  rps: 1,
-  errorRate: 0,
-  outboundRps: 0,
-  p95Ms: null,
-  sparkline: null,
-  outboundErrorRate: 0,
-  ...extra,
-});
+const row = fakeWorkloadRow;
 
 const names = (rows: readonly WorkloadListItem[]): string[] => rows.map((r) => r.name);
 

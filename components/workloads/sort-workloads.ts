@@ -1,4 +1,5 @@
 import { sortRows, type SortValue } from '@/components/ui/sort/sort-rows';
+import { dataPlaneLabel } from '@/lib/mesh/ambient/describe';
 import { HEALTH_SEVERITY } from '@/lib/mesh/health/order';
 import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
 import type { SortKey, WorkloadSort } from './url-state';
@@ -17,6 +18,15 @@ function sortValue(w: WorkloadListItem, key: SortKey): SortValue {
       return w.namespace;
     case 'pods':
       return readyShare(w);
+    case 'dataPlane':
+      // Grouped by mode, then by waypoint; Istio's own proxies after the workloads they serve.
+      return [
+        w.dataPlane.proxy ?? '',
+        dataPlaneLabel(w.dataPlane.mode, w.dataPlane.waypoint),
+        w.dataPlane.waypoint
+          ? `${w.dataPlane.waypoint.namespace}/${w.dataPlane.waypoint.name}`
+          : '',
+      ].join(' ');
     case 'rps':
       return w.rps;
     case 'errorRate':

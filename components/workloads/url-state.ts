@@ -1,6 +1,15 @@
 import type { SortColumns, TableSort } from '@/components/ui/sort/sort-state';
 
-const SORT_KEYS = ['health', 'name', 'namespace', 'pods', 'rps', 'errorRate', 'p95'] as const;
+const SORT_KEYS = [
+  'health',
+  'name',
+  'namespace',
+  'pods',
+  'dataPlane',
+  'rps',
+  'errorRate',
+  'p95',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type WorkloadSort = TableSort<SortKey>;
 
@@ -12,6 +21,7 @@ export const WORKLOAD_COLUMNS: SortColumns<SortKey> = {
     name: 'asc',
     namespace: 'asc',
     pods: 'asc',
+    dataPlane: 'asc',
     rps: 'desc',
     errorRate: 'desc',
     p95: 'desc',

@@ -8,7 +8,7 @@ import type { WorkloadSecurity } from '@/lib/api/security';
 import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
 import { graphHref } from './links';
 import { MtlsCell } from './mtls-cell';
-import { SidecarState } from './sidecar-state';
+import { DataPlaneState } from './data-plane-state';
 
 const LINK = 'text-sky-700 hover:underline dark:text-sky-400';
 const ERROR_TEXT = 'text-red-700 dark:text-red-400';
@@ -48,7 +48,7 @@ export function WorkloadRow({ w, range, security }: WorkloadRowProps): ReactNode
     <tr
       data-testid="workload-row"
       data-workload={`${w.namespace}/${w.name}`}
-      className={`border-b border-slate-100 last:border-0 dark:border-slate-800 ${w.hasSidecar || !w.namespaceInjects ? '' : 'bg-amber-50/60 dark:bg-amber-950/30'}`}
+      className={`border-b border-slate-100 last:border-0 dark:border-slate-800 ${w.captureWarnings.length === 0 ? '' : 'bg-amber-50/60 dark:bg-amber-950/30'}`}
     >
       <th scope="row" className="px-3 py-2 text-left font-medium">
         <Link
@@ -69,7 +69,12 @@ export function WorkloadRow({ w, range, security }: WorkloadRowProps): ReactNode
         {w.readyReplicas}/{w.desiredReplicas}
       </td>
       <td className="px-3 py-2">
-        <SidecarState hasSidecar={w.hasSidecar} namespaceInjects={w.namespaceInjects} />
+        <DataPlaneState
+          dataPlane={w.dataPlane}
+          namespace={w.namespace}
+          namespaceInjects={w.namespaceInjects}
+          warnings={w.captureWarnings}
+        />
       </td>
       <td className="px-3 py-2">
         <MtlsCell security={security} />

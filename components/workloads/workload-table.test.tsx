@@ -3,25 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHECKOUT, PAYMENTS } from '@/components/testing/fake-mtls';
 import type { WorkloadSecurity } from '@/lib/api/security';
 import type { WorkloadListItem } from '@/lib/mesh/lists/workload-list';
+import { fakeWorkloadRow } from '@/components/testing/fake-workloads';
 import { WorkloadTable } from './workload-table';
 
-const item = (name: string): WorkloadListItem => ({
-  namespace: 'shop',
-  name,
-  kind: 'Deployment',
-  app: name,
-  hasSidecar: true,
-  namespaceInjects: true,
-  desiredReplicas: 1,
-  readyReplicas: 1,
-  health: 'healthy',
-  rps: 1,
-  errorRate: 0,
-  outboundRps: 0,
-  outboundErrorRate: 0,
-  p95Ms: null,
-  sparkline: null,
-});
+const item = (name: string): WorkloadListItem => fakeWorkloadRow(name, { app: name });
 
 const STRICT_CHECKOUT: WorkloadSecurity = {
   ...CHECKOUT,
@@ -58,16 +43,18 @@ const STRICT_CHECKOUT: WorkloadSecurity = {
   },
 };
 
-function cell(name: string): HTMLElement {
+function cell(name: string, header = 'mTLS'): HTMLElement {
   const row = screen
     .getAllByTestId('workload-row')
     .find((r) => r.dataset.workload === `shop/${name}`);
   if (!row) throw new Error(`no row ${name}`);
-  const column = screen.getAllByRole('columnheader').findIndex((h) => h.textContent === 'mTLS');
+  const column = screen
+    .getAllByRole('columnheader')
+    .findIndex((h) => h.textContent?.startsWith(header));
   // The row header (the workload's name) is a th: cells after it are offset by one.
   const cells = within(row).getAllByRole('cell');
   const target = cells[column - 1];
-  if (!target) throw new Error('no mTLS cell');
+  if (!target) throw new Error(`no ${header} cell`);
   return target;
 }
 
@@ -130,5 +117,55 @@ describe('WorkloadTable p95 and sparkline', () => {
     expect(screen.getAllByRole('img')).toHaveLength(1);
     within(header).getByRole('button').click();
     expect(onSort).toHaveBeenCalledWith('p95');
+  });
+});
+
+describe('WorkloadTable data plane column', () => {
+  afterEach(cleanup);
+
+  it('names sidecar, ambient with its waypoint, L4-only ambient and gaps, and sorts from its header', () => {
+    const onSort = vi.fn();
+    const waypoint = { namespace: 'shop', name: 'waypoint' };
+    render(
+      <WorkloadTable
+        workloads={[
+          item('payments'),
+          { ...item('flights'), hasSidecar: false, dataPlane: { mode: 'ambient', waypoint } },
+          { ...item('db'), hasSidecar: false, dataPlane: { mode: 'ambient' } },
+          {
+            ...item('legacy'),
+            hasSidecar: false,
+            namespaceInjects: false,
+            dataPlane: { mode: 'none' },
+            captureWarnings: [
+              { code: 'not-captured', namespace: 'shop', workload: 'legacy', message: 'm' },
+            ],
+          },
+          {
+            ...item('waypoint'),
+            dataPlane: { mode: 'none', proxy: 'waypoint' },
+          },
+        ]}
+        sort={{ key: 'dataPlane', direction: 'asc' }}
+        onSort={onSort}
+        range={{ window: '1h', end: null }}
+      />,
+    );
+    expect(cell('payments', 'Data plane').textContent).toBe('SidecarInjected');
+    expect(cell('flights', 'Data plane').textContent).toBe('Ambient + waypointL7 via waypoint');
+    expect(cell('db', 'Data plane').textContent).toBe('AmbientL4 only (ztunnel), no waypoint');
+    expect(cell('legacy', 'Data plane').textContent).toContain('Not captured');
+    expect(cell('waypoint', 'Data plane').textContent).toContain('Waypoint proxy');
+    expect(screen.getAllByTestId('workload-row').map((r) => r.dataset.workload)).toEqual([
+      'shop/db',
+      'shop/flights',
+      'shop/legacy',
+      'shop/payments',
+      'shop/waypoint',
+    ]);
+    const header = screen.getByRole('columnheader', { name: /Data plane/ });
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    within(header).getByRole('button').click();
+    expect(onSort).toHaveBeenCalledWith('dataPlane');
   });
 });

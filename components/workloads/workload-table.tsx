@@ -49,9 +49,9 @@ export function WorkloadTable({
           <SortHeader sortKey="pods" isNumeric {...header}>
             Pods ready
           </SortHeader>
-          <th scope="col" className="px-3 py-2 font-medium">
-            Sidecar
-          </th>
+          <SortHeader sortKey="dataPlane" {...header}>
+            Data plane
+          </SortHeader>
           <th
             scope="col"
             className="px-3 py-2 font-medium"

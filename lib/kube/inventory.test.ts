@@ -286,6 +286,69 @@ describe('toInventory', () => {
     // A running pod without a proxy outweighs the namespace label.
     expect(inventory.workloads[0]?.hasSidecar).toBe(false);
   });
+
+  it("decides each workload's data plane with the namespace, its Services and the waypoints", () => {
+    const deployment = (name: string, labels: Record<string, string>): unknown => ({
+      metadata: { name, namespace: 'travel' },
+      spec: { template: { metadata: { labels }, spec: { containers: [{ name: 'app' }] } } },
+    });
+    const inventory = toInventory({
+      namespaces: [
+        {
+          metadata: {
+            name: 'travel',
+            labels: { 'istio.io/dataplane-mode': 'ambient', 'istio.io/use-waypoint': 'waypoint' },
+          },
+        },
+      ],
+      services: [
+        {
+          metadata: { name: 'flights', namespace: 'travel' },
+          spec: { selector: { app: 'flights' } },
+        },
+        {
+          metadata: {
+            name: 'hotels-db',
+            namespace: 'travel',
+            labels: { 'istio.io/use-waypoint': 'none' },
+          },
+          spec: { selector: { app: 'hotels-db' } },
+        },
+      ],
+      deployments: [
+        deployment('flights-v1', { app: 'flights' }),
+        deployment('hotels-db', { app: 'hotels-db' }),
+        deployment('waypoint', { 'gateway.networking.k8s.io/gateway-name': 'waypoint' }),
+      ],
+      pods: [],
+      k8sGateways: [
+        {
+          apiVersion: 'gateway.networking.k8s.io/v1',
+          kind: 'Gateway',
+          metadata: {
+            name: 'waypoint',
+            namespace: 'travel',
+            labels: { 'istio.io/waypoint-for': 'service' },
+          },
+          spec: { gatewayClassName: 'istio-waypoint' },
+        },
+      ],
+    });
+    expect(inventory.gateways).toEqual([
+      {
+        namespace: 'travel',
+        name: 'waypoint',
+        className: 'istio-waypoint',
+        labels: { 'istio.io/waypoint-for': 'service' },
+      },
+    ]);
+    expect(inventory.services[1]?.labels).toEqual({ 'istio.io/use-waypoint': 'none' });
+    expect(inventory.workloads.map((w) => [w.name, w.dataPlane])).toEqual([
+      ['flights-v1', { mode: 'ambient', waypoint: { namespace: 'travel', name: 'waypoint' } }],
+      ['hotels-db', { mode: 'ambient' }],
+      ['waypoint', { mode: 'none', proxy: 'waypoint' }],
+    ]);
+  });
 });
 
 describe('readInventory', () => {
@@ -312,5 +375,26 @@ describe('readInventory', () => {
     objects.namespaces = [];
     expect(readInventory(informers).namespaces).toEqual([]);
     expect(lists).toBeGreaterThan(listsAfterTwoReads);
+  });
+
+  it('knows the Gateways only when they are watched, installed, allowed and synced', () => {
+    const informers = (k8sgateways: object | undefined) => ({
+      ready: async () => undefined,
+      list: () => [],
+      revision: () => 1,
+      onChange: () => undefined,
+      state: () => ({
+        ok: true,
+        stale: false,
+        resources: (k8sgateways ? { k8sgateways } : {}) as never,
+      }),
+      stop: async () => undefined,
+    });
+    expect(readInventory(informers(undefined)).gateways).toBeUndefined();
+    expect(readInventory(informers({ synced: true, missing: true })).gateways).toBeUndefined();
+    expect(readInventory(informers({ synced: false })).gateways).toBeUndefined();
+    const refused = { synced: true, error: 'gateways.gateway.networking.k8s.io is forbidden' };
+    expect(readInventory(informers(refused)).gateways).toBeUndefined();
+    expect(readInventory(informers({ synced: true })).gateways).toEqual([]);
   });
 });

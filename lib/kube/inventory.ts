@@ -1,6 +1,7 @@
 import 'server-only';
 import type {
   Inventory,
+  InventoryGateway,
   InventoryNamespace,
   InventoryPod,
   InventoryService,
@@ -8,7 +9,9 @@ import type {
 } from '@/lib/mesh/types';
 import { namespaceInjects } from '@/lib/mesh/istio/injection';
 import { KIALI_RATE_ANNOTATION } from '@/lib/mesh/health/kiali';
+import { dataPlaneOf } from '@/lib/mesh/ambient/data-plane';
 import type { InformerSet } from './informers';
+import { toIstioObject } from './istio-config';
 import {
   NamespaceWire,
   PodWire,
@@ -30,6 +33,8 @@ export interface InventorySnapshot {
   readonly statefulsets?: readonly unknown[];
   readonly daemonsets?: readonly unknown[];
   readonly pods: readonly unknown[];
+  /** Gateway API Gateways; absent when the Gateway API is not watched (nothing known about waypoints). */
+  readonly k8sGateways?: readonly unknown[];
 }
 
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet';
@@ -72,6 +77,7 @@ export function toInventoryService(obj: unknown): InventoryService | undefined {
   return {
     namespace: metadata.namespace ?? '',
     name: metadata.name,
+    ...(Object.keys(metadata.labels).length > 0 && { labels: metadata.labels }),
     selector: spec?.selector ?? {},
     ports: (spec?.ports ?? []).map((p) => ({
       ...(p.name ? { name: p.name } : {}),
@@ -184,6 +190,19 @@ export function toInventoryWorkload(
   };
 }
 
+/** A Gateway API Gateway: where it is, its class (waypoints are `istio-waypoint`) and its labels. */
+export function toInventoryGateway(obj: unknown): InventoryGateway | undefined {
+  const gateway = toIstioObject('K8sGateway', obj);
+  if (!gateway) return undefined;
+  const className = gateway.spec.gatewayClassName;
+  return {
+    namespace: gateway.namespace,
+    name: gateway.name,
+    className: typeof className === 'string' ? className : '',
+    labels: gateway.labels,
+  };
+}
+
 function defined<T>(value: T | undefined): value is T {
   return value !== undefined;
 }
@@ -193,18 +212,47 @@ export function toInventory(snapshot: InventorySnapshot): Inventory {
   const namespaces = snapshot.namespaces.map(toInventoryNamespace).filter(defined);
   const byName = new Map(namespaces.map((n) => [n.name, n]));
   const pods = snapshot.pods.map(toInventoryPod).filter(defined);
+  const services = snapshot.services.map(toInventoryService).filter(defined);
+  const gateways = snapshot.k8sGateways?.map(toInventoryGateway).filter(defined);
+  const withDataPlane = (w: InventoryWorkload): InventoryWorkload => ({
+    ...w,
+    dataPlane: dataPlaneOf(w, {
+      namespace: byName.get(w.namespace),
+      services: services.filter((s) => s.namespace === w.namespace),
+      gateways,
+      podLabels: pods
+        .filter((p) => p.namespace === w.namespace && p.workload === w.name)
+        .map((p) => p.labels),
+    }),
+  });
   const workloads = (kind: WorkloadKind, objects: readonly unknown[] = []): InventoryWorkload[] =>
-    objects.map((o) => toInventoryWorkload(kind, o, pods, byName)).filter(defined);
+    objects
+      .map((o) => toInventoryWorkload(kind, o, pods, byName))
+      .filter(defined)
+      .map(withDataPlane);
   return {
     namespaces,
-    services: snapshot.services.map(toInventoryService).filter(defined),
+    services,
     workloads: [
       ...workloads('Deployment', snapshot.deployments),
       ...workloads('StatefulSet', snapshot.statefulsets),
       ...workloads('DaemonSet', snapshot.daemonsets),
     ],
     pods,
+    ...(gateways && { gateways }),
   };
+}
+
+/**
+ * The Gateways when they can be known: an informer set that does not watch them, a cluster without the
+ * Gateway API, or a watch that is refused or not synced yet says nothing about waypoints (an empty list
+ * would call every waypoint missing).
+ */
+function knownGateways(informers: InformerSet): readonly unknown[] | undefined {
+  const state = informers.state().resources.k8sgateways;
+  if (state === undefined || state.missing === true || !state.synced || state.error !== undefined)
+    return undefined;
+  return informers.list('k8sgateways');
 }
 
 const memo = new WeakMap<InformerSet, { revision: number; inventory: Inventory }>();
@@ -221,6 +269,7 @@ export function readInventory(informers: InformerSet): Inventory {
     statefulsets: informers.list('statefulsets'),
     daemonsets: informers.list('daemonsets'),
     pods: informers.list('pods'),
+    k8sGateways: knownGateways(informers),
   });
   memo.set(informers, { revision, inventory });
   return inventory;

@@ -55,6 +55,19 @@ export interface DataPlane {
   readonly mode: DataPlaneMode;
   /** The waypoint (a Gateway API Gateway) that serves the workload's L7 traffic, ambient only. */
   readonly waypoint?: { readonly namespace: string; readonly name: string };
+  /**
+   * Set on the Envoy Deployments Istio runs for a Gateway API Gateway (a waypoint, or an ingress gateway):
+   * they are proxies themselves, neither injected nor captured by ztunnel.
+   */
+  readonly proxy?: 'waypoint' | 'gateway';
+}
+
+/** A Gateway API Gateway as the data plane needs it: waypoints are the ones of class `istio-waypoint`. */
+export interface InventoryGateway {
+  readonly namespace: string;
+  readonly name: string;
+  readonly className: string;
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 /** Kubernetes inventory, decoded from the informer caches by lib/kube. */
@@ -75,6 +88,8 @@ export interface InventoryService {
   }[];
   /** The `networking.istio.io/exportTo` annotation, split; absent means every namespace sees it. */
   readonly exportTo?: readonly string[];
+  /** The Service's own labels (`istio.io/use-waypoint`); absent where the inventory was built without them. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 export interface InventoryWorkload {
@@ -113,6 +128,11 @@ export interface Inventory {
   readonly services: readonly InventoryService[];
   readonly workloads: readonly InventoryWorkload[];
   readonly pods: readonly InventoryPod[];
+  /**
+   * The Gateway API Gateways; absent when they cannot be known (the Gateway API is not installed or not
+   * watched), so that no waypoint is reported missing on no evidence.
+   */
+  readonly gateways?: readonly InventoryGateway[];
 }
 
 /** Istio config objects as the domain sees them: metadata plus the untyped spec (validated elsewhere). */

@@ -17,7 +17,7 @@ import { useSecurityQuery } from '@/lib/client/use-security';
 import { useWorkloadsQuery } from '@/lib/client/use-workloads';
 import { workloadId } from '@/lib/mesh/graph/node-ids';
 import { graphHref } from '../links';
-import { SidecarState } from '../sidecar-state';
+import { DataPlaneState } from '../data-plane-state';
 
 const LINK = 'text-sky-700 hover:underline dark:text-sky-400';
 const CARD =
@@ -84,8 +84,13 @@ export function WorkloadDetail({ namespace, name }: WorkloadDetailProps): ReactN
           <Fact label="Pods ready">
             {w.readyReplicas}/{w.desiredReplicas}
           </Fact>
-          <Fact label="Proxy">
-            <SidecarState hasSidecar={w.hasSidecar} namespaceInjects={w.namespaceInjects} />
+          <Fact label="Data plane">
+            <DataPlaneState
+              dataPlane={w.dataPlane}
+              namespace={namespace}
+              namespaceInjects={w.namespaceInjects}
+              warnings={w.captureWarnings}
+            />
           </Fact>
           <Fact label="App · version">
             {w.app ? (
@@ -110,6 +115,18 @@ export function WorkloadDetail({ namespace, name }: WorkloadDetailProps): ReactN
                   {k}={v}
                 </code>
               ))}
+            </div>
+          ) : null}
+          {w.captureWarnings.length > 0 ? (
+            <div className="col-span-full">
+              <ul
+                aria-label="Capture warnings"
+                className="flex flex-col gap-1 rounded-md bg-amber-50 p-2 text-sm text-amber-900 ring-1 ring-amber-600/30 ring-inset dark:bg-amber-950/40 dark:text-amber-200"
+              >
+                {w.captureWarnings.map((c) => (
+                  <li key={c.message}>{c.message}</li>
+                ))}
+              </ul>
             </div>
           ) : null}
         </dl>

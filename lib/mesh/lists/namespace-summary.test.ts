@@ -84,6 +84,8 @@ describe('summarizeNamespaces', () => {
       health: 'idle',
       unhealthy: [],
       problems: [],
+      dataPlane: { mode: 'none', workloads: { sidecar: 0, ambient: 0, none: 0 } },
+      captureWarnings: [],
     });
   });
 

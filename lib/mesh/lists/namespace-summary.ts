@@ -1,3 +1,5 @@
+import { captureWarnings, type CaptureWarning } from '../ambient/capture-warnings';
+import { namespaceDataPlane, type NamespaceDataPlane } from '../ambient/namespace-data-plane';
 import {
   HEALTH_THRESHOLDS_ANNOTATION,
   readinessHealth,
@@ -22,6 +24,10 @@ export interface NamespaceSummary {
   readonly unhealthy: readonly { readonly name: string; readonly health: Health }[];
   /** Health-threshold annotations in this namespace that could not be used (defaults apply instead). */
   readonly problems: readonly (HealthRuleProblem & { readonly object: string })[];
+  /** What its workloads run (sidecar, ambient with its waypoint, none, mixed). */
+  readonly dataPlane: NamespaceDataPlane;
+  /** Gaps in the capture of its workloads' traffic, as the workloads list shows them. */
+  readonly captureWarnings: readonly CaptureWarning[];
 }
 
 function annotationProblems(inventory: Inventory, namespace: string): NamespaceSummary['problems'] {
@@ -49,7 +55,13 @@ export function summarizeNamespaces(
   inventory: Inventory,
   graph: MeshGraph | undefined,
 ): NamespaceSummary[] {
-  return inventory.namespaces.map(({ name }) => {
+  const warnings = captureWarnings(inventory);
+  return inventory.namespaces.map((namespace) => {
+    const { name } = namespace;
+    const capture = {
+      dataPlane: namespaceDataPlane(inventory, namespace),
+      captureWarnings: warnings.filter((w) => w.namespace === name),
+    };
     const workloads = inventory.workloads.filter((w) => w.namespace === name);
     const services = inventory.services.filter((s) => s.namespace === name).length;
     const problems = annotationProblems(inventory, name);
@@ -65,6 +77,7 @@ export function summarizeNamespaces(
         health: needsAttention(health) ? health : 'unknown',
         unhealthy: sortByHealth(judged.filter((w) => needsAttention(w.health))),
         problems,
+        ...capture,
       };
     }
     const nodes = graph.nodes.filter(
@@ -87,6 +100,7 @@ export function summarizeNamespaces(
         nodes.filter((n) => needsAttention(n.health)).map(({ name, health }) => ({ name, health })),
       ),
       problems,
+      ...capture,
     };
   });
 }

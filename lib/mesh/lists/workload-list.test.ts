@@ -135,7 +135,51 @@ describe('summarizeWorkloads', () => {
     expect(summarizeWorkloads(listWorkloads(INVENTORY, graph, bookinfo))).toEqual({
       total: 7,
       withoutSidecar: 1,
+      notCaptured: 0,
       failing: 2,
     });
+  });
+});
+
+describe('listWorkloads in an ambient namespace', () => {
+  const ambient: Inventory = {
+    namespaces: [
+      {
+        name: 'travel',
+        labels: { 'istio.io/dataplane-mode': 'ambient', 'istio-injection': 'enabled' },
+        annotations: {},
+      },
+    ],
+    services: [],
+    pods: [],
+    workloads: [
+      workload('travel', 'web', {
+        hasSidecar: false,
+        dataPlane: { mode: 'ambient', waypoint: { namespace: 'travel', name: 'waypoint' } },
+      }),
+      workload('travel', 'legacy', {
+        hasSidecar: false,
+        labels: { app: 'legacy', 'istio.io/dataplane-mode': 'none' },
+        dataPlane: { mode: 'none' },
+      }),
+      workload('travel', 'waypoint', {
+        hasSidecar: true,
+        dataPlane: { mode: 'none', proxy: 'waypoint' },
+      }),
+    ],
+  };
+  const rows = listWorkloads(ambient, undefined, new Set(['travel']));
+
+  it("carries each workload's data plane and its own capture warnings", () => {
+    expect(row(rows, 'web')).toMatchObject({
+      dataPlane: { mode: 'ambient', waypoint: { namespace: 'travel', name: 'waypoint' } },
+      captureWarnings: [],
+    });
+    expect(row(rows, 'waypoint').dataPlane).toEqual({ mode: 'none', proxy: 'waypoint' });
+    expect(row(rows, 'legacy').captureWarnings.map((c) => c.code)).toEqual(['not-captured']);
+  });
+
+  it('counts a workload left out of ambient as not captured, and an ambient one as no gap', () => {
+    expect(summarizeWorkloads(rows)).toMatchObject({ withoutSidecar: 1, notCaptured: 1 });
   });
 });

@@ -1,8 +1,16 @@
+import { captureWarnings, type CaptureWarning } from '../ambient/capture-warnings';
 import { workloadId } from '../graph/node-ids';
 import { DEFAULT_HEALTH_RULES, readinessHealth, workloadHealth } from '../health/health';
 import { namespaceInjects } from '../istio/injection';
 import { sparklineOf, type Sparklines } from '../metrics/sparklines';
-import type { Health, Inventory, InventoryWorkload, MeshGraph, MeshNode } from '../types';
+import type {
+  DataPlane,
+  Health,
+  Inventory,
+  InventoryWorkload,
+  MeshGraph,
+  MeshNode,
+} from '../types';
 
 export interface WorkloadListItem {
   readonly namespace: string;
@@ -17,6 +25,10 @@ export interface WorkloadListItem {
    * mesh (plaintext, no metrics from its side); elsewhere (istiod, unmeshed namespaces) it is by design.
    */
   readonly namespaceInjects: boolean;
+  /** Sidecar, ambient (with the waypoint serving it, if any) or none, as Istio decides it. */
+  readonly dataPlane: DataPlane;
+  /** Gaps in the capture of its traffic (not captured, sidecar missing, waypoint missing, …). */
+  readonly captureWarnings: readonly CaptureWarning[];
   readonly desiredReplicas: number;
   readonly readyReplicas: number;
   readonly health: Health;
@@ -38,6 +50,8 @@ export interface WorkloadSummary {
   readonly total: number;
   /** Mesh gaps: no sidecar in a namespace where Istio injects one. */
   readonly withoutSidecar: number;
+  /** Mesh gaps: not captured in a namespace that is ambient. */
+  readonly notCaptured: number;
   readonly failing: number;
 }
 
@@ -80,6 +94,15 @@ function healthWithMetrics(
 }
 
 /**
+ * The inventory's decision, unless the graph saw a sidecar the inventory could not: its word wins there,
+ * as it does for `hasSidecar`. Istio's own gateways and waypoints run a proxy container, not a sidecar.
+ */
+function rowDataPlane(w: InventoryWorkload, hasSidecar: boolean): DataPlane {
+  if (w.dataPlane?.proxy || !hasSidecar) return w.dataPlane ?? { mode: 'none' };
+  return { mode: 'sidecar' };
+}
+
+/**
  * One row per workload in `namespaces`: the workload graph's inbound and outbound rates, inbound
  * p95 and node health (which already joins readiness), and its inbound rate over the window. An
  * undefined graph means metrics are unavailable: rates are null, never zero.
@@ -93,6 +116,7 @@ export function listWorkloads(
   const nodes = new Map((graph?.nodes ?? []).map((n) => [n.id, n]));
   const outbound = graph === undefined ? new Map<string, Outbound>() : outboundByNode(graph);
   const namespaceObjects = new Map(inventory.namespaces.map((n) => [n.name, n]));
+  const warnings = captureWarnings(inventory);
   return inventory.workloads
     .filter((w) => namespaces.has(w.namespace))
     .map((w): WorkloadListItem => {
@@ -109,6 +133,10 @@ export function listWorkloads(
         ...(w.version !== undefined && { version: w.version }),
         hasSidecar,
         namespaceInjects: namespaceInjects(namespaceObjects.get(w.namespace)),
+        dataPlane: rowDataPlane(w, hasSidecar),
+        captureWarnings: warnings.filter(
+          (c) => c.namespace === w.namespace && c.workload === w.name,
+        ),
         desiredReplicas: w.desiredReplicas,
         readyReplicas: w.readyReplicas,
         health: metrics ? healthWithMetrics(w, node, hasSidecar) : healthWithoutMetrics(w),
@@ -127,7 +155,12 @@ export function listWorkloads(
 export function summarizeWorkloads(rows: readonly WorkloadListItem[]): WorkloadSummary {
   return {
     total: rows.length,
-    withoutSidecar: rows.filter((r) => !r.hasSidecar && r.namespaceInjects).length,
+    // An ambient pod of an injected namespace (opted out of injection) misses no sidecar.
+    withoutSidecar: rows.filter(
+      (r) => r.namespaceInjects && r.dataPlane.mode === 'none' && !r.dataPlane.proxy,
+    ).length,
+    notCaptured: rows.filter((r) => r.captureWarnings.some((c) => c.code === 'not-captured'))
+      .length,
     failing: rows.filter((r) => r.health === 'failing').length,
   };
 }
