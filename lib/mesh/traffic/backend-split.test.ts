@@ -167,7 +167,7 @@ describe('computeTrafficSplit for an HTTPRoute attached to the service', () => {
 
   it('keeps the VirtualService split when no route attaches to the service', () => {
     const split = computeTrafficSplit(input({ istioObjects: [VS] }));
-    expect(split.gatewayRoute).toBeUndefined();
+    expect(split.gatewayRoute).toBeNull();
     expect(split.virtualService?.resourceVersion).toBe('3');
   });
 });

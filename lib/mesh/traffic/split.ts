@@ -124,6 +124,7 @@ export function computeTrafficSplit(input: TrafficSplitInput): TrafficSplit {
       ? { name: vs.name, namespace: vs.namespace, resourceVersion: vs.resourceVersion }
       : null,
     destinationRule: dr ? { name: dr.name, namespace: dr.namespace } : null,
+    gatewayRoute: null,
     routes,
     defaultRoute,
     observed: { window: input.window, shares, totalRps: total, unassignedShare },
