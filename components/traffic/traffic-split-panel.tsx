@@ -22,8 +22,8 @@ export function TrafficSplitPanel({ namespace, service }: TrafficSplitPanelProps
       service={service}
       end={end ?? undefined}
       renderEditor={(data) => {
-        const vs = data.virtualService;
-        if (!vs) return null;
+        const router = data.gatewayRoute ?? data.virtualService;
+        if (!router) return null;
         if (end !== null)
           return (
             <p data-testid="write-past" className="text-xs text-slate-500 dark:text-slate-400">
@@ -42,7 +42,12 @@ export function TrafficSplitPanel({ namespace, service }: TrafficSplitPanelProps
           session &&
           objectWriteDecision(
             session,
-            { verb: 'update', kind: 'VirtualService', namespace, name: vs.name },
+            {
+              verb: 'update',
+              kind: data.gatewayRoute?.kind ?? 'VirtualService',
+              namespace: router.namespace,
+              name: router.name,
+            },
             false,
           );
         if (!decision || decision.allowed) return null;

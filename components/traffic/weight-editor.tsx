@@ -38,7 +38,9 @@ export function WeightEditor({ namespace, service, traffic }: WeightEditorProps)
   const editable = traffic.routes.filter((r) => r.subsets !== undefined);
   const [chosenRoute, setChosenRoute] = useState(traffic.defaultRoute);
   const route = editable.find((r) => r.index === chosenRoute) ?? editable[0];
-  const resourceVersion = traffic.virtualService?.resourceVersion ?? '';
+  const router = traffic.gatewayRoute ?? traffic.virtualService;
+  const resourceVersion = router?.resourceVersion ?? '';
+  const kind = traffic.gatewayRoute?.kind ?? 'VirtualService';
   const server: ServerRoute = {
     route: route?.index ?? 0,
     resourceVersion,
@@ -49,7 +51,7 @@ export function WeightEditor({ namespace, service, traffic }: WeightEditorProps)
   const apply = useUpdateTrafficWeightsMutation(namespace, service);
   const [appliedVersion, setAppliedVersion] = useState<string | null>(null);
 
-  if (route?.subsets === undefined || traffic.virtualService === null) {
+  if (route?.subsets === undefined || !router) {
     return (
       <p className="text-sm text-slate-600 dark:text-slate-300">
         No route of this service can be split by weight
@@ -120,7 +122,7 @@ export function WeightEditor({ namespace, service, traffic }: WeightEditorProps)
 
       {movedMeanwhile && !conflict ? (
         <ConflictPanel
-          title="The VirtualService changed since you started editing"
+          title={`The ${kind} changed since you started editing`}
           detail={`It moved from version ${base} to ${resourceVersion}. Applying your draft as is would be refused; review their change first.`}
           subsets={subsets}
           base={draft?.baseWeights ?? {}}
@@ -237,10 +239,9 @@ export function WeightEditor({ namespace, service, traffic }: WeightEditorProps)
       {preview.data?.diff && previewFits ? (
         <div className="flex flex-col gap-1" data-testid="preview">
           <p className="text-xs text-slate-600 dark:text-slate-300">
-            Preview: the VirtualService as the API server would store it (dry run), against the live
-            one.
+            Preview: the {kind} as the API server would store it (dry run), against the live one.
           </p>
-          <DiffView lines={preview.data.diff} label="YAML diff of the VirtualService" />
+          <DiffView lines={preview.data.diff} label={`YAML diff of the ${kind}`} />
         </div>
       ) : null}
     </section>

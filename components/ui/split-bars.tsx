@@ -62,7 +62,8 @@ export function SplitBars({ route, observed }: SplitBarsProps): ReactNode {
       <tbody>
         {route.destinations.map((d, i) => {
           const name = d.subset ?? d.host;
-          const share = d.subset !== undefined ? observed?.[d.subset] : undefined;
+          // A Gateway API route's backends are keyed by host; a VirtualService's shares by subset.
+          const share = observed?.[d.subset ?? d.host];
           return (
             <tr key={`${d.host}/${name}/${i}`} data-testid="split-row" data-subset={name}>
               <th scope="row" className="py-1 pr-2 text-left font-medium">

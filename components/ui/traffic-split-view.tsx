@@ -48,7 +48,8 @@ export function TrafficSplitView({
     <div
       className="flex flex-col gap-4"
       data-testid="traffic-split"
-      data-resource-version={data.virtualService?.resourceVersion ?? ''}
+      data-resource-version={(data.gatewayRoute ?? data.virtualService)?.resourceVersion ?? ''}
+      data-routing-kind={data.gatewayRoute?.kind ?? (data.virtualService ? 'VirtualService' : '')}
     >
       <section aria-labelledby="split-title" className={CARD}>
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -56,9 +57,11 @@ export function TrafficSplitView({
             Traffic split
           </h2>
           <p className="text-xs text-slate-500 dark:text-slate-400">
-            {data.virtualService
-              ? `VirtualService ${data.virtualService.namespace}/${data.virtualService.name} · version ${data.virtualService.resourceVersion}`
-              : 'No VirtualService: the service balances over all its pods.'}
+            {data.gatewayRoute
+              ? `${data.gatewayRoute.kind} ${data.gatewayRoute.namespace}/${data.gatewayRoute.name} · version ${data.gatewayRoute.resourceVersion} · split by backend Service`
+              : data.virtualService
+                ? `VirtualService ${data.virtualService.namespace}/${data.virtualService.name} · version ${data.virtualService.resourceVersion}`
+                : 'No VirtualService: the service balances over all its pods.'}
             {metricsAvailable
               ? ` · ${formatRps(data.observed.totalRps)} req/s observed over ${data.observed.window}`
               : ''}
@@ -119,7 +122,7 @@ export function TrafficSplitView({
       {data.subsets.length > 0 ? (
         <section aria-labelledby="signals-title" className={CARD}>
           <h2 id="signals-title" className="text-base font-semibold">
-            Subsets side by side
+            {data.gatewayRoute ? 'Backends side by side' : 'Subsets side by side'}
           </h2>
           <SubsetSignals subsets={data.subsets} metricsAvailable={metricsAvailable} />
         </section>

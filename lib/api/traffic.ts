@@ -34,7 +34,10 @@ export interface RoutingChanges {
 
 export type TrafficResponse = TrafficSplit & {
   readonly readOnly: boolean;
-  /** Whether this person may change (update) or delete the VirtualService; both false without one. */
+  /**
+   * Whether this person may change (update) or delete the object the weights are written to: the
+   * `gatewayRoute` when there is one, else the VirtualService; both false without either.
+   */
   readonly access: ObjectAccess;
   /** Why the observed shares and signals are missing; they are then not zeros but unknown. */
   readonly metricsError?: string;
@@ -43,17 +46,21 @@ export type TrafficResponse = TrafficSplit & {
 
 /** The PUT body; `?dryRun=true` in the query string asks for a preview instead of a write. */
 export interface UpdateWeightsBody {
-  /** The route whose weights change; the one a weight edit targets by default when absent. */
+  /** The route (a Gateway API route's rule) whose weights change; the default route when absent. */
   readonly route?: number;
+  /** Per subset, or for a Gateway API route per backend key (the route's `subsets`). */
   readonly weights: Weights;
-  /** The VirtualService's resourceVersion when the editor loaded it: the optimistic-lock token. */
+  /**
+   * The resourceVersion of the VirtualService, or of the `gatewayRoute`, when the editor loaded it:
+   * the optimistic-lock token.
+   */
   readonly resourceVersion: string;
 }
 
 export interface UpdateWeightsResponse {
   readonly resourceVersion: string;
   readonly dryRun: boolean;
-  /** With dryRun: the VirtualService as the API server would store it, and its diff to the live one. */
+  /** With dryRun: the object as the API server would store it, and its diff to the live one. */
   readonly yaml?: string;
   readonly diff?: readonly DiffLine[];
 }

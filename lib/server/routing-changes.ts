@@ -14,7 +14,10 @@ import type { IstioObject } from '@/lib/mesh/types';
 const GLOBAL_KEY = Symbol.for('meshlens.routingChanges');
 
 const isRoutingKind = (o: IstioObject): o is IstioObject & { readonly kind: RoutingKind } =>
-  o.kind === 'VirtualService' || o.kind === 'DestinationRule';
+  o.kind === 'VirtualService' ||
+  o.kind === 'DestinationRule' ||
+  o.kind === 'HTTPRoute' ||
+  o.kind === 'GRPCRoute';
 
 function seenObject(kind: RoutingKind, raw: k8s.KubernetesObject): SeenObject | undefined {
   const object = toIstioObject(kind, raw);
@@ -31,7 +34,7 @@ function seenObject(kind: RoutingKind, raw: k8s.KubernetesObject): SeenObject | 
 }
 
 /**
- * The process's routing change log, listening to the VirtualService and DestinationRule watches from
+ * The process's routing change log, listening to the VirtualService, DestinationRule, HTTPRoute and GRPCRoute watches from
  * the moment it is first asked for: readCluster asks on the first request that reads the cluster.
  * Not from instrumentation.ts: that bundle has its own copies of the error classes, and a client it
  * made would throw errors the routes do not recognise as problems.
@@ -44,6 +47,8 @@ export function routingChanges(): RoutingChangeLog {
     for (const [resource, kind] of [
       ['virtualservices', 'VirtualService'],
       ['destinationrules', 'DestinationRule'],
+      ['httproutes', 'HTTPRoute'],
+      ['grpcroutes', 'GRPCRoute'],
     ] as const) {
       const observe = (type: 'add' | 'update' | 'delete', raw: k8s.KubernetesObject): void => {
         const seen = seenObject(kind, raw);

@@ -10,17 +10,18 @@ import { kubeClientFor } from '@/lib/auth/user-kube-client';
 import { ConflictError, InvalidError } from '@/lib/errors';
 import { getInformers } from '@/lib/kube/informers';
 import { listIstioObjects } from '@/lib/kube/istio-config';
+import { defaultRouteIndex, type TrafficRoute } from '@/lib/mesh/traffic/route-weights';
 import {
-  defaultRouteIndex,
-  readRoutes,
-  setRouteWeights,
-  type TrafficRoute,
-} from '@/lib/mesh/traffic/route-weights';
-import { virtualServicesFor } from '@/lib/mesh/traffic/service-routing';
+  routesOfTarget,
+  weightTargetFor,
+  weightsPatch,
+  type WeightTargetKind,
+} from '@/lib/mesh/traffic/weight-target';
 import type { IstioObject } from '@/lib/mesh/types';
 import { validateWeights, type Weights } from '@/lib/mesh/traffic/weights';
 import { auditResultOf, auditWrite } from './audit-log';
 import { getIstioWriter, readLiveIstioObject } from './live-istio';
+import { readCluster } from './read-cluster';
 import { noteRoutingWrite } from './routing-changes';
 import { asUserWriteError } from './user-write-errors';
 import { toManifestYaml, yamlDiff } from './yaml-diff';
@@ -40,7 +41,7 @@ export class WeightsConflictError extends ConflictError {
     readonly yours: IstioObject | undefined,
   ) {
     super(
-      `VirtualService ${live.namespace}/${live.name} changed since you loaded it (now at version ${live.resourceVersion}); nothing was written. Review the change, then re-apply your weights on the latest version.`,
+      `${live.kind} ${live.namespace}/${live.name} changed since you loaded it (now at version ${live.resourceVersion}); nothing was written. Review the change, then re-apply your weights on the latest version.`,
       { resourceVersion: live.resourceVersion },
     );
   }
@@ -48,7 +49,7 @@ export class WeightsConflictError extends ConflictError {
   override extras(): Record<string, unknown> {
     const current: WeightsConflict = {
       resourceVersion: this.live.resourceVersion,
-      routes: readRoutes(this.live.spec),
+      routes: routesOfTarget(this.live),
       ...(this.yours && { diff: yamlDiff(this.live, this.yours) }),
     };
     return { current };
@@ -59,13 +60,14 @@ function routeOf(
   obj: IstioObject,
   index: number | undefined,
 ): { index: number; route: TrafficRoute } {
-  const routes = readRoutes(obj.spec);
+  const routes = routesOfTarget(obj);
   const i = index ?? defaultRouteIndex(routes);
   const route = routes[i];
   if (route === undefined) {
-    throw new InvalidError(`VirtualService ${obj.name} has no HTTP route ${i}.`, [
-      { path: 'route', message: `no route ${i}; it has ${routes.length}` },
-    ]);
+    throw new InvalidError(
+      `${obj.kind} ${obj.name} has no ${obj.kind === 'VirtualService' ? 'HTTP route' : 'rule'} ${i}.`,
+      [{ path: 'route', message: `no route ${i}; it has ${routes.length}` }],
+    );
   }
   if (route.subsets === undefined) {
     throw new InvalidError(
@@ -81,22 +83,24 @@ function withWeights(obj: IstioObject, index: number, weights: Weights): IstioOb
   try {
     const { route } = routeOf(obj, index);
     if (validateWeights(weights, route.subsets ?? []).length > 0) return undefined;
-    const http = setRouteWeights(obj.spec, index, weights);
-    return { ...obj, spec: { ...obj.spec, http } };
+    return { ...obj, spec: { ...obj.spec, ...weightsPatch(obj, index, weights) } };
   } catch {
     return undefined;
   }
 }
 
 function summary(route: TrafficRoute, index: number, weights: Weights): string {
-  const changes = route.destinations
-    .filter((d) => d.subset !== undefined && weights[d.subset] !== undefined)
-    .map((d) => `${d.subset} ${d.weight}→${weights[d.subset ?? '']}`);
+  const changes = route.destinations.flatMap((d) => {
+    const key = d.subset ?? (route.subsets?.includes(d.host) === true ? d.host : undefined);
+    const next = key === undefined ? undefined : weights[key];
+    return next === undefined ? [] : [`${key} ${d.weight}→${next}`];
+  });
   return `route ${index}: ${changes.join(', ')}`;
 }
 
 /**
- * Sets the weights of one route of the service's VirtualService. The live object must
+ * Sets the weights of one route of the service's HTTPRoute or GRPCRoute (GAMMA), else of its
+ * VirtualService: the object the split shows (weightTargetFor). The live object must
  * still be at `resourceVersion`, and the merge patch carries it too, so a concurrent change between
  * the read and the write is a 409 from the API server rather than a lost update.
  */
@@ -104,13 +108,17 @@ export async function updateTrafficWeights(
   req: UpdateWeightsRequest,
 ): Promise<UpdateWeightsResponse> {
   const service = { namespace: req.namespace, name: req.service };
-  const cached = virtualServicesFor(
-    listIstioObjects(getInformers(), { kinds: ['VirtualService'] }),
+  const cached = weightTargetFor(
+    listIstioObjects(getInformers(), { kinds: ['VirtualService', 'HTTPRoute', 'GRPCRoute'] }),
     service,
-  )[0];
+    (await readCluster()).inventory.services.find(
+      (s) => s.namespace === req.namespace && s.name === req.service,
+    )?.ports,
+  );
+  const kind: WeightTargetKind = cached?.kind ?? 'VirtualService';
   const target = {
     action: 'update-weights',
-    kind: 'VirtualService',
+    kind,
     namespace: cached?.namespace ?? req.namespace,
     name: cached?.name ?? req.service,
     who: userName(req.identity),
@@ -121,11 +129,11 @@ export async function updateTrafficWeights(
   try {
     if (cached === undefined) {
       throw new InvalidError(
-        `No VirtualService routes ${req.namespace}/${req.service}; create one before splitting its traffic.`,
-        [{ path: 'weights', message: 'the service has no VirtualService' }],
+        `No VirtualService or HTTPRoute routes ${req.namespace}/${req.service}; create one before splitting its traffic.`,
+        [{ path: 'weights', message: 'the service has no VirtualService or HTTPRoute' }],
       );
     }
-    const live = await readLiveIstioObject('VirtualService', cached.namespace, cached.name, client);
+    const live = await readLiveIstioObject(kind, cached.namespace, cached.name, client);
     const { index, route } = routeOf(live, req.route);
     diffSummary = summary(route, index, req.weights);
     if (live.resourceVersion !== req.resourceVersion)
@@ -137,19 +145,21 @@ export async function updateTrafficWeights(
         errors,
       );
 
-    const http = setRouteWeights(live.spec, index, req.weights);
     let stored: IstioObject;
     try {
       stored = await getIstioWriter(client).mergePatch(
-        'VirtualService',
+        kind,
         live.namespace,
         live.name,
-        { metadata: { resourceVersion: req.resourceVersion }, spec: { http } },
+        {
+          metadata: { resourceVersion: req.resourceVersion },
+          spec: weightsPatch(live, index, req.weights),
+        },
         { dryRun: req.dryRun },
       );
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
-      const fresh = await readLiveIstioObject('VirtualService', live.namespace, live.name, client);
+      const fresh = await readLiveIstioObject(kind, live.namespace, live.name, client);
       throw new WeightsConflictError(fresh, withWeights(fresh, index, req.weights));
     }
     auditWrite({ ...target, diffSummary, result: 'ok' });
@@ -165,7 +175,7 @@ export async function updateTrafficWeights(
   } catch (caught) {
     const denied = {
       verb: 'update',
-      kind: 'VirtualService',
+      kind,
       namespace: target.namespace,
       name: target.name,
     };

@@ -127,3 +127,30 @@ describe('RoutingChangeLog', () => {
     expect(log.forService(reviews, ...ALL).map((c) => c.resourceVersion)).toEqual(['4', '5', '6']);
   });
 });
+
+describe('RoutingChangeLog with Gateway API routes', () => {
+  const route = (resourceVersion: string, generation: number, parent: string): SeenObject => ({
+    object: {
+      kind: 'HTTPRoute',
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      namespace: 'bookinfo',
+      name: `${parent}-route`,
+      resourceVersion,
+      labels: {},
+      spec: { parentRefs: [{ group: '', kind: 'Service', name: parent }], rules: [] },
+    },
+    generation,
+    createdAt: START - 3_600_000,
+  });
+
+  it('lists a change to an HTTPRoute among the routing changes of its parent Service', () => {
+    const log = new RoutingChangeLog(START);
+    log.observe('add', route('1', 1, 'reviews'), START);
+    log.observe('add', route('1', 1, 'ratings'), START);
+    log.observe('update', route('2', 2, 'reviews'), START + 1000);
+    log.observe('update', route('2', 2, 'ratings'), START + 1000);
+    expect(log.forService(reviews, ...ALL).map((c) => [c.kind, c.name, c.change])).toEqual([
+      ['HTTPRoute', 'reviews-route', 'changed'],
+    ]);
+  });
+});

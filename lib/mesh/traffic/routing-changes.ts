@@ -1,8 +1,12 @@
+import { gatewayRoutesFor } from './gateway-route';
 import { destinationRulesFor, virtualServicesFor, type ServiceRef } from './service-routing';
 import type { IstioObject } from '../types';
 
 /** The kinds whose changes move a service's traffic split. */
-export type RoutingKind = Extract<IstioObject['kind'], 'VirtualService' | 'DestinationRule'>;
+export type RoutingKind = Extract<
+  IstioObject['kind'],
+  'VirtualService' | 'DestinationRule' | 'HTTPRoute' | 'GRPCRoute'
+>;
 
 /**
  * One moment a service's routing changed, as this Meshlens process saw it: its own write, or an event
@@ -103,7 +107,8 @@ export class RoutingChangeLog {
           e.change.at >= from &&
           e.change.at <= to &&
           (virtualServicesFor([e.object], service).length > 0 ||
-            destinationRulesFor([e.object], service).length > 0),
+            destinationRulesFor([e.object], service).length > 0 ||
+            gatewayRoutesFor([e.object], service).length > 0),
       )
       .map((e) => e.change);
   }

@@ -6,7 +6,7 @@
  */
 import { readDestinationRuleSpec } from '../istio/destination-rule';
 import { readVirtualServiceSpec } from '../istio/virtual-service';
-import type { IstioObject } from '../types';
+import type { Inventory, InventoryWorkload, IstioObject } from '../types';
 
 export interface ServiceRef {
   readonly namespace: string;
@@ -82,4 +82,16 @@ export function selects(
   labels: Readonly<Record<string, string>>,
 ): boolean {
   return Object.entries(subsetLabels).every(([k, v]) => labels[k] === v);
+}
+
+/** The workloads of the service's namespace its selector selects; none without a selector. */
+export function serviceWorkloads(inventory: Inventory, service: ServiceRef): InventoryWorkload[] {
+  const svc = inventory.services.find(
+    (s) => s.namespace === service.namespace && s.name === service.name,
+  );
+  const selector = svc?.selector ?? {};
+  if (Object.keys(selector).length === 0) return [];
+  return inventory.workloads.filter(
+    (w) => w.namespace === service.namespace && selects(selector, w.labels),
+  );
 }

@@ -18,7 +18,13 @@ export interface SubsetSignals {
 }
 
 export type TrafficWarningCode =
-  'divergence' | 'settling' | 'no-ready-pods' | 'undefined-subset' | 'several-virtual-services';
+  | 'divergence'
+  | 'settling'
+  | 'no-ready-pods'
+  | 'undefined-subset'
+  | 'several-virtual-services'
+  | 'several-gateway-routes'
+  | 'virtual-service-and-route';
 
 export interface TrafficWarning {
   readonly code: TrafficWarningCode;
@@ -35,6 +41,18 @@ export interface TrafficSplit {
     readonly resourceVersion: string;
   } | null;
   readonly destinationRule: { readonly name: string; readonly namespace: string } | null;
+  /**
+   * The HTTPRoute or GRPCRoute attached to the service (GAMMA), when one is. The split is then by
+   * its rules' backendRefs: `routes` are its rules, each destination and `subsets` entry a backend
+   * Service (its name, `name.namespace` when in another namespace than the route), and the
+   * weights a PUT writes are its backendRefs' weights. `virtualService` is then null.
+   */
+  readonly gatewayRoute?: {
+    readonly kind: 'HTTPRoute' | 'GRPCRoute';
+    readonly name: string;
+    readonly namespace: string;
+    readonly resourceVersion: string;
+  } | null;
   readonly routes: readonly TrafficRoute[];
   /** Index of the route a weight edit targets by default. */
   readonly defaultRoute: number;

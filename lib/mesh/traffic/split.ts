@@ -3,30 +3,35 @@
  * observed per DestinationRule subset, each subset's golden signals, and warnings when the two
  * disagree. Requests are measured the graph's way (one reporter per raw edge, see pick-reporter.ts).
  */
-import { histogramQuantile } from '../graph/histogram-quantile';
-import { collectRawEdges, pickReporter, type ReporterView } from '../graph/pick-reporter';
+import { collectRawEdges, pickReporter } from '../graph/pick-reporter';
 import { rulesFor } from '../health/rules';
-import { workloadHealth } from '../health/health';
+import { computeBackendSplit } from './backend-split';
+import { gatewayRoutesFor } from './gateway-route';
 import { defaultRouteIndex, readRoutes, type TrafficRoute } from './route-weights';
 import {
   destinationRulesFor,
   hostIsService,
   selects,
+  serviceWorkloads,
   subsetsOf,
   virtualServicesFor,
   type ServiceRef,
   type Subset,
 } from './service-routing';
-import type { SubsetSignals, TrafficSplit } from './split-types';
-import type { Inventory, InventoryWorkload, IstioObject, Sample, Window } from '../types';
+import { addTally, emptyTally, partSignals, type Tally } from './signals';
+import type { TrafficSplit } from './split-types';
+import type { Inventory, IstioObject, Sample, Window } from '../types';
 import { trafficWarnings } from './warnings';
 
 export interface TrafficSplitInput {
   readonly service: ServiceRef;
-  /** VirtualServices and DestinationRules of the mesh (others are ignored). */
+  /** VirtualServices, DestinationRules, HTTPRoutes and GRPCRoutes of the mesh (others are ignored). */
   readonly istioObjects: readonly IstioObject[];
   readonly inventory: Inventory;
-  /** istio_requests_total rates into the service, grouped by the graph's REQUEST_LABELS. */
+  /**
+   * istio_requests_total rates into the service, and into the backend Services of its HTTPRoute or
+   * GRPCRoute when it has one, grouped by the graph's REQUEST_LABELS.
+   */
   readonly requests: readonly Sample[];
   /** istio_request_duration_milliseconds_bucket rates into the service, grouped by DURATION_LABELS. */
   readonly durations: readonly Sample[];
@@ -35,25 +40,7 @@ export interface TrafficSplitInput {
   readonly routesAgeSeconds: number | null;
 }
 
-interface Tally {
-  requests: number;
-  serverErrors: number;
-  clientErrors: number;
-  buckets: Map<number, number>;
-}
-
 const UNASSIGNED = '\u0000unassigned';
-
-function serviceWorkloads(inventory: Inventory, service: ServiceRef): InventoryWorkload[] {
-  const svc = inventory.services.find(
-    (s) => s.namespace === service.namespace && s.name === service.name,
-  );
-  const selector = svc?.selector ?? {};
-  if (Object.keys(selector).length === 0) return [];
-  return inventory.workloads.filter(
-    (w) => w.namespace === service.namespace && selects(selector, w.labels),
-  );
-}
 
 /** Routes' subsets of this service that the DestinationRule does not define, in route order. */
 function routeSubsets(
@@ -69,16 +56,18 @@ function routeSubsets(
   return [...out];
 }
 
-function addView(t: Tally, view: ReporterView): void {
-  t.requests += view.requests;
-  t.serverErrors += view.serverErrors;
-  t.clientErrors += view.clientErrors;
-  for (const [le, rate] of view.buckets) t.buckets.set(le, (t.buckets.get(le) ?? 0) + rate);
-}
-
+/**
+ * A service an HTTPRoute or GRPCRoute attaches to is split by that route's backends (GAMMA), else by
+ * its VirtualService's subsets.
+ */
 export function computeTrafficSplit(input: TrafficSplitInput): TrafficSplit {
   const { service, inventory } = input;
   const virtualServices = virtualServicesFor(input.istioObjects, service);
+  const ports = inventory.services.find(
+    (s) => s.namespace === service.namespace && s.name === service.name,
+  )?.ports;
+  const gatewayRoute = gatewayRoutesFor(input.istioObjects, service, ports)[0];
+  if (gatewayRoute !== undefined) return computeBackendSplit(input, gatewayRoute, virtualServices);
   const vs = virtualServices[0];
   const dr = destinationRulesFor(input.istioObjects, service)[0];
   const routes = readRoutes(vs?.spec);
@@ -105,10 +94,10 @@ export function computeTrafficSplit(input: TrafficSplitInput): TrafficSplit {
     );
     let t = tallies.get(subset);
     if (t === undefined) {
-      t = { requests: 0, serverErrors: 0, clientErrors: 0, buckets: new Map() };
+      t = emptyTally();
       tallies.set(subset, t);
     }
-    addView(t, view);
+    addTally(t, view);
     total += view.requests;
     if (edge.source === undefined) unproxied += view.requests;
   }
@@ -116,40 +105,15 @@ export function computeTrafficSplit(input: TrafficSplitInput): TrafficSplit {
   const rules = rulesFor(
     inventory.namespaces.find((n) => n.name === service.namespace)?.annotations,
   ).rules;
-  const signals = subsets.map((s): SubsetSignals => {
-    const members = definedNames.has(s.name)
-      ? workloads.filter((w) => selects(s.labels, w.labels))
-      : [];
-    const t = tallies.get(s.name);
-    const requests = t?.requests ?? 0;
-    const p95 = t
-      ? histogramQuantile(
-          0.95,
-          [...t.buckets].map(([upperBound, count]) => ({ upperBound, count })),
-        )
-      : NaN;
-    return {
-      name: s.name,
-      labels: s.labels,
-      workloads: members.map((w) => w.name),
-      readyReplicas: members.reduce((n, w) => n + w.readyReplicas, 0),
-      desiredReplicas: members.reduce((n, w) => n + w.desiredReplicas, 0),
-      rps: requests,
-      errorRate: requests > 0 ? (t?.serverErrors ?? 0) / requests : null,
-      p95Ms: Number.isFinite(p95) ? p95 : null,
-      health: workloadHealth(
-        {
-          inbound: {
-            total: requests,
-            serverErrors: t?.serverErrors ?? 0,
-            clientErrors: t?.clientErrors ?? 0,
-          },
-          replicas: members,
-        },
-        rules,
-      ),
-    };
-  });
+  const signals = subsets.map((s) =>
+    partSignals(
+      s.name,
+      s.labels,
+      definedNames.has(s.name) ? workloads.filter((w) => selects(s.labels, w.labels)) : [],
+      tallies.get(s.name),
+      rules,
+    ),
+  );
 
   const shares = Object.fromEntries(signals.map((s) => [s.name, total > 0 ? s.rps / total : 0]));
   const unassignedShare = total > 0 ? (tallies.get(UNASSIGNED)?.requests ?? 0) / total : 0;
@@ -160,6 +124,7 @@ export function computeTrafficSplit(input: TrafficSplitInput): TrafficSplit {
       ? { name: vs.name, namespace: vs.namespace, resourceVersion: vs.resourceVersion }
       : null,
     destinationRule: dr ? { name: dr.name, namespace: dr.namespace } : null,
+    gatewayRoute: null,
     routes,
     defaultRoute,
     observed: { window: input.window, shares, totalRps: total, unassignedShare },

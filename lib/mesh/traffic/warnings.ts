@@ -25,17 +25,27 @@ export interface TrafficWarningsInput {
    * server has seen), in which case they are judged as settled.
    */
   readonly routesAgeSeconds: number | null;
+  /** What the parts of the split are: DestinationRule subsets (the default) or a route's backend Services. */
+  readonly parts?: 'subset' | 'backend';
+  /** The kind of the routing object, as the messages name it; VirtualService when absent. */
+  readonly routingKind?: string;
 }
 
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
 
+const partNoun = (input: TrafficWarningsInput): string =>
+  input.parts === 'backend' ? 'Backend' : 'Subset';
+
 const duration = (seconds: number): string =>
   seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
 
-function configuredShares(route: TrafficRoute | undefined): Map<string, number> {
+/** Configured share per part: by subset, or for a route's backends (no subsets) by host. */
+function configuredShares(route: TrafficRoute | undefined, byHost: boolean): Map<string, number> {
   const out = new Map<string, number>();
-  for (const d of route?.destinations ?? [])
-    if (d.subset !== undefined) out.set(d.subset, (out.get(d.subset) ?? 0) + d.share);
+  for (const d of route?.destinations ?? []) {
+    const key = byHost ? d.host : d.subset;
+    if (key !== undefined) out.set(key, (out.get(key) ?? 0) + d.share);
+  }
   return out;
 }
 
@@ -45,9 +55,15 @@ function likelyCauses(
   input: TrafficWarningsInput,
 ): string[] {
   const causes: string[] = [];
+  const backend = input.parts === 'backend';
   if (s && observedLow && s.workloads.length === 0)
-    causes.push(`no workload of the service has the subset's labels`);
-  else if (s && observedLow && s.readyReplicas === 0) causes.push('the subset has no ready pods');
+    causes.push(
+      backend
+        ? 'the backend Service selects no workload'
+        : `no workload of the service has the subset's labels`,
+    );
+  else if (s && observedLow && s.readyReplicas === 0)
+    causes.push(`the ${backend ? 'backend' : 'subset'} has no ready pods`);
   const matched = input.routes.filter(
     (r) => r.index !== input.defaultRoute && r.match !== undefined,
   );
@@ -58,7 +74,7 @@ function likelyCauses(
   }
   if (input.unproxiedShare > DIVERGENCE_THRESHOLD) {
     causes.push(
-      `${pct(input.unproxiedShare)} of requests come from callers without a sidecar, which bypass the VirtualService`,
+      `${pct(input.unproxiedShare)} of requests come from callers without a sidecar, which bypass the ${input.routingKind ?? 'VirtualService'}`,
     );
   }
   if (input.routesAgeSeconds === null) {
@@ -90,13 +106,13 @@ export function trafficWarnings(input: TrafficWarningsInput): TrafficWarning[] {
       message: `Routes send traffic to subset ${subset}, which no DestinationRule for this host defines: those requests fail with 503.`,
     });
   }
-  const configured = configuredShares(input.routes[input.defaultRoute]);
+  const configured = configuredShares(input.routes[input.defaultRoute], input.parts === 'backend');
   for (const s of input.subsets) {
     if ((configured.get(s.name) ?? 0) > 0 && s.workloads.length > 0 && s.readyReplicas === 0) {
       warnings.push({
         code: 'no-ready-pods',
         subset: s.name,
-        message: `Subset ${s.name} is given ${pct(configured.get(s.name) ?? 0)} of the traffic but has no ready pods: those requests fail.`,
+        message: `${partNoun(input)} ${s.name} is given ${pct(configured.get(s.name) ?? 0)} of the traffic but has no ready pods: those requests fail.`,
       });
     }
   }
@@ -121,7 +137,7 @@ export function trafficWarnings(input: TrafficWarningsInput): TrafficWarning[] {
     warnings.push({
       code: 'divergence',
       subset: name,
-      message: `Subset ${name} is configured for ${pct(want)} but received ${pct(got)} over the last ${input.window}. Likely cause: ${causes.join('; or ')}.`,
+      message: `${partNoun(input)} ${name} is configured for ${pct(want)} but received ${pct(got)} over the last ${input.window}. Likely cause: ${causes.join('; or ')}.`,
     });
   }
   return warnings;
