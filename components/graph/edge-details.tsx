@@ -126,7 +126,7 @@ export function EdgeDetails({
     { label: 'mTLS', value: <MtlsValue mtls={edge.mtls} /> },
     ...ambientStats(edge),
   ];
-  const scope = edgeTraceScope(source, target);
+  const scope = edgeTraceScope(source, target, edge);
   return (
     <>
       <StatList stats={stats} />
