@@ -30,6 +30,7 @@ function preloadFirstRequest(params: SearchParams): void {
           window: view.window,
           ...(view.end !== null && { end: view.end }),
           idle: view.idle,
+          ambient: view.ambient,
         })
       : '/api/namespaces';
   preload(href, { as: 'fetch', crossOrigin: 'anonymous' });

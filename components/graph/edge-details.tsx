@@ -62,6 +62,51 @@ function tcpStats(edge: MeshEdge): Stat[] {
   return [
     { label: 'Sent', value: formatBytesPerSecond(edge.sentBytesPerSecond ?? 0) },
     { label: 'Received', value: formatBytesPerSecond(edge.receivedBytesPerSecond ?? 0) },
+    ...(edge.connectionsPerSecond !== undefined
+      ? [{ label: 'Connections/s', value: formatRps(edge.connectionsPerSecond) }]
+      : []),
+  ];
+}
+
+/** ztunnel's L4 under an ambient edge's requests. */
+function l4Stats(edge: MeshEdge): Stat[] {
+  const l4 = edge.l4;
+  if (l4 === undefined) return [];
+  return [
+    {
+      label: 'L4 sent (ztunnel)',
+      value: formatBytesPerSecond(l4.sentBytesPerSecond),
+      testId: 'edge-l4-sent',
+    },
+    { label: 'L4 received (ztunnel)', value: formatBytesPerSecond(l4.receivedBytesPerSecond) },
+    {
+      label: 'L4 connections/s',
+      value: formatRps(l4.connectionsPerSecond),
+      testId: 'edge-l4-connections',
+    },
+  ];
+}
+
+const REPORTED_BY: Readonly<Record<NonNullable<MeshEdge['reportedBy']>, string>> = {
+  waypoint: 'Waypoint (L7), ztunnel (L4)',
+  ztunnel: 'ztunnel (L4 only)',
+};
+
+function ambientStats(edge: MeshEdge): Stat[] {
+  if (edge.reportedBy === undefined && edge.waypoint === undefined) return [];
+  return [
+    ...(edge.reportedBy !== undefined
+      ? [{ label: 'Measured by', value: REPORTED_BY[edge.reportedBy], testId: 'edge-measured-by' }]
+      : []),
+    ...(edge.waypoint !== undefined
+      ? [
+          {
+            label: 'Waypoint',
+            value: `${edge.waypoint.namespace}/${edge.waypoint.name}`,
+            testId: 'edge-waypoint',
+          },
+        ]
+      : []),
   ];
 }
 
@@ -77,10 +122,11 @@ export function EdgeDetails({
   const stats: Stat[] = [
     { label: 'Health', value: <HealthBadge health={edge.health} /> },
     { label: 'Protocol', value: edge.protocol.toUpperCase() },
-    ...(edge.protocol === 'tcp' ? tcpStats(edge) : requestStats(edge)),
+    ...(edge.protocol === 'tcp' ? tcpStats(edge) : [...requestStats(edge), ...l4Stats(edge)]),
     { label: 'mTLS', value: <MtlsValue mtls={edge.mtls} /> },
+    ...ambientStats(edge),
   ];
-  const scope = edgeTraceScope(source, target);
+  const scope = edgeTraceScope(source, target, edge);
   return (
     <>
       <StatList stats={stats} />

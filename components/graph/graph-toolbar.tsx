@@ -2,7 +2,7 @@
 
 import { useId, useState, type ReactNode } from 'react';
 import { TimeControls } from '@/components/ui/time-controls';
-import { GRAPH_TYPES, type GraphType } from '@/lib/mesh/types';
+import { AMBIENT_VIEWS, GRAPH_TYPES, type AmbientView, type GraphType } from '@/lib/mesh/types';
 import { FILTER_SYNTAX_HINT, type ParsedFilter } from './filter-expr';
 import { Legend } from './legend';
 import { NamespacePicker } from './namespace-picker';
@@ -28,6 +28,12 @@ const LABEL_NAMES: Readonly<Record<EdgeLabelMode, string>> = {
   error: 'Error %',
   p95: 'p95 latency',
   mtls: 'mTLS',
+};
+
+const AMBIENT_NAMES: Readonly<Record<AmbientView, string>> = {
+  total: 'Total (caller → callee)',
+  waypoint: 'Through waypoints',
+  ztunnel: 'ztunnel only (L4)',
 };
 
 const REFRESH_NAMES: Readonly<Record<Exclude<GraphRefresh, 'default'>, string>> = {
@@ -178,6 +184,13 @@ export function GraphToolbar(props: GraphToolbarProps): ReactNode {
           onChange={(labels) => update({ labels })}
         />
         <Toggle label="Idle nodes" checked={view.idle} onChange={(on) => update({ idle: on })} />
+        <Select
+          label="Ambient traffic"
+          value={view.ambient}
+          options={AMBIENT_VIEWS}
+          names={(a) => AMBIENT_NAMES[a]}
+          onChange={(ambient) => update({ ambient, selected: null })}
+        />
         <Toggle
           label="Traffic animation"
           checked={view.animate}

@@ -59,6 +59,7 @@ export function GraphView(): ReactNode {
       window: view.window,
       ...(view.end !== null && { end: view.end }),
       idle: view.idle,
+      ambient: view.ambient,
     },
     refetchInterval,
   );

@@ -23,6 +23,36 @@ export interface NodeDetailsProps {
   readonly refetchInterval: number | false;
 }
 
+const DATA_PLANE_TEXT: Readonly<Record<NonNullable<MeshNode['dataPlane']>, string>> = {
+  sidecar: 'Sidecar',
+  ambient: 'Ambient (ztunnel)',
+  none: 'None: not captured',
+};
+
+function dataPlaneStats(node: MeshNode): Stat[] {
+  if (node.isWaypoint === true)
+    return [{ label: 'Data plane', value: 'Waypoint proxy (L7)', testId: 'node-data-plane' }];
+  if (node.dataPlane === undefined) return [];
+  const mode = DATA_PLANE_TEXT[node.dataPlane];
+  const waypoint = node.waypoint;
+  return [
+    {
+      label: 'Data plane',
+      value: waypoint !== undefined && node.dataPlane === 'ambient' ? `${mode} + waypoint` : mode,
+      testId: 'node-data-plane',
+    },
+    ...(waypoint !== undefined
+      ? [
+          {
+            label: 'Waypoint',
+            value: `${waypoint.namespace}/${waypoint.name}`,
+            testId: 'node-waypoint',
+          },
+        ]
+      : []),
+  ];
+}
+
 function sidecarText(node: MeshNode): string {
   if (node.hasSidecar === undefined) return '—';
   return node.hasSidecar ? 'Injected' : 'None: plaintext, seen only by its peers';
@@ -60,7 +90,8 @@ export function NodeDetails({
     ...(node.app !== undefined ? [{ label: 'App', value: node.app }] : []),
     ...(node.version !== undefined ? [{ label: 'Version', value: node.version }] : []),
     ...(node.workload !== undefined ? [{ label: 'Workload', value: node.workload }] : []),
-    ...(node.kind === 'workload' || node.kind === 'app'
+    ...dataPlaneStats(node),
+    ...((node.kind === 'workload' || node.kind === 'app') && node.dataPlane !== 'ambient'
       ? [{ label: 'Sidecar', value: sidecarText(node) }]
       : []),
   ];

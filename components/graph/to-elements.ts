@@ -46,6 +46,9 @@ function inNamespaceBox(n: MeshNode): boolean {
 function nodeLabel(n: MeshNode): string {
   // Inside an app box the box already names the app.
   const name = n.parent !== undefined && n.version !== undefined ? n.version : displayName(n);
+  if (n.isWaypoint === true) return `${name}\n(waypoint)`;
+  // ztunnel captures an ambient workload: no sidecar, yet in the mesh.
+  if (n.dataPlane === 'ambient') return `${name}\n(ambient)`;
   return n.hasSidecar === false ? `${name}\n(no sidecar)` : name;
 }
 

@@ -15,6 +15,21 @@ describe('edgeTraceScope', () => {
     });
   });
 
+  it('takes the waypoint for the caller of an edge the waypoint measured (ambient apps emit no spans)', () => {
+    const web = testNode('wl:travel:web', { namespace: 'travel', workload: 'web' });
+    const flights = testNode('wl:travel:flights-v1', {
+      namespace: 'travel',
+      workload: 'flights-v1',
+    });
+    const waypoint = { namespace: 'travel', name: 'waypoint' };
+    expect(edgeTraceScope(web, flights, { reportedBy: 'waypoint', waypoint })).toEqual({
+      namespace: 'travel',
+      source: 'waypoint',
+      target: 'flights-v1',
+    });
+    expect(edgeTraceScope(web, flights, { reportedBy: 'ztunnel', waypoint }).source).toBe('web');
+  });
+
   it('searches the caller namespace when the callee is outside the mesh', () => {
     const ext = testNode('ext:api.example.com', {
       kind: 'external',

@@ -23,6 +23,7 @@ describe('graph url state', () => {
       end: Date.parse('2026-12-05T11:00:00Z'),
       refresh: '30s',
       idle: true,
+      ambient: 'waypoint',
       labels: 'p95',
       animate: true,
       authz: true,
@@ -39,6 +40,14 @@ describe('graph url state', () => {
     expect(parse('end=1796468400').end).toBe(1_796_468_400_000);
     expect(serializeGraphViewState({ ...DEFAULT_VIEW, end: 1_796_468_400_000 })).toBe(
       'end=2026-12-05T11%3A00%3A00Z',
+    );
+  });
+
+  it('keeps the ambient view in the URL, dropping one it does not know', () => {
+    expect(parse('ambient=ztunnel').ambient).toBe('ztunnel');
+    expect(parse('ambient=sideways').ambient).toBe('total');
+    expect(serializeGraphViewState({ ...DEFAULT_VIEW, ambient: 'waypoint' })).toBe(
+      'ambient=waypoint',
     );
   });
 

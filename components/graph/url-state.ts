@@ -1,6 +1,12 @@
 import { formatEnd } from '@/lib/mesh/time/duration';
 import { readEnd, readWindow } from '@/lib/mesh/time/params';
-import { GRAPH_TYPES, type GraphType, type Window } from '@/lib/mesh/types';
+import {
+  AMBIENT_VIEWS,
+  GRAPH_TYPES,
+  type AmbientView,
+  type GraphType,
+  type Window,
+} from '@/lib/mesh/types';
 
 export const EDGE_LABEL_MODES = ['none', 'rate', 'error', 'p95', 'mtls'] as const;
 export type EdgeLabelMode = (typeof EDGE_LABEL_MODES)[number];
@@ -26,6 +32,8 @@ export interface GraphViewState {
   readonly end: number | null;
   readonly refresh: GraphRefresh;
   readonly idle: boolean;
+  /** How ambient traffic is drawn: through waypoint nodes or not (lib/mesh/types.ts AmbientView). */
+  readonly ambient: AmbientView;
   readonly labels: EdgeLabelMode;
   readonly animate: boolean;
   /** The authorization overlay: edges the AuthorizationPolicies deny or leave to request attributes. */
@@ -43,6 +51,7 @@ export const DEFAULT_VIEW: GraphViewState = {
   end: null,
   refresh: 'default',
   idle: false,
+  ambient: 'total',
   labels: 'none',
   animate: false,
   authz: false,
@@ -88,6 +97,7 @@ export function parseGraphViewState(params: ReadableParams): GraphViewState {
     end: endOf(params.get('end')),
     refresh: oneOf(GRAPH_REFRESH_CHOICES, params.get('refresh'), DEFAULT_VIEW.refresh),
     idle: params.get('idle') === 'true',
+    ambient: oneOf(AMBIENT_VIEWS, params.get('ambient'), DEFAULT_VIEW.ambient),
     labels: oneOf(EDGE_LABEL_MODES, params.get('labels'), DEFAULT_VIEW.labels),
     animate: params.get('animate') === 'true',
     authz: params.get('authz') === 'true',
@@ -106,6 +116,7 @@ export function serializeGraphViewState(state: GraphViewState): string {
   if (state.end !== null) out.set('end', formatEnd(state.end));
   if (state.refresh !== DEFAULT_VIEW.refresh) out.set('refresh', state.refresh);
   if (state.idle) out.set('idle', 'true');
+  if (state.ambient !== DEFAULT_VIEW.ambient) out.set('ambient', state.ambient);
   if (state.labels !== DEFAULT_VIEW.labels) out.set('labels', state.labels);
   if (state.animate) out.set('animate', 'true');
   if (state.authz) out.set('authz', 'true');

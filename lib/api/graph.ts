@@ -1,5 +1,5 @@
 import type { VisibleGraph } from '@/lib/mesh/graph/restrict-graph';
-import type { GraphType, Window } from '@/lib/mesh/types';
+import type { AmbientView, GraphType, Window } from '@/lib/mesh/types';
 
 export type { GraphEdge, RestrictedNode } from '@/lib/mesh/graph/restrict-graph';
 
@@ -17,6 +17,8 @@ export interface GraphQuery {
   /** The moment the window ends, epoch ms (`end` in the URL: RFC 3339 or Unix seconds); now when absent. */
   readonly end?: number;
   readonly idle: boolean;
+  /** How ambient traffic is drawn (`ambient` in the URL, total by default). */
+  readonly ambient: AmbientView;
 }
 
 /** The graph, plus what is missing from it and why (e.g. latencies when that query timed out). */

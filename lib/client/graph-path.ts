@@ -8,6 +8,7 @@ export function graphPath(params: GraphQuery): string {
     type: params.type,
     window: params.window,
     idle: String(params.idle),
+    ambient: params.ambient,
   });
   if (params.end !== undefined) search.set('end', formatEnd(params.end));
   return `/api/graph?${search.toString()}`;

@@ -25,6 +25,14 @@ export type GraphType = 'workload' | 'app' | 'versionedApp' | 'service';
 export type Protocol = 'http' | 'grpc' | 'tcp';
 
 export const GRAPH_TYPES: readonly GraphType[] = ['workload', 'app', 'versionedApp', 'service'];
+
+/**
+ * How ambient traffic is drawn, as Kiali's ambient traffic choice: `total` one edge caller → callee
+ * (the waypoint's L7 with ztunnel's L4 folded in), `waypoint` the hops through waypoint nodes,
+ * `ztunnel` only what ztunnel reports (L4, waypoints as the nodes it sees).
+ */
+export const AMBIENT_VIEWS = ['total', 'waypoint', 'ztunnel'] as const;
+export type AmbientView = (typeof AMBIENT_VIEWS)[number];
 /** A window ending now or at a past moment: any duration from 1m to 30d (lib/mesh/time). */
 export type Window = Duration;
 /** The windows the UI offers; any other within the limits is accepted from the URL and the API. */
@@ -180,6 +188,12 @@ export interface MeshNode {
   readonly workload?: string;
   readonly service?: string;
   readonly hasSidecar?: boolean;
+  /** Workload nodes: how the workload's traffic is captured, where the inventory or telemetry tells. */
+  readonly dataPlane?: DataPlaneMode;
+  /** Ambient workload nodes: the waypoint serving its L7. */
+  readonly waypoint?: { readonly namespace: string; readonly name: string };
+  /** The node is a waypoint proxy (drawn only when the ambient view asks for waypoints or ztunnel). */
+  readonly isWaypoint?: boolean;
   /** True when the node's namespace is not among the selected ones. */
   readonly outside?: boolean;
   /** For versionedApp graphs: the id of the app box holding this node. */
@@ -221,6 +235,27 @@ export interface MeshEdge {
   readonly mtls: number;
   readonly responseCodes?: ResponseCodes;
   readonly health: Health;
+  /** TCP only: connections opened per second, where istio_tcp_connections_opened_total has them. */
+  readonly connectionsPerSecond?: number;
+  /**
+   * Ambient: who measured the edge instead of a sidecar: `waypoint` for the L7 numbers of a
+   * waypoint, `ztunnel` for L4 only.
+   */
+  readonly reportedBy?: 'waypoint' | 'ztunnel';
+  /** Ambient: the waypoint the traffic passed through. */
+  readonly waypoint?: { readonly namespace: string; readonly name: string };
+  /** http/grpc edges into ambient workloads: ztunnel's L4 under the requests. */
+  readonly l4?: L4Traffic;
+}
+
+/** What ztunnel measured under an edge's requests, per second. */
+export interface L4Traffic {
+  readonly bytesPerSecond: number;
+  readonly sentBytesPerSecond: number;
+  readonly receivedBytesPerSecond: number;
+  readonly connectionsPerSecond: number;
+  /** Share of the bytes with connection_security_policy="mutual_tls", 0..1. */
+  readonly mtls: number;
 }
 
 export interface MeshGraph {

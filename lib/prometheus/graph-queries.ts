@@ -7,6 +7,7 @@ export interface GraphQueries {
   readonly durations: string;
   readonly tcpSent: string;
   readonly tcpReceived: string;
+  readonly tcpOpened: string;
 }
 
 /**
@@ -29,7 +30,7 @@ function rateQuery(
   return `${into} or ${outOf}`;
 }
 
-/** The four queries behind one graph, whatever the number of namespaces (buildGraph's inputs). */
+/** The five queries behind one graph, whatever the number of namespaces (buildGraph's inputs). */
 export function graphQueries(namespaces: readonly string[] | 'all', window: Window): GraphQueries {
   return {
     requests: rateQuery('istio_requests_total', REQUEST_LABELS, namespaces, window),
@@ -41,6 +42,7 @@ export function graphQueries(namespaces: readonly string[] | 'all', window: Wind
     ),
     tcpSent: rateQuery('istio_tcp_sent_bytes_total', TCP_LABELS, namespaces, window),
     tcpReceived: rateQuery('istio_tcp_received_bytes_total', TCP_LABELS, namespaces, window),
+    tcpOpened: rateQuery('istio_tcp_connections_opened_total', TCP_LABELS, namespaces, window),
   };
 }
 

@@ -31,6 +31,7 @@ let namespaceSeq = 0;
 const request = (): Parameters<typeof getGraph>[0] => ({
   namespaces: ['bookinfo', `t${++namespaceSeq}`],
   type: 'workload',
+  ambient: 'total',
   window: '5m',
   idle: false,
 });
@@ -40,7 +41,7 @@ describe('getGraph', () => {
     instantQuery.mockReset();
   });
 
-  it('asks Prometheus four queries and builds the graph', async () => {
+  it('asks Prometheus five queries and builds the graph', async () => {
     instantQuery.mockImplementation((q) =>
       Promise.resolve(
         q.startsWith('sum by (reporter') && q.includes('istio_requests_total')
@@ -49,8 +50,8 @@ describe('getGraph', () => {
       ),
     );
     const { graph, queries, timings } = await getGraph(request(), ANONYMOUS);
-    expect(instantQuery).toHaveBeenCalledTimes(4);
-    expect(queries).toBe(4);
+    expect(instantQuery).toHaveBeenCalledTimes(5);
+    expect(queries).toBe(5);
     expect(graph.edges.length).toBeGreaterThan(0);
     expect(graph).not.toHaveProperty('warnings');
     expect(timings.map((t) => t.name)).toEqual(['prom', 'kube', 'build', 'cache']);
@@ -63,12 +64,12 @@ describe('getGraph', () => {
       getGraph(req, ANONYMOUS),
       getGraph({ ...req, namespaces: [...req.namespaces].reverse() }, ANONYMOUS),
     ]);
-    expect(instantQuery).toHaveBeenCalledTimes(4);
+    expect(instantQuery).toHaveBeenCalledTimes(5);
     expect(results.map((r) => r.timings.find((t) => t.name === 'cache')?.desc).sort()).toEqual([
       'hit',
       'miss',
     ]);
-    expect(results.map((r) => r.queries).sort()).toEqual([0, 4]);
+    expect(results.map((r) => r.queries).sort()).toEqual([0, 5]);
     expect((await getGraph(req, ANONYMOUS)).queries).toBe(0);
   });
 

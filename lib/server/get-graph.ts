@@ -17,11 +17,11 @@ import { withDeadline } from './with-deadline';
 
 export interface GraphResult {
   readonly graph: GraphResponse;
-  /** prom (the four queries, decoding included), kube (informer caches), build, cache. */
+  /** prom (the five queries, decoding included), kube (informer caches), build, cache. */
   readonly timings: readonly TimingEntry[];
   /**
-   * PromQL queries this request sent: at most the four of load() whatever the number of
-   * namespaces, 0 when the graph came from the cache or from a build another request started.
+   * PromQL queries this request sent: at most the five of load() whatever the number of
+   * namespaces or the ambient view, 0 when the graph came from the cache or from a build another request started.
    */
   readonly queries: number;
 }
@@ -68,9 +68,10 @@ async function load(req: GraphQuery): Promise<Built> {
     optional(q.durations, 'Latency percentiles'),
     optional(q.tcpSent, 'TCP bytes sent'),
     optional(q.tcpReceived, 'TCP bytes received'),
+    optional(q.tcpOpened, 'TCP connections'),
   ]).then((r) => ((promMs = performance.now() - started), r));
   const cluster = readCluster().then((c) => ((kubeMs = performance.now() - started), c));
-  const [[requests, durations, tcpSent, tcpReceived], { inventory, externalHosts }] =
+  const [[requests, durations, tcpSent, tcpReceived, tcpOpened], { inventory, externalHosts }] =
     await withDeadline(Promise.all([metrics, cluster]), GRAPH_DEADLINE_MS, () =>
       promMs === undefined
         ? new UpstreamUnavailableError(
@@ -92,6 +93,8 @@ async function load(req: GraphQuery): Promise<Built> {
     durations,
     tcpSent,
     tcpReceived,
+    tcpOpened,
+    ambient: req.ambient,
     inventory,
     externalHosts,
     includeIdle: req.idle,
@@ -105,7 +108,7 @@ async function load(req: GraphQuery): Promise<Built> {
 }
 
 /**
- * The topology graph of the selected namespaces: four PromQL queries in parallel plus the informer
+ * The topology graph of the selected namespaces: five PromQL queries in parallel plus the informer
  * caches, built in lib/mesh. Identical requests within a few seconds share one build, so N viewers on
  * the same view cost Prometheus what one does. The cache holds the graph as Meshlens sees it; each
  * person's view is cut from it (restrictGraph), so people share the build but not what it shows.
@@ -114,7 +117,14 @@ export async function getGraph(req: GraphQuery, identity: Identity): Promise<Gra
   const namespaces = [...new Set(req.namespaces)].sort();
   const visible = await visibleOrRefuse(identity, namespaces);
   await checkTimeRange(req.window, req.end);
-  const key = [req.type, req.window, req.end ?? 'now', req.idle, namespaces.join(',')].join('|');
+  const key = [
+    req.type,
+    req.ambient,
+    req.window,
+    req.end ?? 'now',
+    req.idle,
+    namespaces.join(','),
+  ].join('|');
   let fresh = false;
   const { result: built, queries } = await countPrometheusQueries(() =>
     graphCache().get(key, () => {

@@ -83,6 +83,9 @@ export async function getTraces(
   if (req.errorsOnly && source && target)
     for (const service of source.jaegerServices.slice(0, 3))
       searches.push({ service, tags: { error: 'true' } });
+  // Ambient callees emit no spans: the waypoint in front of them is where their requests are traced.
+  if (source?.isWaypoint === true && target !== undefined && !req.errorsOnly)
+    for (const service of source.jaegerServices) searches.push({ service });
   const results = await Promise.all(searches.map((s) => client.searchTraces({ ...base, ...s })));
   // Redacted before selection, so the operations and summaries name no hidden service either.
   const candidates: Trace[] =

@@ -6,7 +6,7 @@ import { parseGraphParams } from './schema';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/graph?namespaces=a,b&type=workload&window=5m&idle=false → MeshGraph. */
+/** GET /api/graph?namespaces=a,b&type=workload&window=5m&idle=false&ambient=total → MeshGraph. */
 export async function GET(request: Request): Promise<Response> {
   const started = performance.now();
   try {

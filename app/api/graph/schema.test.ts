@@ -17,11 +17,14 @@ function problemOf(qs: string): InvalidError {
 
 describe('parseGraphParams', () => {
   it('reads every parameter', () => {
-    expect(parse('namespaces=bookinfo,shop&type=versionedApp&window=15m&idle=true')).toEqual({
+    expect(
+      parse('namespaces=bookinfo,shop&type=versionedApp&window=15m&idle=true&ambient=waypoint'),
+    ).toEqual({
       namespaces: ['bookinfo', 'shop'],
       type: 'versionedApp',
       window: '15m',
       idle: true,
+      ambient: 'waypoint',
     });
   });
 
@@ -31,6 +34,7 @@ describe('parseGraphParams', () => {
       type: 'workload',
       window: '5m',
       idle: false,
+      ambient: 'total',
     });
   });
 
@@ -48,6 +52,7 @@ describe('parseGraphParams', () => {
     ['namespaces=a&window=1m1h', 'window'],
     ['namespaces=a&end=yesterday', 'end'],
     ['namespaces=a&idle=yes', 'idle'],
+    ['namespaces=a&ambient=sidecar', 'ambient'],
   ])('refuses %j with a 400 naming %s', (qs, param) => {
     const err = problemOf(qs);
     expect(err.status).toBe(400);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isNamespaceName } from '@/lib/mesh/namespace-name';
 import { readEnd, readWindow } from '@/lib/mesh/time/params';
-import type { GraphType } from '@/lib/mesh/types';
+import { AMBIENT_VIEWS, type GraphType } from '@/lib/mesh/types';
 import type { GraphQuery } from '@/lib/api/graph';
 import { parseQuery } from '@/lib/server/parse-input';
 
@@ -66,6 +66,7 @@ const GraphParams = z.object({
     .enum(['true', 'false'], { error: 'true or false' })
     .default('false')
     .transform((v) => v === 'true'),
+  ambient: z.enum(AMBIENT_VIEWS, { error: `one of ${AMBIENT_VIEWS.join(', ')}` }).default('total'),
 });
 
 /** The graph request in a query string; a 400 problem naming each bad parameter otherwise. */

@@ -1,8 +1,19 @@
 import { workloadHealth } from '../health/health';
 import type { RequestCounts } from '../health/request-counts';
 import { NO_REQUESTS } from '../health/request-counts';
-import type { GraphType, Inventory, MeshEdge, MeshGraph, MeshNode, Sample, Window } from '../types';
-import { aggregateEdges } from './aggregate';
+import type {
+  AmbientView,
+  GraphType,
+  Inventory,
+  MeshEdge,
+  MeshGraph,
+  MeshNode,
+  Sample,
+  Window,
+} from '../types';
+import { aggregateMeasured } from './aggregate';
+import { ambientIdentity } from './ambient-identity';
+import { measureAmbient } from './ambient-measure';
 import { withAppBoxes } from './app-boxes';
 import type { Endpoint } from './endpoints';
 import { ExternalHosts, servedServices } from './endpoints';
@@ -19,7 +30,7 @@ export interface GraphInput {
   readonly timestamp: number;
   /** The selected namespaces; nodes elsewhere that trade traffic with them are marked `outside`. */
   readonly namespaces: readonly string[];
-  /** istio_requests_total rates grouped by REQUEST_LABELS, both reporters. */
+  /** istio_requests_total rates grouped by REQUEST_LABELS, all reporters (source, destination, waypoint). */
   readonly requests: readonly Sample[];
   /** istio_request_duration_milliseconds_bucket rates grouped by DURATION_LABELS, both reporters. */
   readonly durations: readonly Sample[];
@@ -27,6 +38,10 @@ export interface GraphInput {
   readonly tcpSent: readonly Sample[];
   /** istio_tcp_received_bytes_total rates grouped by TCP_LABELS, both reporters. */
   readonly tcpReceived: readonly Sample[];
+  /** istio_tcp_connections_opened_total rates grouped by TCP_LABELS, all reporters. */
+  readonly tcpOpened?: readonly Sample[];
+  /** How ambient traffic is drawn (../types.ts AmbientView); total when absent. */
+  readonly ambient?: AmbientView;
   readonly inventory: Inventory;
   /** Hosts of ServiceEntries with location MESH_EXTERNAL (wildcards like `*.example.com` allowed). */
   readonly externalHosts: readonly string[];
@@ -66,10 +81,18 @@ const SCOPED_KINDS: ReadonlySet<string> = new Set(['workload', 'app', 'service']
 export function buildGraph(input: GraphInput): MeshGraph {
   const external = new ExternalHosts(input.externalHosts);
   const raw = collectRawEdges(input);
-  const servedBy: ReadonlyMap<string, ReadonlyMap<string, Endpoint>> = input.type === 'service'
-    ? servedServices(raw, external)
-    : new Map();
-  const totals = aggregateEdges(raw, { type: input.type, external, servedBy });
+  const ambient = ambientIdentity(input.inventory, raw);
+  const servedBy = new Map<string, ReadonlyMap<string, Endpoint>>();
+  if (input.type === 'service') {
+    // A waypoint answers for the services it fronts, but it is a proxy, not their server.
+    for (const [id, services] of servedServices(raw, external))
+      if (!ambient.waypoints.has(id)) servedBy.set(id, services);
+  }
+  const totals = aggregateMeasured(measureAmbient(raw, input.ambient ?? 'total', ambient), {
+    type: input.type,
+    external,
+    servedBy,
+  });
   const index = new InventoryIndex(input.inventory);
   const proxied = proxiedWorkloads(raw);
   const selected = new Set(input.namespaces);
@@ -113,9 +136,13 @@ export function buildGraph(input: GraphInput): MeshGraph {
     const e = n.endpoint;
     const replicas = index.replicasOf(e.id) ?? (index.serviceIds.has(e.id) ? [] : undefined);
     const inventoryWorkload = e.kind === 'workload' ? index.workloads.get(e.id) : undefined;
+    const dataPlane = e.kind === 'workload' ? ambient.modeOf(e.id) : undefined;
+    const waypoint = dataPlane === 'ambient' ? ambient.waypointOf(e.id) : undefined;
+    const isWaypoint = e.kind === 'workload' && ambient.waypoints.has(e.id);
+    // ztunnel reports for the ambient workloads it captures; that is no sidecar.
     const hasSidecar =
       e.kind === 'workload'
-        ? inventoryWorkload?.hasSidecar === true || proxied.has(e.id)
+        ? inventoryWorkload?.hasSidecar === true || (proxied.has(e.id) && dataPlane !== 'ambient')
         : undefined;
     const [p50Ms, p95Ms, p99Ms] = percentilesMs(n.inboundBuckets);
     nodes.push({
@@ -128,6 +155,9 @@ export function buildGraph(input: GraphInput): MeshGraph {
       workload: e.workload,
       service: e.service,
       hasSidecar,
+      ...(dataPlane !== undefined && { dataPlane }),
+      ...(waypoint !== undefined && { waypoint }),
+      ...(isWaypoint && { isWaypoint }),
       outside: SCOPED_KINDS.has(e.kind) && !selected.has(e.namespace) ? true : undefined,
       health: workloadHealth(
         { inbound: n.inbound, outbound: n.outbound, hasTcpTraffic: n.hasTcpTraffic, replicas },

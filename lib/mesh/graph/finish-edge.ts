@@ -1,7 +1,7 @@
 import type { HealthRules } from '../health/rules';
 import { evaluateTrafficHealth } from '../health/health';
-import type { MeshEdge } from '../types';
-import type { EdgeTotals } from './aggregate';
+import type { L4Traffic, MeshEdge } from '../types';
+import type { EdgeTotals, L4Totals } from './aggregate';
 import { histogramQuantiles } from './histogram-quantile';
 
 const finite = (value: number | undefined): number | undefined =>
@@ -18,6 +18,17 @@ export function percentilesMs(
     [0.5, 0.95, 0.99],
     Array.from(buckets, ([upperBound, count]) => ({ upperBound, count })),
   ).map(finite);
+}
+
+function l4Traffic(l4: L4Totals): L4Traffic {
+  const bytes = l4.sentBytes + l4.receivedBytes;
+  return {
+    bytesPerSecond: bytes,
+    sentBytesPerSecond: l4.sentBytes,
+    receivedBytesPerSecond: l4.receivedBytes,
+    connectionsPerSecond: l4.connections,
+    mtls: bytes > 0 ? l4.mtls / bytes : 0,
+  };
 }
 
 /**
@@ -40,10 +51,17 @@ export function finishEdge(t: EdgeTotals, rules: HealthRules): MeshEdge {
       errorRate: 0,
       mtls: bytes > 0 ? t.mtls / bytes : 0,
       health: bytes > 0 ? 'healthy' : 'idle',
+      connectionsPerSecond: t.connections > 0 ? t.connections : undefined,
+      reportedBy: t.reportedBy,
+      waypoint: t.waypoint,
     };
   }
   const hasRequests = t.requests > 0;
   const [p50Ms, p95Ms, p99Ms] = percentilesMs(t.buckets);
+  const l4 = t.l4 !== undefined ? l4Traffic(t.l4) : undefined;
+  // In ambient mode mTLS is ztunnel's business (HBONE): its L4 says what was encrypted.
+  const mtls =
+    l4 !== undefined && l4.bytesPerSecond > 0 ? l4.mtls : hasRequests ? t.mtls / t.requests : 0;
   return {
     id: t.id,
     source: t.source.id,
@@ -56,10 +74,13 @@ export function finishEdge(t: EdgeTotals, rules: HealthRules): MeshEdge {
     p50Ms,
     p95Ms,
     p99Ms,
-    mtls: hasRequests ? t.mtls / t.requests : 0,
+    mtls,
     health: evaluateTrafficHealth(
       { total: t.requests, serverErrors: t.serverErrors, clientErrors: t.clientErrors },
       rules,
     ),
+    reportedBy: t.reportedBy,
+    waypoint: t.waypoint,
+    l4,
   };
 }

@@ -7,7 +7,8 @@
  *   or
  *   sum by (<labels>) (rate(<metric>{source_workload_namespace=~"<ns regex>"}[<window>]))
  *
- * Both reporters must be kept (no reporter matcher): buildGraph picks one per edge.
+ * Every reporter must be kept (no reporter matcher): buildGraph picks one per edge, and in ambient
+ * mode joins ztunnel's (source, destination) with the waypoint's (waypoint).
  */
 
 /** Identifies a raw edge: who called whom, over what. Every input is grouped by at least these. */
@@ -42,6 +43,6 @@ export const DURATION_LABELS = [...EDGE_LABELS, 'le'] as const;
 
 /**
  * `sum by (TCP_LABELS) (rate(istio_tcp_sent_bytes_total{<sel>}[<window>]))` and the same for
- * `istio_tcp_received_bytes_total`.
+ * `istio_tcp_received_bytes_total` and `istio_tcp_connections_opened_total`.
  */
 export const TCP_LABELS = [...EDGE_LABELS, 'connection_security_policy'] as const;

@@ -7,6 +7,9 @@
  *   client proxy sees failures that never reach the server (timeouts, injected faults, connection
  *   failures, no healthy upstream), and it is the only witness for traffic leaving the mesh
  *   (PassthroughCluster, ServiceEntry hosts, BlackHoleCluster).
+ * - reporter="waypoint" next: in ambient mode a waypoint proxy reports the L7 of the real caller and
+ *   callee; ztunnel, which reports source and destination there, sees L4 only (see ./ambient-measure.ts
+ *   for how its L4 joins the waypoint's L7 without counting anything twice).
  * - reporter="destination" otherwise: the caller has no proxy (no sidecar, or outside the mesh, seen
  *   as source_workload="unknown"), so the server proxy is the only witness.
  *
@@ -35,6 +38,8 @@ export interface ReporterView {
   buckets: Map<number, number>;
   sentBytes: number;
   receivedBytes: number;
+  /** TCP connections opened per second. */
+  connections: number;
 }
 
 export interface RawEdge {
@@ -43,6 +48,7 @@ export interface RawEdge {
   readonly protocol: Protocol;
   source?: ReporterView;
   destination?: ReporterView;
+  waypoint?: ReporterView;
 }
 
 export interface ReporterInputs {
@@ -50,9 +56,11 @@ export interface ReporterInputs {
   readonly durations: readonly Sample[];
   readonly tcpSent: readonly Sample[];
   readonly tcpReceived: readonly Sample[];
+  /** istio_tcp_connections_opened_total rates grouped by TCP_LABELS; none where not asked for. */
+  readonly tcpOpened?: readonly Sample[];
 }
 
-function emptyView(): ReporterView {
+export function emptyView(): ReporterView {
   return {
     requests: 0,
     serverErrors: 0,
@@ -64,6 +72,7 @@ function emptyView(): ReporterView {
     buckets: new Map(),
     sentBytes: 0,
     receivedBytes: 0,
+    connections: 0,
   };
 }
 
@@ -85,8 +94,8 @@ export function collectRawEdges(inputs: ReporterInputs): readonly RawEdge[] {
   const edges = new RawEdgeIndex<RawEdge>();
   const viewFor = (labels: Labels, protocol: Protocol): ReporterView | undefined => {
     const reporter = labels['reporter'];
-    // Ambient waypoint reports are not joined yet; mixing them in would double count.
-    if (reporter !== 'source' && reporter !== 'destination') return undefined;
+    if (reporter !== 'source' && reporter !== 'destination' && reporter !== 'waypoint')
+      return undefined;
     const edge = edges.getOrCreate(labels, protocol, (first) => ({ labels: first, protocol }));
     return (edge[reporter] ??= emptyView());
   };
@@ -122,12 +131,17 @@ export function collectRawEdges(inputs: ReporterInputs): readonly RawEdge[] {
       addSecurity(view, s.labels['connection_security_policy'], s.value);
     }
   }
+  for (const s of inputs.tcpOpened ?? []) {
+    if (!(s.value > 0)) continue;
+    const view = viewFor(s.labels, 'tcp');
+    if (view !== undefined) view.connections += s.value;
+  }
   return edges.values;
 }
 
 /** The reporter a raw edge is measured on, per the rule above; undefined for an edge with no data. */
 export function pickReporter(edge: RawEdge): ReporterView | undefined {
-  return edge.source ?? edge.destination;
+  return edge.source ?? edge.waypoint ?? edge.destination;
 }
 
 /**

@@ -22,7 +22,7 @@ export interface Target extends Partial<Peer> {
 export const UNKNOWN_PEER: Peer = { ns: 'unknown', wl: 'unknown' };
 
 export interface CallOptions {
-  readonly reporter?: 'source' | 'destination';
+  readonly reporter?: 'source' | 'destination' | 'waypoint';
   readonly protocol?: 'http' | 'grpc' | 'tcp';
   readonly code?: string;
   readonly grpc?: string;

@@ -5,7 +5,13 @@ export interface ResolvedEndpoint {
   readonly endpoint: Endpoint;
   /** Jaeger service names whose traces can hold this endpoint's spans ("<canonical>.<namespace>"). */
   readonly jaegerServices: readonly string[];
+  /** An ambient waypoint proxy: its spans are the only ones of the callers and callees it serves. */
+  readonly isWaypoint?: boolean;
 }
+
+/** Istio labels the Deployments it makes for waypoints (Gateways of class istio-waypoint) so. */
+const isWaypoint = (w: InventoryWorkload): boolean =>
+  w.labels['gateway.istio.io/managed'] === 'istio.io-mesh-controller';
 
 /** Istio's canonical service of a workload: the label, else app.kubernetes.io/name, else app, else its name. */
 function canonicalOf(w: InventoryWorkload): string {
@@ -31,6 +37,16 @@ export function resolveEndpoint(
   inventory: Inventory | undefined,
 ): ResolvedEndpoint {
   const inNs = inventory?.workloads.filter((w) => w.namespace === namespace) ?? [];
+  const workload = inNs.find((w) => w.name === name);
+  if (workload && isWaypoint(workload)) {
+    // Waypoint spans carry istio.canonical_service but no node_id to find the pod by.
+    const canonical = canonicalOf(workload);
+    return {
+      endpoint: { namespace, services: [canonical], workloads: [name] },
+      jaegerServices: [`${canonical}.${namespace}`],
+      isWaypoint: true,
+    };
+  }
   const service = inventory?.services.find((s) => s.namespace === namespace && s.name === name);
   const canonicals = new Set<string>();
   if (service)
@@ -45,7 +61,6 @@ export function resolveEndpoint(
       ),
     };
   }
-  const workload = inNs.find((w) => w.name === name);
   if (workload) {
     return {
       endpoint: { namespace, services: [], workloads: [name] },
