@@ -101,14 +101,14 @@ describe('GET /api/graph on the demo mesh', () => {
     );
   });
 
-  it('costs 4 PromQL queries whatever the number of namespaces, and says where the time went', async () => {
+  it('costs 5 PromQL queries whatever the number of namespaces, and says where the time went', async () => {
     await bookinfoGraph();
     for (const ns of ['bookinfo', 'bookinfo,shop,istio-system']) {
       const res = await fetch(`${app}/api/graph?namespaces=${ns}&window=15m`);
       expect(res.status).toBe(200);
-      expect(res.headers.get('meshlens-prometheus-queries')).toBe('4');
+      expect(res.headers.get('meshlens-prometheus-queries')).toBe('5');
       expect(res.headers.get('server-timing')).toMatch(
-        /prom;dur=[\d.]+;desc="4 queries".*build;dur=/,
+        /prom;dur=[\d.]+;desc="5 queries".*build;dur=/,
       );
     }
   });
