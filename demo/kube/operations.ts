@@ -227,8 +227,8 @@ export class KubeOperations {
   }
 
   /**
-   * Seeds the store as if the objects had been created through the API earlier (no validation; status
-   * given by the scenario is kept). Namespaces referenced but not listed are created, as are the four
+   * Seeds the store as if the objects had been created through the API earlier (not refused when
+   * invalid, schema defaults applied when valid; status given by the scenario is kept). Namespaces referenced but not listed are created, as are the four
    * every cluster has.
    */
   seed(
@@ -252,7 +252,15 @@ export class KubeOperations {
       const def = resourceFor(input);
       if (!def)
         throw new Error(`demo kube: no served resource for ${input.apiVersion} ${input.kind}`);
-      const obj = structuredClone(input);
+      // Defaults as the API server would have applied them on the create that never happened here: a
+      // later write's dry run would otherwise show them as the person's change.
+      const defaulted = def.customResource
+        ? this.schemas.validate(def, input.apiVersion.split('/')[1] ?? '', input)
+        : undefined;
+      const obj =
+        defaulted && defaulted.errors.length === 0
+          ? (defaulted.object as unknown as KubeObject)
+          : structuredClone(input);
       obj.apiVersion = storageApiVersion(def);
       obj.metadata.uid ??= randomUUID();
       obj.metadata.creationTimestamp ??= kubeTimestamp(this.now());
