@@ -84,15 +84,10 @@ function isNotFound(err: unknown): boolean {
   return ('code' in err && err.code === 404) || ('statusCode' in err && err.statusCode === 404);
 }
 
-function isForbidden(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  return ('code' in err && err.code === 403) || ('statusCode' in err && err.statusCode === 403);
-}
-
 /**
- * Resources without a namespace: always watched cluster-wide. With NAMESPACES, Meshlens may hold only
- * Roles, which cannot grant them; a 403 then means "not readable here", an empty list rather than an
- * error, like a CRD the cluster does not serve.
+ * Resources without a namespace: watched cluster-wide. With NAMESPACES, Meshlens promises to make no
+ * cluster-scoped request (it may hold only Roles, which cannot grant them): they are not watched and
+ * read as none.
  */
 const CLUSTER_SCOPED: ReadonlySet<KubeResource> = new Set(['gatewayclasses']);
 
@@ -132,57 +127,59 @@ export function createInformerSet(
   const pollMs = options.namespacePollMs ?? Math.min(30_000, silenceMs / 2);
   const scopes: readonly (string | undefined)[] = options.namespaces ?? [undefined];
 
-  const entries = (options.resources ?? KUBE_RESOURCES).flatMap((resource) =>
-    (CLUSTER_SCOPED.has(resource) ? [undefined] : scopes).map((namespace): Entry => {
-      const spec = RESOURCE_SPECS[resource];
-      const onHeard = (): void => void (entry.lastSync = now());
-      const informer =
-        resource === 'namespaces' && namespace !== undefined
-          ? pollNamespace(client, namespace, { intervalMs: pollMs, onHeard })
-          : fromListWatch(
-              new k8s.ListWatch(
-                spec.path(namespace),
-                new HeartbeatWatch(client.kc, {
-                  timeoutSeconds: watchTimeoutSeconds,
-                  silenceMs,
-                  onHeard,
-                }),
-                () => spec.list(client, namespace),
-                false,
-              ),
-            );
-      const entry: Entry = {
-        resource,
-        label: namespace === undefined ? resource : `${resource} in ${namespace}`,
-        informer,
-        synced: false,
-        missing: false,
-        failedThisRun: false,
-        attempt: 0,
-      };
-      informer.onChange((event) => {
-        rev++;
-        for (const listener of listeners.get(resource) ?? []) listener(event);
-      });
-      informer.onError((err: unknown) => {
-        entry.failedThisRun = true;
-        // Keep polling a missing CRD at the slowest pace: it may be installed later.
-        const unreadable =
-          CLUSTER_SCOPED.has(resource) && options.namespaces !== undefined && isForbidden(err);
-        if (spec.optional && (isNotFound(err) || unreadable)) {
-          entry.missing = true;
-          entry.error = undefined;
-          entry.synced = true;
-          entry.attempt = Math.max(entry.attempt, 30);
-          checkAllSynced();
-        } else {
-          entry.error = `${entry.label}: ${toKubeError(err).message}`;
-        }
-        scheduleRestart(entry);
-      });
-      return entry;
-    }),
-  );
+  const unwatched = (resource: KubeResource): boolean =>
+    CLUSTER_SCOPED.has(resource) && options.namespaces !== undefined;
+  const entries = (options.resources ?? KUBE_RESOURCES)
+    .filter((resource) => !unwatched(resource))
+    .flatMap((resource) =>
+      (CLUSTER_SCOPED.has(resource) ? [undefined] : scopes).map((namespace): Entry => {
+        const spec = RESOURCE_SPECS[resource];
+        const onHeard = (): void => void (entry.lastSync = now());
+        const informer =
+          resource === 'namespaces' && namespace !== undefined
+            ? pollNamespace(client, namespace, { intervalMs: pollMs, onHeard })
+            : fromListWatch(
+                new k8s.ListWatch(
+                  spec.path(namespace),
+                  new HeartbeatWatch(client.kc, {
+                    timeoutSeconds: watchTimeoutSeconds,
+                    silenceMs,
+                    onHeard,
+                  }),
+                  () => spec.list(client, namespace),
+                  false,
+                ),
+              );
+        const entry: Entry = {
+          resource,
+          label: namespace === undefined ? resource : `${resource} in ${namespace}`,
+          informer,
+          synced: false,
+          missing: false,
+          failedThisRun: false,
+          attempt: 0,
+        };
+        informer.onChange((event) => {
+          rev++;
+          for (const listener of listeners.get(resource) ?? []) listener(event);
+        });
+        informer.onError((err: unknown) => {
+          entry.failedThisRun = true;
+          // Keep polling a missing CRD at the slowest pace: it may be installed later.
+          if (spec.optional && isNotFound(err)) {
+            entry.missing = true;
+            entry.error = undefined;
+            entry.synced = true;
+            entry.attempt = Math.max(entry.attempt, 30);
+            checkAllSynced();
+          } else {
+            entry.error = `${entry.label}: ${toKubeError(err).message}`;
+          }
+          scheduleRestart(entry);
+        });
+        return entry;
+      }),
+    );
 
   function checkAllSynced(): void {
     if (entries.every((e) => e.synced)) allSynced();
@@ -248,6 +245,7 @@ export function createInformerSet(
 
     list(resource) {
       const own = entries.filter((e) => e.resource === resource);
+      if (own.length === 0 && unwatched(resource)) return [];
       if (own.length === 0) throw new Error(`This informer set does not watch ${resource}`);
       return own.length === 1
         ? (own[0]?.informer.list() ?? [])
