@@ -49,15 +49,37 @@ export class GraphPage {
     return id;
   }
 
-  /** A real mouse click at the edge's midpoint on screen. */
+  /**
+   * A real mouse click on the edge, at its midpoint unless a node sits there (an edge may pass behind
+   * a node it does not touch), then at points nearer either end.
+   */
   async clickEdge(id: string): Promise<void> {
-    const mid = await this.page.evaluate(
-      (edge) => window.__cy?.getElementById(edge).renderedMidpoint(),
-      id,
-    );
+    const point = await this.page.evaluate((edge) => {
+      const cy = window.__cy;
+      const e = cy?.getElementById(edge);
+      if (!cy || !e || e.empty()) return undefined;
+      const a = e.renderedSourceEndpoint();
+      const b = e.renderedTargetEndpoint();
+      const nodes = cy.nodes().filter((n) => !n.isParent());
+      const candidates = [
+        e.renderedMidpoint(),
+        ...[0.4, 0.6, 0.3, 0.7].map((t) => ({
+          x: a.x + (b.x - a.x) * t,
+          y: a.y + (b.y - a.y) * t,
+        })),
+      ];
+      for (const p of candidates) {
+        const covered = nodes.some((n) => {
+          const bb = n.renderedBoundingBox({ includeLabels: true });
+          return p.x >= bb.x1 && p.x <= bb.x2 && p.y >= bb.y1 && p.y <= bb.y2;
+        });
+        if (!covered) return p;
+      }
+      return e.renderedMidpoint();
+    }, id);
     const box = await this.canvas.boundingBox();
-    if (!mid || !box) throw new Error(`edge ${id} is not on screen`);
-    await this.page.mouse.click(box.x + mid.x, box.y + mid.y);
+    if (!point || !box) throw new Error(`edge ${id} is not on screen`);
+    await this.page.mouse.click(box.x + point.x, box.y + point.y);
   }
 
   async edgeLabel(id: string): Promise<string> {
