@@ -78,9 +78,12 @@ describe('breakdownQueries', () => {
           { namespace: 'travel', name: 'flights-v1' },
           { namespace: 'travel', name: 'flights-v2' },
         ],
+        waypoints: ['waypoint'],
       },
       60,
     );
+    expect(q.tcp).toContain('destination_workload!~"waypoint"');
+    expect(q.requests).not.toContain('destination_workload!~');
     expect(q.requests).toContain(
       'destination_service_namespace="travel",destination_service_name=~"flights|flights-v1|flights-v2"',
     );

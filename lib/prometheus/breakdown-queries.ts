@@ -23,6 +23,12 @@ export interface BreakdownQueryTarget {
    * labelled with the backend, so a service node is measured across them (itself included).
    */
   readonly backends?: readonly { readonly namespace: string; readonly name: string }[];
+  /**
+   * Waypoint workload names. ztunnel reports a client's leg into a waypoint under the service the
+   * client addressed, with the waypoint (no version) as destination: a service's inbound TCP leaves
+   * those legs out and keeps the waypoint → server legs, which carry the real server and version.
+   */
+  readonly waypoints?: readonly string[];
 }
 
 export interface BreakdownQueries {
@@ -82,7 +88,16 @@ export function breakdownQueries(
     ...ends,
     ...(l7 !== undefined && { reporter: l7.length === 1 ? l7[0] : { re: l7.join('|') } }),
   };
-  const tcpMatchers: Matchers = { ...ends, ...(tcpBy !== undefined && { reporter: tcpBy }) };
+  const waypoints = target.waypoints ?? [];
+  const tcpMatchers: Matchers = {
+    ...ends,
+    ...(tcpBy !== undefined && { reporter: tcpBy }),
+    ...(target.node.kind === 'service' &&
+      target.direction === 'inbound' &&
+      waypoints.length > 0 && {
+        destination_workload: { nre: [...new Set(waypoints)].map(regexEscape).join('|') },
+      }),
+  };
   const reporter = l7 === undefined || l7.length > 1 ? ['reporter'] : [];
   const keep = [...groupLabels(target.direction, target.by), ...reporter];
   const range = `${Math.round(rateSeconds)}s`;

@@ -37,11 +37,14 @@ export interface BreakdownRequest {
 
 const DEADLINE_MS = 10_000;
 
-/** The other Services a Gateway API route attached to this one sends its requests to. */
-async function routeBackends(service: {
+/**
+ * The other Services a Gateway API route attached to this one sends its requests to, and the
+ * waypoints of the mesh's ambient workloads (see BreakdownQueryTarget).
+ */
+async function serviceContext(service: {
   readonly namespace: string;
   readonly service: string;
-}): Promise<ServiceRef[]> {
+}): Promise<{ backends: ServiceRef[]; waypoints: string[] }> {
   const { inventory } = await readCluster();
   const ref = { namespace: service.namespace, name: service.service };
   const known = inventory.services.find(
@@ -52,9 +55,13 @@ async function routeBackends(service: {
     ref,
     known?.ports,
   )[0];
-  return (route ? backendServices(route) : []).filter(
+  const backends = (route ? backendServices(route) : []).filter(
     (b) => b.namespace !== ref.namespace || b.name !== ref.name,
   );
+  const waypoints = inventory.workloads.flatMap((w) =>
+    w.dataPlane?.waypoint ? [w.dataPlane.waypoint.name] : [],
+  );
+  return { backends, waypoints };
 }
 
 /** A node's golden metrics split by version, remote end or response code: three range queries. */
@@ -67,7 +74,7 @@ export async function getBreakdown(
   const limits = await checkTimeRange(req.window, req.end);
   const range = metricsRange(req.window, req.end ?? Date.now(), limits.scrapeIntervalSeconds);
   const q = breakdownQueries(
-    { ...req, node: ref, backends: ref.kind === 'service' ? await routeBackends(ref) : [] },
+    { ...req, node: ref, ...(ref.kind === 'service' && (await serviceContext(ref))) },
     range.rateSeconds,
   );
   const prom = getPrometheusClient();
