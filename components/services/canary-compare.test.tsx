@@ -77,7 +77,7 @@ describe('CanaryCompare', () => {
     expect(container.querySelectorAll('.recharts-reference-line')).toHaveLength(3);
     expect(sent.map((r) => r.url)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/node=svc%3Ashop%3Areviews.*by=version&reporter=destination/),
+        expect.stringMatching(/node=svc%3Ashop%3Areviews.*by=version&reporter=auto/),
         '/api/traffic/shop/reviews?window=1h',
       ]),
     );

@@ -87,7 +87,7 @@ export function CanaryCompare(props: CanaryCompareProps): ReactNode {
       node: serviceId(props.namespace, props.service),
       direction: 'inbound',
       by: 'version',
-      reporter: 'destination',
+      reporter: 'auto',
       window: props.range.window,
       end,
     },

@@ -12,11 +12,17 @@ import {
 } from '@/lib/mesh/metrics/breakdown';
 import { tcpBreakdownGroups, tcpGroupLabels } from '@/lib/mesh/metrics/breakdown-tcp';
 import { metricsRange } from '@/lib/mesh/metrics/range';
+import { ofReporter, resolveReporter } from '@/lib/mesh/metrics/reporter';
+import { backendServices, gatewayRoutesFor } from '@/lib/mesh/traffic/gateway-route';
+import { getInformers } from '@/lib/kube/informers';
+import { listIstioObjects } from '@/lib/kube/istio-config';
+import type { ServiceRef } from '@/lib/mesh/traffic/service-routing';
 import type { Window } from '@/lib/mesh/types';
 import { breakdownQueries } from '@/lib/prometheus/breakdown-queries';
 import { getPrometheusClient } from '@/lib/prometheus/client';
 import { countPrometheusQueries } from '@/lib/prometheus/query-count';
 import type { NodeArg } from './get-metrics';
+import { readCluster } from './read-cluster';
 import { checkTimeRange } from './time-range';
 import { withDeadline } from './with-deadline';
 
@@ -31,6 +37,33 @@ export interface BreakdownRequest {
 
 const DEADLINE_MS = 10_000;
 
+/**
+ * The other Services a Gateway API route attached to this one sends its requests to, and the
+ * waypoints of the mesh's ambient workloads (see BreakdownQueryTarget).
+ */
+async function serviceContext(service: {
+  readonly namespace: string;
+  readonly service: string;
+}): Promise<{ backends: ServiceRef[]; waypoints: string[] }> {
+  const { inventory } = await readCluster();
+  const ref = { namespace: service.namespace, name: service.service };
+  const known = inventory.services.find(
+    (s) => s.namespace === ref.namespace && s.name === ref.name,
+  );
+  const route = gatewayRoutesFor(
+    listIstioObjects(getInformers(), { kinds: ['HTTPRoute', 'GRPCRoute'] }),
+    ref,
+    known?.ports,
+  )[0];
+  const backends = (route ? backendServices(route) : []).filter(
+    (b) => b.namespace !== ref.namespace || b.name !== ref.name,
+  );
+  const waypoints = inventory.workloads.flatMap((w) =>
+    w.dataPlane?.waypoint ? [w.dataPlane.waypoint.name] : [],
+  );
+  return { backends, waypoints };
+}
+
 /** A node's golden metrics split by version, remote end or response code: three range queries. */
 export async function getBreakdown(
   req: BreakdownRequest,
@@ -40,7 +73,10 @@ export async function getBreakdown(
   await visibleOrRefuse(identity, 'namespace' in ref ? [ref.namespace] : []);
   const limits = await checkTimeRange(req.window, req.end);
   const range = metricsRange(req.window, req.end ?? Date.now(), limits.scrapeIntervalSeconds);
-  const q = breakdownQueries({ ...req, node: ref }, range.rateSeconds);
+  const q = breakdownQueries(
+    { ...req, node: ref, ...(ref.kind === 'service' && (await serviceContext(ref))) },
+    range.rateSeconds,
+  );
   const prom = getPrometheusClient();
   const run = (query: string) =>
     prom.rangeQuery(query, range.startMs, range.endMs, range.stepSeconds);
@@ -53,7 +89,10 @@ export async function getBreakdown(
         `Prometheus did not answer within ${DEADLINE_MS / 1000} s.`,
       ),
   );
-  const [requests, histograms, tcp] = result;
+  const [allRequests, allHistograms, tcp] = result;
+  const reporter = resolveReporter(req.reporter, req.direction, allRequests);
+  const requests = ofReporter(allRequests, reporter);
+  const histograms = ofReporter(allHistograms, reporter);
   return {
     queries,
     body: {
@@ -62,10 +101,10 @@ export async function getBreakdown(
       node: req.node.id,
       direction: req.direction,
       by: req.by,
-      reporter: req.reporter,
+      reporter,
       groups: breakdownGroups({
         labels: groupLabels(req.direction, req.by),
-        reporter: req.reporter,
+        reporter,
         timestamps: range.timestamps,
         requests,
         histograms,

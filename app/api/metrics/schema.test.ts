@@ -70,19 +70,19 @@ describe('parseMetricsParams', () => {
 
 describe('parseBreakdownParams', () => {
   const parse = (qs: string) => parseBreakdownParams(new URLSearchParams(qs));
-  it('reads node, direction, by and the reporter Kiali defaults to', () => {
+  it('reads node, direction, by and the reporter, automatic by default', () => {
     expect(isBreakdown(new URLSearchParams('node=svc:bookinfo:reviews&by=version'))).toBe(true);
     expect(isBreakdown(new URLSearchParams('node=svc:bookinfo:reviews'))).toBe(false);
     expect(parse('node=svc:bookinfo:reviews&direction=inbound&by=version')).toMatchObject({
       node: { id: 'svc:bookinfo:reviews' },
       direction: 'inbound',
       by: 'version',
-      reporter: 'destination',
+      reporter: 'auto',
       window: '5m',
     });
-    expect(parse('node=wl:bookinfo:productpage-v1&direction=outbound&by=remote')).toMatchObject({
-      reporter: 'source',
-    });
+    expect(
+      parse('node=wl:travel:web&direction=outbound&by=remote&reporter=waypoint'),
+    ).toMatchObject({ reporter: 'waypoint' });
   });
 
   it.each([

@@ -70,7 +70,9 @@ const BreakdownParams = z
     direction: z.enum(['inbound', 'outbound'], { error: 'inbound or outbound' }).default('inbound'),
     by: z.enum(['version', 'remote', 'code'], { error: 'one of version, remote, code' }),
     reporter: z
-      .enum(['source', 'destination', 'both'], { error: 'one of source, destination, both' })
+      .enum(['source', 'destination', 'waypoint', 'both', 'auto'], {
+        error: 'one of source, destination, waypoint, both, auto',
+      })
       .optional(),
   })
   .superRefine((p, ctx) => {
@@ -94,13 +96,10 @@ export function isBreakdown(search: URLSearchParams): boolean {
 }
 
 /**
- * node, direction (inbound), by, and the reporter: Kiali's defaults, the destination's report for
- * inbound traffic and the source's for outbound.
+ * node, direction (inbound), by, and the reporter: by default `auto`, the destination's report for
+ * inbound traffic and the source's for outbound as in Kiali, or the waypoint's where only it reports.
  */
 export function parseBreakdownParams(search: URLSearchParams): BreakdownRequest {
   const p = parseQuery(BreakdownParams, search);
-  return {
-    ...p,
-    reporter: p.reporter ?? (p.direction === 'inbound' ? 'destination' : 'source'),
-  };
+  return { ...p, reporter: p.reporter ?? 'auto' };
 }

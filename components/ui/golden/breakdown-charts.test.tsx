@@ -91,7 +91,7 @@ describe('GoldenBreakdown', () => {
     ]);
     expect(screen.queryByText('No TCP traffic in this window.')).toBeNull();
     expect(sent[0]?.url).toBe(
-      '/api/metrics?node=wl%3Ashop%3Acheckout&direction=outbound&by=remote&reporter=source&window=1h',
+      '/api/metrics?node=wl%3Ashop%3Acheckout&direction=outbound&by=remote&reporter=auto&window=1h',
     );
   });
 

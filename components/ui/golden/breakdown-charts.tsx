@@ -23,8 +23,10 @@ const BY_NAMES: Readonly<Record<BreakdownBy, string>> = {
   code: 'Response code',
 };
 const REPORTER_NAMES: Readonly<Record<ReporterChoice, string>> = {
+  auto: 'Automatic (sidecar, else waypoint)',
   destination: 'Destination proxy',
   source: 'Source proxy',
+  waypoint: 'Waypoint (ambient)',
   both: 'Both, apart',
 };
 
@@ -45,9 +47,8 @@ export interface GoldenBreakdownProps {
 export function GoldenBreakdown(props: GoldenBreakdownProps): ReactNode {
   const titleId = useId();
   const [by, setBy] = useState<BreakdownBy>(props.direction === 'inbound' ? 'version' : 'remote');
-  const [reporter, setReporter] = useState<ReporterChoice>(
-    props.direction === 'inbound' ? 'destination' : 'source',
-  );
+  // Automatic: the sidecar's report where there is one, the waypoint's for an ambient node.
+  const [reporter, setReporter] = useState<ReporterChoice>('auto');
   const [responses, setResponses] = useState<ResponseChoice>('all');
   const [latency, setLatency] = useState<LatencyChoice>('p95Ms');
   const [size, setSize] = useState<SizeChoice>('avg');

@@ -5,15 +5,20 @@
  */
 import type { Series } from '../types';
 
-/** Which proxy's report counts: Kiali's choice; `both` keeps each reporter as its own series. */
-export type ReporterChoice = 'source' | 'destination' | 'both';
+/**
+ * Which proxy's report counts: Kiali's choice, plus the waypoint (ambient mode, where only the
+ * waypoint reports L7) and `auto` (the sidecar's report, else the waypoint's: see reporter.ts);
+ * `both` keeps each reporter as its own series.
+ */
+export type ReporterChoice = 'source' | 'destination' | 'waypoint' | 'both' | 'auto';
+export type Reporter = 'source' | 'destination' | 'waypoint';
 
 /** One group's series over the window. */
 export interface Grouped<P> {
   /** The grouping labels' values joined, e.g. "v2", "bookinfo/productpage-v1", "503"; "all" ungrouped. */
   readonly key: string;
   /** With reporter `both`: whose report this series is. */
-  readonly reporter?: 'source' | 'destination';
+  readonly reporter?: Reporter;
   readonly points: readonly P[];
 }
 
@@ -64,7 +69,7 @@ export class GroupCells<A> {
       const [key = 'unknown', who] = id.split('\n');
       const points = timestamps.map((t) => point(t, byT.get(t)));
       const group: Grouped<P> =
-        who === 'source' || who === 'destination'
+        who === 'source' || who === 'destination' || who === 'waypoint'
           ? { key, reporter: who, points }
           : { key, points };
       return { group, total: points.reduce((sum, p) => sum + weight(p), 0) };
