@@ -124,7 +124,11 @@ export function TrafficSplitView({
           <h2 id="signals-title" className="text-base font-semibold">
             {data.gatewayRoute ? 'Backends side by side' : 'Subsets side by side'}
           </h2>
-          <SubsetSignals subsets={data.subsets} metricsAvailable={metricsAvailable} />
+          <SubsetSignals
+            subsets={data.subsets}
+            metricsAvailable={metricsAvailable}
+            splitBy={data.gatewayRoute ? 'backendService' : 'subset'}
+          />
         </section>
       ) : null}
 
