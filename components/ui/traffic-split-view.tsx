@@ -4,10 +4,20 @@ import type { ReactNode } from 'react';
 import { formatPercent, formatRps } from '@/components/ui/format';
 import type { TrafficResponse } from '@/lib/api/traffic';
 import { useTrafficQuery } from '@/lib/client/use-traffic';
+import { routeMatchWords } from '@/lib/mesh/traffic/route-match-words';
 import { ProblemAlert } from './problem-alert';
 import { asOfText } from './time-controls';
 import { SplitBars } from './split-bars';
 import { SubsetSignals } from './subset-signals';
+
+/** A route's matches as its header says them: in words for an HTTPRoute or GRPCRoute rule. */
+function matchText(data: TrafficResponse, route: TrafficResponse['routes'][number]): string {
+  if (data.gatewayRoute) {
+    const words = routeMatchWords(data.gatewayRoute.kind, route.match);
+    return words.length > 0 ? `matched: ${words.join(' or ')}` : 'catch-all: every request';
+  }
+  return route.match ? `matched: ${JSON.stringify(route.match)}` : 'default';
+}
 
 export interface TrafficSplitViewProps {
   readonly namespace: string;
@@ -101,7 +111,7 @@ export function TrafficSplitView({
             <h3 className="text-sm font-medium">
               Route {route.name ?? `#${route.index}`}{' '}
               <span className="font-normal text-slate-500 dark:text-slate-400">
-                {route.match ? `matched: ${JSON.stringify(route.match)}` : 'default'}
+                {matchText(data, route)}
               </span>
             </h3>
             <SplitBars route={route} observed={observed} />
