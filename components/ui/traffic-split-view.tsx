@@ -4,19 +4,18 @@ import type { ReactNode } from 'react';
 import { formatPercent, formatRps } from '@/components/ui/format';
 import type { TrafficResponse } from '@/lib/api/traffic';
 import { useTrafficQuery } from '@/lib/client/use-traffic';
-import { routeMatchWords } from '@/lib/mesh/traffic/route-match-words';
+import { routeMatchWords, virtualServiceMatchWords } from '@/lib/mesh/traffic/route-match-words';
 import { ProblemAlert } from './problem-alert';
 import { asOfText } from './time-controls';
 import { SplitBars } from './split-bars';
 import { SubsetSignals } from './subset-signals';
 
-/** A route's matches as its header says them: in words for an HTTPRoute or GRPCRoute rule. */
+/** A route's matches in words, as its header says them; a catch-all route says so. */
 function matchText(data: TrafficResponse, route: TrafficResponse['routes'][number]): string {
-  if (data.gatewayRoute) {
-    const words = routeMatchWords(data.gatewayRoute.kind, route.match);
-    return words.length > 0 ? `matched: ${words.join(' or ')}` : 'catch-all: every request';
-  }
-  return route.match ? `matched: ${JSON.stringify(route.match)}` : 'default';
+  const words = data.gatewayRoute
+    ? routeMatchWords(data.gatewayRoute.kind, route.match)
+    : virtualServiceMatchWords(route.match);
+  return words.length > 0 ? `matched: ${words.join(' or ')}` : 'catch-all: every request';
 }
 
 export interface TrafficSplitViewProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeMatchWords } from './route-match-words';
+import { routeMatchWords, virtualServiceMatchWords } from './route-match-words';
 
 describe('routeMatchWords', () => {
   it('reads the default PathPrefix / and no matches as the catch-all rule', () => {
@@ -46,5 +46,26 @@ describe('routeMatchWords', () => {
         { method: { type: 'RegularExpression', service: 'flights\\..*' } },
       ]),
     ).toEqual(['gRPC method flights.Search/Find', 'gRPC method matching flights\\..*/*']);
+  });
+});
+
+describe('virtualServiceMatchWords', () => {
+  it('says uri, method, headers and query parameters in words', () => {
+    expect(
+      virtualServiceMatchWords([
+        {
+          uri: { prefix: '/api' },
+          method: { exact: 'GET' },
+          headers: { 'end-user': { exact: 'jason' } },
+        },
+        { queryParams: { v: { regex: '2.*' } }, port: 9080 },
+        {},
+      ]),
+    ).toEqual([
+      'uri starts with /api and method = GET and header end-user = jason',
+      'query v ~ 2.* and port 9080',
+      'any request',
+    ]);
+    expect(virtualServiceMatchWords(undefined)).toEqual([]);
   });
 });

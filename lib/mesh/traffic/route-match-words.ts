@@ -71,3 +71,37 @@ export function routeMatchWords(
   if (records.length === 0 || records.some(matchesAll)) return [];
   return records.map((m) => oneMatchWords(m, kind === 'GRPCRoute'));
 }
+
+const STRING_MATCH_OPS: Readonly<Record<string, string>> = {
+  exact: '=',
+  prefix: 'starts with',
+  regex: '~',
+};
+
+/** An Istio StringMatch (`{exact|prefix|regex: value}`) as `= value`, `starts with value`, `~ value`. */
+function stringMatchWords(raw: unknown): string {
+  if (!isRecord(raw)) return '?';
+  const op = Object.keys(STRING_MATCH_OPS).find((k) => typeof raw[k] === 'string');
+  return op ? `${STRING_MATCH_OPS[op]} ${String(raw[op])}` : '?';
+}
+
+const mapWords = (what: string, raw: unknown): string[] =>
+  isRecord(raw)
+    ? Object.entries(raw).map(([name, m]) => `${what} ${name} ${stringMatchWords(m)}`)
+    : [];
+
+/** A VirtualService http route's matches in words, the same way; empty when it has none. */
+export function virtualServiceMatchWords(matches: readonly unknown[] | undefined): string[] {
+  return (matches ?? [])
+    .filter(isRecord)
+    .map(
+      (m) =>
+        [
+          ...(m.uri !== undefined ? [`uri ${stringMatchWords(m.uri)}`] : []),
+          ...(m.method !== undefined ? [`method ${stringMatchWords(m.method)}`] : []),
+          ...mapWords('header', m.headers),
+          ...mapWords('query', m.queryParams),
+          ...(typeof m.port === 'number' ? [`port ${m.port}`] : []),
+        ].join(' and ') || 'any request',
+    );
+}
