@@ -155,6 +155,8 @@ describe('ambient: Gateway API routes and the waypoint', () => {
       service('travel', 'flights-v1', { app: 'flights', version: 'v1' }),
       service('travel', 'flights-v2', { app: 'flights', version: 'v2' }),
       service('travel', 'web', { app: 'web' }),
+      { ...service('travel', 'hotels-db'), labels: { 'istio.io/use-waypoint': 'none' } },
+      { ...service('travel', 'hotels'), labels: { 'istio.io/use-waypoint': 'hotels-waypoint' } },
     ],
     workloads: [
       {
@@ -193,6 +195,7 @@ describe('ambient: Gateway API routes and the waypoint', () => {
       rules: [{ backendRefs: [{ name: 'flights-v2', port: 8080 }] }],
     }),
     istio('K8sGateway', 'travel', 'waypoint', { gatewayClassName: 'istio-waypoint' }),
+    istio('K8sGateway', 'travel', 'hotels-waypoint', { gatewayClassName: 'istio-waypoint' }),
     istio('K8sGateway', 'istio-system', 'travel-gateway', { gatewayClassName: 'istio' }),
   ];
   const applied = (ref: Parameters<typeof configSubject>[0]) => {
@@ -226,6 +229,13 @@ describe('ambient: Gateway API routes and the waypoint', () => {
     expect(applied({ kind: 'workload', namespace: 'travel', name: 'web' })).toEqual([
       'K8sGateway travel/waypoint waypoint',
       'HTTPRoute istio-system/travel-ingress backend',
+    ]);
+  });
+
+  it('takes the waypoint of a service from its own use-waypoint label first', () => {
+    expect(applied({ kind: 'service', namespace: 'travel', name: 'hotels-db' })).toEqual([]);
+    expect(applied({ kind: 'service', namespace: 'travel', name: 'hotels' })).toEqual([
+      'K8sGateway travel/hotels-waypoint waypoint',
     ]);
   });
 

@@ -7,6 +7,7 @@
  * HTTPRoutes and GRPCRoutes that route a service (GAMMA parentRefs) or send traffic to it as a
  * backend, and the waypoint serving its L7.
  */
+import { refText, waypointLabelOf } from '@/lib/mesh/ambient/labels';
 import { policiesFor } from '@/lib/mesh/security/authz/applies';
 import { readDestinationRuleSpec } from '@/lib/mesh/istio/destination-rule';
 import { readGatewaySpec } from '@/lib/mesh/istio/gateway';
@@ -85,7 +86,7 @@ export function configSubject(ref: SubjectRef, inventory: Inventory): ConfigSubj
       namespace: ref.namespace,
       workloads: selected.map((w) => w.labels),
       hosts: [serviceFqdn(service)],
-      ...waypointsOf(selected),
+      ...serviceWaypoints(service, selected),
     };
   }
   const members = workloads.filter((w) =>
@@ -104,9 +105,22 @@ function waypointsOf(members: readonly InventoryWorkload[]): { waypoints?: strin
   const keys = new Set<string>();
   for (const w of members) {
     const waypoint = w.dataPlane?.waypoint;
-    if (waypoint) keys.add(`${waypoint.namespace}/${waypoint.name}`);
+    if (waypoint) keys.add(refText(waypoint));
   }
   return keys.size > 0 ? { waypoints: [...keys].sort() } : {};
+}
+
+/**
+ * The waypoint of traffic addressed to a service: the Service's own `istio.io/use-waypoint` wins
+ * over its namespace's and pods' (`none` opts it out, as hotels-db in the demo), else its pods'.
+ */
+function serviceWaypoints(
+  service: InventoryService,
+  selected: readonly InventoryWorkload[],
+): { waypoints?: string[] } {
+  const own = waypointLabelOf(service.labels, service.namespace);
+  if (own === 'none') return {};
+  return own ? { waypoints: [refText(own)] } : waypointsOf(selected);
 }
 
 /** How an HTTPRoute or GRPCRoute reaches the subject: as its parent (GAMMA) first, else as a backend. */
