@@ -80,11 +80,12 @@ export function WeightSliders({
         return (
           <li
             key={subset}
-            className="grid grid-cols-[4rem_1fr_auto_auto] items-center gap-3"
+            className="grid grid-cols-[minmax(4rem,max-content)_1fr_auto_auto] items-center gap-3"
             data-testid="weight-row"
             data-subset={subset}
           >
-            <span className="truncate text-sm font-medium">{subset}</span>
+            {/* Backend Service names run long: wrap them (at hyphens first) instead of cutting them off. */}
+            <span className="max-w-56 text-sm font-medium break-words">{subset}</span>
             <input
               type="range"
               min={0}

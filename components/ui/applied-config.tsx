@@ -14,6 +14,9 @@ const LINK = 'text-sky-700 hover:underline dark:text-sky-400';
 const VIA_WORDS: Readonly<Record<AppliesVia, string>> = {
   host: 'names its host',
   route: 'routes to it',
+  parent: 'routes this service',
+  backend: 'sends traffic to it as a backend',
+  waypoint: 'waypoint serving its L7',
   gateway: 'gateway of a VirtualService above',
   selector: 'selects its pods',
   namespace: 'namespace-wide',

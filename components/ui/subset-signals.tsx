@@ -6,17 +6,23 @@ import type { SubsetSignals as Signals } from '@/lib/mesh/traffic/split-types';
 export interface SubsetSignalsProps {
   readonly subsets: readonly Signals[];
   readonly metricsAvailable: boolean;
+  /** What a row is: a VirtualService's subset, or an HTTPRoute's or GRPCRoute's backend Service. */
+  readonly splitBy: 'subset' | 'backendService';
 }
 
 /** Each subset's golden signals side by side, so a canary can be judged against the stable version. */
-export function SubsetSignals({ subsets, metricsAvailable }: SubsetSignalsProps): ReactNode {
+export function SubsetSignals({
+  subsets,
+  metricsAvailable,
+  splitBy,
+}: SubsetSignalsProps): ReactNode {
   const metric = (value: string): string => (metricsAvailable ? value : '—');
   return (
     <table className="w-full text-sm" aria-label="Golden signals per subset">
       <thead>
         <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
           <th scope="col" className="py-1 font-medium">
-            Subset
+            {splitBy === 'backendService' ? 'Backend Service' : 'Subset'}
           </th>
           <th scope="col" className="py-1 font-medium">
             Pods ready

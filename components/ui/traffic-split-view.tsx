@@ -4,10 +4,19 @@ import type { ReactNode } from 'react';
 import { formatPercent, formatRps } from '@/components/ui/format';
 import type { TrafficResponse } from '@/lib/api/traffic';
 import { useTrafficQuery } from '@/lib/client/use-traffic';
+import { routeMatchWords, virtualServiceMatchWords } from '@/lib/mesh/traffic/route-match-words';
 import { ProblemAlert } from './problem-alert';
 import { asOfText } from './time-controls';
 import { SplitBars } from './split-bars';
 import { SubsetSignals } from './subset-signals';
+
+/** A route's matches in words, as its header says them; a catch-all route says so. */
+function matchText(data: TrafficResponse, route: TrafficResponse['routes'][number]): string {
+  const words = data.gatewayRoute
+    ? routeMatchWords(data.gatewayRoute.kind, route.match)
+    : virtualServiceMatchWords(route.match);
+  return words.length > 0 ? `matched: ${words.join(' or ')}` : 'catch-all: every request';
+}
 
 export interface TrafficSplitViewProps {
   readonly namespace: string;
@@ -101,7 +110,7 @@ export function TrafficSplitView({
             <h3 className="text-sm font-medium">
               Route {route.name ?? `#${route.index}`}{' '}
               <span className="font-normal text-slate-500 dark:text-slate-400">
-                {route.match ? `matched: ${JSON.stringify(route.match)}` : 'default'}
+                {matchText(data, route)}
               </span>
             </h3>
             <SplitBars route={route} observed={observed} />
@@ -124,7 +133,11 @@ export function TrafficSplitView({
           <h2 id="signals-title" className="text-base font-semibold">
             {data.gatewayRoute ? 'Backends side by side' : 'Subsets side by side'}
           </h2>
-          <SubsetSignals subsets={data.subsets} metricsAvailable={metricsAvailable} />
+          <SubsetSignals
+            subsets={data.subsets}
+            metricsAvailable={metricsAvailable}
+            splitBy={data.gatewayRoute ? 'backendService' : 'subset'}
+          />
         </section>
       ) : null}
 

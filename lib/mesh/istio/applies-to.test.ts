@@ -145,3 +145,103 @@ describe('configAppliesTo', () => {
     ]);
   });
 });
+
+describe('ambient: Gateway API routes and the waypoint', () => {
+  const waypoint = { namespace: 'travel', name: 'waypoint' };
+  const travel: Inventory = {
+    namespaces: [],
+    services: [
+      service('travel', 'flights', { app: 'flights' }),
+      service('travel', 'flights-v1', { app: 'flights', version: 'v1' }),
+      service('travel', 'flights-v2', { app: 'flights', version: 'v2' }),
+      service('travel', 'web', { app: 'web' }),
+      { ...service('travel', 'hotels-db'), labels: { 'istio.io/use-waypoint': 'none' } },
+      { ...service('travel', 'hotels'), labels: { 'istio.io/use-waypoint': 'hotels-waypoint' } },
+    ],
+    workloads: [
+      {
+        ...workload('travel', 'flights-v1', { app: 'flights', version: 'v1' }),
+        dataPlane: { mode: 'ambient', waypoint },
+      },
+      {
+        ...workload('travel', 'flights-v2', { app: 'flights', version: 'v2' }),
+        dataPlane: { mode: 'ambient', waypoint },
+      },
+      {
+        ...workload('travel', 'web', { app: 'web', version: 'v1' }),
+        dataPlane: { mode: 'ambient', waypoint },
+      },
+    ],
+    pods: [],
+  };
+  const objects = [
+    istio('HTTPRoute', 'travel', 'flights', {
+      parentRefs: [{ group: '', kind: 'Service', name: 'flights', port: 8080 }],
+      rules: [
+        {
+          backendRefs: [
+            { name: 'flights-v1', port: 8080, weight: 90 },
+            { name: 'flights-v2', port: 8080, weight: 10 },
+          ],
+        },
+      ],
+    }),
+    istio('HTTPRoute', 'istio-system', 'travel-ingress', {
+      parentRefs: [{ name: 'travel-gateway' }],
+      rules: [{ backendRefs: [{ name: 'web', namespace: 'travel', port: 8080 }] }],
+    }),
+    istio('GRPCRoute', 'travel', 'flights-grpc', {
+      parentRefs: [{ name: 'waypoint' }],
+      rules: [{ backendRefs: [{ name: 'flights-v2', port: 8080 }] }],
+    }),
+    istio('K8sGateway', 'travel', 'waypoint', { gatewayClassName: 'istio-waypoint' }),
+    istio('K8sGateway', 'travel', 'hotels-waypoint', { gatewayClassName: 'istio-waypoint' }),
+    istio('K8sGateway', 'istio-system', 'travel-gateway', { gatewayClassName: 'istio' }),
+  ];
+  const applied = (ref: Parameters<typeof configSubject>[0]) => {
+    const subject = configSubject(ref, travel);
+    return subject ? names(configAppliesTo(subject, objects, ROOT)) : [];
+  };
+
+  it('lists the GAMMA route of a service and the waypoint serving it', () => {
+    expect(applied({ kind: 'service', namespace: 'travel', name: 'flights' })).toEqual([
+      'K8sGateway travel/waypoint waypoint',
+      'HTTPRoute travel/flights parent',
+    ]);
+  });
+
+  it('lists routes that send traffic to a service as a backend, from another namespace too', () => {
+    expect(applied({ kind: 'service', namespace: 'travel', name: 'flights-v2' })).toEqual([
+      'K8sGateway travel/waypoint waypoint',
+      'HTTPRoute travel/flights backend',
+      'GRPCRoute travel/flights-grpc backend',
+    ]);
+    expect(applied({ kind: 'service', namespace: 'travel', name: 'web' })).toContain(
+      'HTTPRoute istio-system/travel-ingress backend',
+    );
+  });
+
+  it('lists for a workload the routes whose backends select it and routes of its services', () => {
+    expect(applied({ kind: 'workload', namespace: 'travel', name: 'flights-v1' })).toEqual([
+      'K8sGateway travel/waypoint waypoint',
+      'HTTPRoute travel/flights parent',
+    ]);
+    expect(applied({ kind: 'workload', namespace: 'travel', name: 'web' })).toEqual([
+      'K8sGateway travel/waypoint waypoint',
+      'HTTPRoute istio-system/travel-ingress backend',
+    ]);
+  });
+
+  it('takes the waypoint of a service from its own use-waypoint label first', () => {
+    expect(applied({ kind: 'service', namespace: 'travel', name: 'hotels-db' })).toEqual([]);
+    expect(applied({ kind: 'service', namespace: 'travel', name: 'hotels' })).toEqual([
+      'K8sGateway travel/hotels-waypoint waypoint',
+    ]);
+  });
+
+  it('lists no waypoint for a workload without one', () => {
+    expect(
+      configSubject({ kind: 'workload', namespace: 'bookinfo', name: 'reviews-v2' }, inventory),
+    ).not.toHaveProperty('waypoints');
+  });
+});

@@ -3,8 +3,11 @@
  * objects (VirtualService, DestinationRule, ServiceEntry) whose hosts name its services, the
  * Gateways those VirtualServices are bound to or whose selector picks its pods, and the policies
  * (PeerAuthentication, AuthorizationPolicy) istiod attaches to its workloads: by selector in their
- * namespace, namespace-wide, or mesh-wide from the root namespace.
+ * namespace, namespace-wide, or mesh-wide from the root namespace. In ambient mode also the
+ * HTTPRoutes and GRPCRoutes that route a service (GAMMA parentRefs) or send traffic to it as a
+ * backend, and the waypoint serving its L7.
  */
+import { refText, waypointLabelOf } from '@/lib/mesh/ambient/labels';
 import { policiesFor } from '@/lib/mesh/security/authz/applies';
 import { readDestinationRuleSpec } from '@/lib/mesh/istio/destination-rule';
 import { readGatewaySpec } from '@/lib/mesh/istio/gateway';
@@ -12,7 +15,13 @@ import { ISTIO_KIND_NAMES, type IstioKindName } from '@/lib/mesh/istio/kinds';
 import { readPeerAuthenticationSpec } from '@/lib/mesh/istio/peer-authentication';
 import { readServiceEntrySpec } from '@/lib/mesh/istio/service-entry';
 import { readVirtualServiceSpec } from '@/lib/mesh/istio/virtual-service';
-import type { Inventory, InventoryService, IstioObject } from '@/lib/mesh/types';
+import {
+  backendRefsOf,
+  isServiceRef,
+  parentRefsOf,
+  type ObjectRef,
+} from '@/lib/mesh/istio/route-refs';
+import type { Inventory, InventoryService, InventoryWorkload, IstioObject } from '@/lib/mesh/types';
 import { hostMatches, resolveHost, serviceFqdn } from '@/lib/mesh/validations/hosts';
 import { destinationsOf, labelsMatch } from '@/lib/mesh/validations/spec-walk';
 
@@ -24,6 +33,12 @@ export type AppliesVia =
   | 'host'
   /** A VirtualService routing to one of the subject's services from other hosts. */
   | 'route'
+  /** An HTTPRoute or GRPCRoute whose parentRefs name one of the subject's services (GAMMA). */
+  | 'parent'
+  /** An HTTPRoute or GRPCRoute sending traffic to one of the subject's services as a backend. */
+  | 'backend'
+  /** The waypoint (a Gateway API Gateway) serving the subject's L7 traffic. */
+  | 'waypoint'
   /** A Gateway a VirtualService that applies is bound to. */
   | 'gateway'
   /** A workload selector (or a Gateway API targetRef) that picks the subject's pods. */
@@ -47,6 +62,8 @@ export interface ConfigSubject {
   readonly workloads: readonly Labels[];
   /** The FQDNs of its services: the service itself, or those selecting the workloads. */
   readonly hosts: readonly string[];
+  /** `namespace/name` of the waypoints serving its workloads' L7 (ambient only). */
+  readonly waypoints?: readonly string[];
 }
 
 export type SubjectRef =
@@ -64,10 +81,12 @@ export function configSubject(ref: SubjectRef, inventory: Inventory): ConfigSubj
   if (ref.kind === 'service') {
     const service = services.find((s) => s.name === ref.name);
     if (!service) return undefined;
+    const selected = workloads.filter((w) => selects(service, w.labels));
     return {
       namespace: ref.namespace,
-      workloads: workloads.filter((w) => selects(service, w.labels)).map((w) => w.labels),
+      workloads: selected.map((w) => w.labels),
       hosts: [serviceFqdn(service)],
+      ...serviceWaypoints(service, selected),
     };
   }
   const members = workloads.filter((w) =>
@@ -78,7 +97,38 @@ export function configSubject(ref: SubjectRef, inventory: Inventory): ConfigSubj
     namespace: ref.namespace,
     workloads: members.map((w) => w.labels),
     hosts: services.filter((s) => members.some((w) => selects(s, w.labels))).map(serviceFqdn),
+    ...waypointsOf(members),
   };
+}
+
+function waypointsOf(members: readonly InventoryWorkload[]): { waypoints?: string[] } {
+  const keys = new Set<string>();
+  for (const w of members) {
+    const waypoint = w.dataPlane?.waypoint;
+    if (waypoint) keys.add(refText(waypoint));
+  }
+  return keys.size > 0 ? { waypoints: [...keys].sort() } : {};
+}
+
+/**
+ * The waypoint of traffic addressed to a service: the Service's own `istio.io/use-waypoint` wins
+ * over its namespace's and pods' (`none` opts it out, as hotels-db in the demo), else its pods'.
+ */
+function serviceWaypoints(
+  service: InventoryService,
+  selected: readonly InventoryWorkload[],
+): { waypoints?: string[] } {
+  const own = waypointLabelOf(service.labels, service.namespace);
+  if (own === 'none') return {};
+  return own ? { waypoints: [refText(own)] } : waypointsOf(selected);
+}
+
+/** How an HTTPRoute or GRPCRoute reaches the subject: as its parent (GAMMA) first, else as a backend. */
+function gatewayRouteVia(route: IstioObject, hosts: readonly string[]): AppliesVia | undefined {
+  const names = (ref: ObjectRef): boolean =>
+    isServiceRef(ref) && hosts.includes(resolveHost(ref.name, ref.namespace));
+  if (parentRefsOf(route).some(names)) return 'parent';
+  return backendRefsOf(route).some(names) ? 'backend' : undefined;
 }
 
 /** `ns/name` or `name` (the VirtualService's namespace); `mesh` is the sidecars, not a Gateway. */
@@ -135,6 +185,9 @@ function routingVia(o: IstioObject, hosts: readonly string[]): AppliesVia | unde
     }
     case 'ServiceEntry':
       return readServiceEntrySpec(o.spec).hosts.some(names) ? 'host' : undefined;
+    case 'HTTPRoute':
+    case 'GRPCRoute':
+      return gatewayRouteVia(o, hosts);
     default:
       return undefined;
   }
@@ -177,7 +230,8 @@ export function configAppliesTo(
         o,
         picks ? 'selector' : boundGateways.has(`${o.namespace}/${o.name}`) ? 'gateway' : undefined,
       );
-    }
+    } else if (o.kind === 'K8sGateway' && subject.waypoints?.includes(`${o.namespace}/${o.name}`))
+      add(o, 'waypoint');
   }
   return applied.sort(
     (a, b) =>
