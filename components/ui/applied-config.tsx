@@ -6,6 +6,7 @@ import { useId, type ReactNode } from 'react';
 import type { AppliedConfigQuery } from '@/lib/api/istio';
 import { useAppliedConfigQuery } from '@/lib/client/use-istio-config';
 import type { AppliesVia } from '@/lib/mesh/istio/applies-to';
+import { kindLabel } from '@/lib/mesh/istio/kinds';
 import { editorHref } from './istio-links';
 import { ValidationSummary } from './validation-status';
 
@@ -79,7 +80,7 @@ export function AppliedConfig({ subject }: AppliedConfigProps): ReactNode {
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
               {items.map((item) => (
                 <tr key={`${item.kind}/${item.namespace}/${item.name}`} data-kind={item.kind}>
-                  <td className="py-1.5 pr-3 whitespace-nowrap">{item.kind}</td>
+                  <td className="py-1.5 pr-3 whitespace-nowrap">{kindLabel(item.kind)}</td>
                   <td className="py-1.5 pr-3">
                     <Link className={LINK} href={editorHref(item)}>
                       {item.namespace}/{item.name}
