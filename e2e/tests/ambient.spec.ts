@@ -2,6 +2,7 @@ import { expect, test } from '../fixtures';
 import { GraphPage } from '../pages/graph-page';
 import { IstioPage } from '../pages/istio-page';
 import { ServicePage } from '../pages/service-page';
+import { WorkloadsPage } from '../pages/workloads-page';
 
 const WEB = 'wl:travel:web';
 
@@ -102,4 +103,24 @@ test('the YAML editor opens an HTTPRoute and flags a backend that does not exist
   await page.screenshot({ path: 'docs/httproute-editor-dark.png', fullPage: true });
   await istio.setTheme('light');
   await page.screenshot({ path: 'docs/httproute-editor-light.png', fullPage: true });
+});
+
+test('the workloads list and the overview name each data plane and the waypoint serving travel', async ({
+  page,
+}) => {
+  const workloads = new WorkloadsPage(page);
+  await workloads.open('?namespaces=travel');
+  await expect(workloads.row('travel', 'web')).toContainText('Ambient + waypoint');
+  await expect(workloads.row('travel', 'web')).toContainText('L7 via waypoint');
+  await expect(workloads.row('travel', 'waypoint')).toContainText('Waypoint');
+  const theme = new IstioPage(page);
+  await theme.setTheme('dark');
+  await page.screenshot({ path: 'docs/ambient-workloads-dark.png', fullPage: true });
+  await theme.setTheme('light');
+  await page.screenshot({ path: 'docs/ambient-workloads-light.png', fullPage: true });
+
+  await page.goto('/');
+  const travel = page.getByRole('region', { name: 'Data plane in travel' });
+  await expect(travel.getByTestId('data-plane-badge')).toContainText(/ambient/i);
+  await expect(travel).toContainText('waypoint');
 });
