@@ -1,5 +1,5 @@
 /**
- * Extracts the openAPIV3Schema of every served version of the six Istio kinds Meshlens edits from
+ * Extracts the openAPIV3Schema of every served version of the Istio kinds Meshlens edits from
  * Istio's crd-all.gen.yaml into lib/kube/istio-crd-schemas.gen.json, so that the app carries the
  * schemas itself (fixtures/ is not in the container image). Descriptions are dropped: the validator
  * does not need them and they are most of the bytes.
@@ -20,6 +20,14 @@ const KINDS = [
   'ServiceEntry',
   'PeerAuthentication',
   'AuthorizationPolicy',
+  'RequestAuthentication',
+  'Sidecar',
+  'EnvoyFilter',
+  'WorkloadEntry',
+  'WorkloadGroup',
+  'ProxyConfig',
+  'Telemetry',
+  'WasmPlugin',
 ];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

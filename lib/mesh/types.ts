@@ -93,7 +93,15 @@ export interface InventoryService {
     readonly name?: string;
     readonly port: number;
     readonly protocol: string;
+    /** The pod port it forwards to (a number or a container port's name); absent means `port`. */
+    readonly targetPort?: number | string;
+    /** The Service's `appProtocol` for this port, which Istio prefers over the port's name. */
+    readonly appProtocol?: string;
   }[];
+  /** ClusterIP, NodePort, LoadBalancer or ExternalName; absent where the inventory was built without it. */
+  readonly type?: string;
+  /** The Service's own annotations; absent where the inventory was built without them. */
+  readonly annotations?: Readonly<Record<string, string>>;
   /** The `networking.istio.io/exportTo` annotation, split; absent means every namespace sees it. */
   readonly exportTo?: readonly string[];
   /** The Service's own labels (`istio.io/use-waypoint`); absent where the inventory was built without them. */
@@ -120,6 +128,11 @@ export interface InventoryWorkload {
    * presents. Absent where the inventory was built without it (tests, older snapshots).
    */
   readonly serviceAccount?: string;
+  /**
+   * The workload object's own annotations (the Deployment's `metadata.annotations`, not its pod
+   * template's, which are `annotations`): where a pod annotation is misplaced. Absent in tests.
+   */
+  readonly objectAnnotations?: Readonly<Record<string, string>>;
 }
 
 export interface InventoryPod {
@@ -129,6 +142,31 @@ export interface InventoryPod {
   readonly workload?: string;
   readonly ready: boolean;
   readonly hasSidecar: boolean;
+  /** The pod's own annotations; absent where the inventory was built without them. */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** The image of its `istio-proxy` container (or native sidecar init container); absent when none. */
+  readonly proxyImage?: string;
+}
+
+/**
+ * A Secret as the checks may know it: its name and type, never its data. Istio reads gateway and
+ * DestinationRule credentials from Secrets named by `credentialName`.
+ */
+export interface InventorySecret {
+  readonly namespace: string;
+  readonly name: string;
+  /** `kubernetes.io/tls`, `Opaque`, … as the API server reports it. */
+  readonly type: string;
+}
+
+/**
+ * One of the control plane's ConfigMaps the checks read: `istio[-<revision>]` (mesh config, key
+ * `mesh`) and `istio-sidecar-injector[-<revision>]` (the injector's `values` and `config`).
+ */
+export interface InventoryConfigMap {
+  readonly namespace: string;
+  readonly name: string;
+  readonly data: Readonly<Record<string, string>>;
 }
 
 export interface Inventory {
@@ -141,6 +179,10 @@ export interface Inventory {
    * watched), so that no waypoint is reported missing on no evidence.
    */
   readonly gateways?: readonly InventoryGateway[];
+  /** Secrets' names and types; absent when Meshlens may not list them, so no credential is reported missing. */
+  readonly secrets?: readonly InventorySecret[];
+  /** The control plane's ConfigMaps (see InventoryConfigMap); absent when not read. */
+  readonly configMaps?: readonly InventoryConfigMap[];
 }
 
 /** Istio config objects as the domain sees them: metadata plus the untyped spec (validated elsewhere). */
@@ -152,6 +194,14 @@ export interface IstioObject {
     | 'ServiceEntry'
     | 'PeerAuthentication'
     | 'AuthorizationPolicy'
+    | 'Sidecar'
+    | 'EnvoyFilter'
+    | 'WorkloadEntry'
+    | 'WorkloadGroup'
+    | 'ProxyConfig'
+    | 'RequestAuthentication'
+    | 'Telemetry'
+    | 'WasmPlugin'
     // Gateway API (gateway.networking.k8s.io). Its Gateway is `K8sGateway` here, as in Kiali, so that it
     // never collides with Istio's Gateway; on the wire both say `kind: Gateway` and the group tells them apart.
     | 'K8sGateway'

@@ -70,6 +70,86 @@ function template(kind: IstioKindName, namespace: string): Record<string, unknow
           ],
         },
       };
+    case 'RequestAuthentication':
+      return {
+        apiVersion: SECURITY,
+        kind,
+        metadata: metadata('jwt'),
+        spec: {
+          selector: { matchLabels: { app: 'my-service' } },
+          jwtRules: [
+            {
+              issuer: 'https://issuer.example.com',
+              jwksUri: 'https://issuer.example.com/.well-known/jwks.json',
+            },
+          ],
+        },
+      };
+    case 'Sidecar':
+      return {
+        apiVersion: NETWORKING,
+        kind,
+        metadata: metadata('default'),
+        spec: { egress: [{ hosts: ['./*', 'istio-system/*'] }] },
+      };
+    case 'EnvoyFilter':
+      return {
+        apiVersion: 'networking.istio.io/v1alpha3',
+        kind,
+        metadata: metadata('buffer-limit'),
+        spec: {
+          workloadSelector: { labels: { app: 'my-service' } },
+          configPatches: [
+            {
+              applyTo: 'LISTENER',
+              match: { context: 'SIDECAR_INBOUND' },
+              patch: { operation: 'MERGE', value: { per_connection_buffer_limit_bytes: 1024 } },
+            },
+          ],
+        },
+      };
+    case 'WorkloadEntry':
+      return {
+        apiVersion: NETWORKING,
+        kind,
+        metadata: metadata('vm-1'),
+        spec: { address: '10.0.0.10', labels: { app: 'my-service' }, serviceAccount: 'my-service' },
+      };
+    case 'WorkloadGroup':
+      return {
+        apiVersion: NETWORKING,
+        kind,
+        metadata: metadata('vms'),
+        spec: {
+          metadata: { labels: { app: 'my-service' } },
+          template: { serviceAccount: 'my-service' },
+        },
+      };
+    case 'ProxyConfig':
+      return {
+        apiVersion: 'networking.istio.io/v1beta1',
+        kind,
+        metadata: metadata('concurrency'),
+        spec: { selector: { matchLabels: { app: 'my-service' } }, concurrency: 2 },
+      };
+    case 'Telemetry':
+      return {
+        apiVersion: 'telemetry.istio.io/v1',
+        kind,
+        metadata: metadata('access-logs'),
+        spec: { accessLogging: [{ providers: [{ name: 'envoy' }] }] },
+      };
+    case 'WasmPlugin':
+      return {
+        apiVersion: 'extensions.istio.io/v1alpha1',
+        kind,
+        metadata: metadata('basic-auth'),
+        spec: {
+          selector: { matchLabels: { app: 'my-service' } },
+          url: 'oci://ghcr.io/istio-ecosystem/wasm-extensions/basic_auth:1.12.0',
+          phase: 'AUTHN',
+        },
+      };
     case 'K8sGateway':
       return {
         apiVersion: GATEWAY_API,

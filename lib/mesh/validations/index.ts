@@ -21,7 +21,14 @@ import { validateSchema, type CrdSchemas } from './schema';
 import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
 import { checkVirtualServiceOnWaypoint } from './virtual-service-on-waypoint';
-import { SEVERITY_ORDER, type MeshConfig, type SemanticCheck, type Validation } from './types';
+import {
+  SEVERITY_ORDER,
+  type MeshAnalyzer,
+  type MeshConfig,
+  type ResourceFinding,
+  type SemanticCheck,
+  type Validation,
+} from './types';
 
 export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkRouteWeights,
@@ -45,6 +52,14 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkAmbientNoWaypoint,
   checkVirtualServiceOnWaypoint,
 ];
+
+/** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
+export const MESH_ANALYZERS: readonly MeshAnalyzer[] = [];
+
+/** Every mesh analyzer's findings, in registry order. */
+export function analyzeMesh(mesh: MeshConfig): ResourceFinding[] {
+  return MESH_ANALYZERS.flatMap((analyze) => analyze(mesh));
+}
 
 export function sortValidations(list: readonly Validation[]): Validation[] {
   return [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
