@@ -66,7 +66,9 @@ export function ConfigList(): ReactNode {
   const state = readListState(new URLSearchParams(useSearchParams().toString()));
   const list = useIstioListQuery(state.namespaces);
   const namespaces = useNamespacesQuery();
-  const items = (list.data ?? []).filter((i) => matches(i, state));
+  const items = (list.data ?? [])
+    .filter((i): i is IstioConfigItem => i.editable)
+    .filter((i) => matches(i, state));
   const errors = items.filter((i) => statusOf(i.validations) === 'error').length;
   const warnings = items.filter((i) => statusOf(i.validations) === 'warning').length;
 

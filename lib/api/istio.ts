@@ -14,15 +14,39 @@ export interface IstioListQuery {
   readonly kind?: readonly IstioKindName[];
 }
 
+/** An Istio or Gateway API object of a kind Meshlens reads, checks and edits. */
 export interface IstioConfigItem {
   readonly kind: IstioKindName;
   readonly namespace: string;
   readonly name: string;
   readonly resourceVersion: string;
   readonly validations: readonly Validation[];
+  readonly editable: true;
 }
 
-export type IstioListResponse = IstioConfigItem[];
+/**
+ * An object the list shows but Meshlens does not edit: a Kubernetes object the analyzers found
+ * something on (a Pod missing its proxy, a Namespace with two injection labels), or an object of an
+ * Istio or Gateway API kind Meshlens does not read, which is "not checked", never "valid".
+ */
+export interface OtherConfigItem {
+  /** The wire kind: `Pod`, `Namespace`, `Service`, `Deployment`, `TCPRoute`, … */
+  readonly kind: string;
+  /** As the API server serves it: `v1`, `apps/v1`, `gateway.networking.k8s.io/v1alpha2`, … */
+  readonly apiVersion: string;
+  /** '' for a cluster-scoped object (a Namespace). */
+  readonly namespace: string;
+  readonly name: string;
+  readonly resourceVersion: string;
+  readonly validations: readonly Validation[];
+  /** False for a kind Meshlens does not read: its validations are empty because nothing looked. */
+  readonly checked: boolean;
+  readonly editable: false;
+}
+
+export type ConfigListItem = IstioConfigItem | OtherConfigItem;
+
+export type IstioListResponse = ConfigListItem[];
 
 /**
  * GET /api/istio?workload=<ns>/<name> (or app=<ns>/<app>, service=<ns>/<name>): the objects that

@@ -28,6 +28,7 @@ export async function validatedMesh(): Promise<readonly IstioConfigItem[]> {
     name: obj.name,
     resourceVersion: obj.resourceVersion,
     validations: validateIstioObject(obj, toManifest(obj), mesh, CRD_SCHEMAS),
+    editable: true as const,
   }));
   memo = { revision, items };
   return items;
