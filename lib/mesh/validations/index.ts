@@ -9,9 +9,11 @@ import { checkDestinationHost } from './destination-host';
 import { checkDestinationRuleHost } from './destination-rule-host';
 import { checkGatewayHosts } from './gateway-hosts';
 import { checkGatewayNotFound } from './gateway-not-found';
+import { analyzeInjection } from './injection';
 import { checkInvalidRegex } from './invalid-regex';
 import { checkMtlsConflict } from './mtls-conflict';
 import { checkPeerDisableConflict } from './peer-disable-conflict';
+import { analyzeProxyImages } from './proxy-image';
 import { checkRouteBackendNotFound } from './route-backend-not-found';
 import { checkRouteNotAccepted } from './route-not-accepted';
 import { checkRouteParentNotFound } from './route-parent-not-found';
@@ -54,7 +56,7 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
-export const MESH_ANALYZERS: readonly MeshAnalyzer[] = [];
+export const MESH_ANALYZERS: readonly MeshAnalyzer[] = [analyzeInjection, analyzeProxyImages];
 
 /** Every mesh analyzer's findings, in registry order. */
 export function analyzeMesh(mesh: MeshConfig): ResourceFinding[] {
