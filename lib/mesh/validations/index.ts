@@ -20,6 +20,8 @@ import { checkRouteParentNotFound } from './route-parent-not-found';
 import { checkRouteReferenceGrant } from './route-reference-grant';
 import { checkRouteWeights, checkWeightRule } from './route-weights';
 import { validateSchema, type CrdSchemas } from './schema';
+import { checkSidecarEgressHosts } from './sidecar-egress-hosts';
+import { analyzeSidecarSelectors } from './sidecar-selector';
 import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
 import { checkVirtualServiceOnWaypoint } from './virtual-service-on-waypoint';
@@ -53,10 +55,15 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkRouteNotAccepted,
   checkAmbientNoWaypoint,
   checkVirtualServiceOnWaypoint,
+  checkSidecarEgressHosts,
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
-export const MESH_ANALYZERS: readonly MeshAnalyzer[] = [analyzeInjection, analyzeProxyImages];
+export const MESH_ANALYZERS: readonly MeshAnalyzer[] = [
+  analyzeInjection,
+  analyzeProxyImages,
+  analyzeSidecarSelectors,
+];
 
 /** Every mesh analyzer's findings, in registry order. */
 export function analyzeMesh(mesh: MeshConfig): ResourceFinding[] {
