@@ -9,6 +9,7 @@ import { checkDestinationHost } from './destination-host';
 import { checkDestinationRuleHost } from './destination-rule-host';
 import { checkGatewayHosts } from './gateway-hosts';
 import { checkGatewayNotFound } from './gateway-not-found';
+import { analyzeImageAuto } from './image-auto';
 import { analyzeInjection } from './injection';
 import { checkInvalidRegex } from './invalid-regex';
 import { checkMtlsConflict } from './mtls-conflict';
@@ -63,6 +64,7 @@ export const MESH_ANALYZERS: readonly MeshAnalyzer[] = [
   analyzeInjection,
   analyzeProxyImages,
   analyzeSidecarSelectors,
+  analyzeImageAuto,
 ];
 
 /** Every mesh analyzer's findings, in registry order. */

@@ -4,12 +4,7 @@
  * Ref https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/
  */
 import { parse } from 'yaml';
-import type {
-  Inventory,
-  InventoryConfigMap,
-  InventoryNamespace,
-  InventoryPod,
-} from '@/lib/mesh/types';
+import type { Inventory, InventoryConfigMap, InventoryPod } from '@/lib/mesh/types';
 import { isRecord } from '@/lib/mesh/istio/read';
 
 export const INJECTION_LABEL = 'istio-injection';
@@ -110,8 +105,4 @@ export function podOptsOut(
 ): boolean {
   const value = pod.labels[SIDECAR_INJECT] ?? annotations[SIDECAR_INJECT] ?? '';
   return value.toLowerCase() === 'false';
-}
-
-export function namespaceNamed(inventory: Inventory, name: string): InventoryNamespace | undefined {
-  return inventory.namespaces.find((ns) => ns.name === name);
 }
