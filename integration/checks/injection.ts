@@ -43,6 +43,15 @@ const ALL_HOSTS = `  egress:
   - hosts:
     - "./*"`;
 
+const selecting = (app: string) => `  workloadSelector:
+    labels:
+      app: ${app}
+${ALL_HOSTS}`;
+
+const proxied = (image: string) => `${APP}
+  - name: istio-proxy
+    image: ${image}`;
+
 export const CASES: readonly CheckCase[] = [
   {
     code: 'IST0102',
@@ -81,58 +90,23 @@ data:
   },
   {
     code: 'IST0158',
-    yaml: pod(
-      'bookinfo',
-      'lens-old-proxy',
-      `${APP}
-  - name: istio-proxy
-    image: docker.io/istio/proxyv2:1.27.0`,
-    ),
+    yaml: pod('bookinfo', 'lens-old-proxy', proxied('docker.io/istio/proxyv2:1.27.0')),
     resource: { kind: 'Namespace', namespace: '', name: 'bookinfo' },
   },
   {
     code: 'IST0147',
-    yaml: pod(
-      'shop',
-      'lens-image-auto',
-      `${APP}
-  - name: istio-proxy
-    image: auto`,
-    ),
+    yaml: pod('shop', 'lens-image-auto', proxied('auto')),
     resource: { kind: 'Pod', namespace: 'shop', name: 'lens-image-auto' },
   },
   {
     code: 'IST0101',
-    yaml: sidecar(
-      'bookinfo',
-      'lens-selects-nothing',
-      `  workloadSelector:
-    labels:
-      app: no-such-app
-${ALL_HOSTS}`,
-    ),
+    yaml: sidecar('bookinfo', 'lens-selects-nothing', selecting('no-such-app')),
     resource: { kind: 'Sidecar', namespace: 'bookinfo', name: 'lens-selects-nothing' },
   },
   {
     code: 'IST0110',
-    yaml: sidecar(
-      'bookinfo',
-      'lens-productpage-a',
-      `  workloadSelector:
-    labels:
-      app: productpage
-${ALL_HOSTS}`,
-    ),
-    alongside: [
-      sidecar(
-        'bookinfo',
-        'lens-productpage-b',
-        `  workloadSelector:
-    labels:
-      app: productpage
-${ALL_HOSTS}`,
-      ),
-    ],
+    yaml: sidecar('bookinfo', 'lens-productpage-a', selecting('productpage')),
+    alongside: [sidecar('bookinfo', 'lens-productpage-b', selecting('productpage'))],
     resource: { kind: 'Sidecar', namespace: 'bookinfo', name: 'lens-productpage-a' },
   },
   {
