@@ -142,4 +142,9 @@ data:
     ),
     resource: { kind: 'Sidecar', namespace: 'bookinfo', name: 'lens-host-without-namespace' },
   },
+  {
+    code: 'KIA1006',
+    yaml: sidecar('istio-system', 'lens-root-selector', selecting('istio-ingressgateway')),
+    resource: { kind: 'Sidecar', namespace: 'istio-system', name: 'lens-root-selector' },
+  },
 ];

@@ -22,6 +22,7 @@ import { checkRouteReferenceGrant } from './route-reference-grant';
 import { checkRouteWeights, checkWeightRule } from './route-weights';
 import { validateSchema, type CrdSchemas } from './schema';
 import { checkSidecarEgressHosts } from './sidecar-egress-hosts';
+import { checkSidecarGlobalSelector } from './sidecar-global-selector';
 import { analyzeSidecarSelectors } from './sidecar-selector';
 import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
@@ -57,6 +58,7 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkAmbientNoWaypoint,
   checkVirtualServiceOnWaypoint,
   checkSidecarEgressHosts,
+  checkSidecarGlobalSelector,
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */

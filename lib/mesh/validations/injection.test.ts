@@ -124,16 +124,20 @@ describe('analyzeInjection', () => {
     expect(found(mesh)).toEqual([]);
   });
 
-  it('takes the opt-out from the workload when the pod annotations are unknown, and skips the pod when neither is', () => {
+  it('takes the opt-out from the workload when the pod annotations are unknown', () => {
     const optedOut = {
       ...workload('default', 'batch', { app: 'batch' }),
       annotations: { 'sidecar.istio.io/inject': 'false' },
     };
-    const unknown: InventoryPod = { ...pod('default', 'mystery', {}), hasSidecar: false };
     const mesh = meshWith(
       [ns('default', { 'istio-injection': 'enabled' })],
-      [{ ...pod('default', 'batch-1', {}), hasSidecar: false, workload: 'batch' }, unknown],
+      [
+        { ...pod('default', 'batch-1', {}), hasSidecar: false, workload: 'batch' },
+        { ...pod('default', 'bare', {}), hasSidecar: false },
+      ],
     );
-    expect(found({ ...mesh, inventory: { ...mesh.inventory, workloads: [optedOut] } })).toEqual([]);
+    expect(found({ ...mesh, inventory: { ...mesh.inventory, workloads: [optedOut] } })).toEqual([
+      'IST0103 Pod bare',
+    ]);
   });
 });

@@ -115,9 +115,7 @@ export function analyzeInjection(mesh: MeshConfig): ResourceFinding[] {
   }
   for (const pod of inventory.pods) {
     if (!injected.has(pod.namespace) || pod.hasSidecar || pod.proxyImage !== undefined) continue;
-    // Without the pod's annotations an opt-out cannot be ruled out.
-    const annotations = podAnnotations(pod, inventory);
-    if (!annotations || podOptsOut(pod, annotations)) continue;
+    if (podOptsOut(pod, podAnnotations(pod, inventory) ?? {})) continue;
     if (pod.labels[GATEWAY_NAME] !== undefined) continue;
     if (isIstioProxy(inventory, pod.namespace, pod.workload)) continue;
     findings.push({
