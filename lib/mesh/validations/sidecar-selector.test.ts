@@ -121,6 +121,24 @@ describe('analyzeSidecarSelectors', () => {
     expect(analyzeSidecarSelectors(mesh)[0]?.validation.severity).toBe('warning');
   });
 
+  it('reports a Sidecar both ineffective on an ambient pod and conflicting on another pod', () => {
+    const mixed = meshWith(
+      [sidecar('mixed', 'broad', { tier: 'web' }), sidecar('mixed', 'narrow', { app: 'b' })],
+      [
+        {
+          ...pod('mixed', 'a', { tier: 'web', app: 'a' }),
+          annotations: { 'ambient.istio.io/redirection': 'enabled' },
+        },
+        { ...pod('mixed', 'b', { tier: 'web', app: 'b' }), annotations: {} },
+      ],
+    );
+    expect(found(mixed)).toEqual([
+      'IST0110 mixed/broad',
+      'IST0110 mixed/narrow',
+      'IST0167 mixed/broad',
+    ]);
+  });
+
   it("reads an ambient pod from its workload's data plane when its annotations are unknown", () => {
     const travel: MeshConfig = {
       objects: [sidecar('travel', 'hotels', { app: 'hotels' })],

@@ -75,14 +75,16 @@ export function analyzeSidecarSelectors(mesh: MeshConfig): ResourceFinding[] {
     }
   }
 
-  const reported = new Set<IstioObject>();
+  // One finding per Sidecar and code, naming the first pod that shows it.
+  const reported = new Set<string>();
   for (const [pod, list] of bySelectedPod) {
     const ambient = podInAmbient(pod, inventory);
     if (list.length === 1 && !ambient) continue;
     const names = list.map((sc) => sc.name).join(', ');
     for (const sc of list) {
-      if (reported.has(sc)) continue;
-      reported.add(sc);
+      const key = `${ambient ? INEFFECTIVE_POLICY : CONFLICTING_SELECTORS} ${sc.namespace}/${sc.name}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
       report(
         sc,
         ambient
@@ -104,7 +106,7 @@ export function analyzeSidecarSelectors(mesh: MeshConfig): ResourceFinding[] {
 
   for (const [namespace, list] of namespaceWide) {
     if (namespaceInAmbient(inventory, namespace)) {
-      for (const sc of list.filter((s) => !reported.has(s))) {
+      for (const sc of list) {
         report(sc, {
           code: INEFFECTIVE_POLICY,
           severity: 'warning',
