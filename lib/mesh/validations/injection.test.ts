@@ -103,6 +103,7 @@ describe('analyzeInjection', () => {
           labels: { 'sidecar.istio.io/inject': 'false' },
           annotations: { 'sidecar.istio.io/inject': 'true' },
         }),
+        bare('default', 'ambient-pod', { labels: { 'istio.io/dataplane-mode': 'ambient' } }),
         bare('default', 'waypoint-abc', {
           labels: { 'gateway.networking.k8s.io/gateway-name': 'waypoint' },
         }),

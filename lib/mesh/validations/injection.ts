@@ -1,6 +1,7 @@
 import { DATAPLANE_MODE, GATEWAY_NAME } from '@/lib/mesh/ambient/labels';
 import type { Inventory, InventoryNamespace } from '@/lib/mesh/types';
 import {
+  AMBIENT_REDIRECTION,
   INJECTION_LABEL,
   REVISION_LABEL,
   enablesNamespacesByDefault,
@@ -115,7 +116,11 @@ export function analyzeInjection(mesh: MeshConfig): ResourceFinding[] {
   }
   for (const pod of inventory.pods) {
     if (!injected.has(pod.namespace) || pod.hasSidecar || pod.proxyImage !== undefined) continue;
-    if (podOptsOut(pod, podAnnotations(pod, inventory) ?? {})) continue;
+    const annotations = podAnnotations(pod, inventory) ?? {};
+    if (podOptsOut(pod, annotations)) continue;
+    // A pod enrolled in ambient mode on its own is captured by ztunnel instead.
+    if (pod.labels[DATAPLANE_MODE] === 'ambient' || annotations[AMBIENT_REDIRECTION] === 'enabled')
+      continue;
     if (pod.labels[GATEWAY_NAME] !== undefined) continue;
     if (isIstioProxy(inventory, pod.namespace, pod.workload)) continue;
     findings.push({
