@@ -90,8 +90,13 @@ data:
   },
   {
     code: 'IST0158',
-    yaml: pod('bookinfo', 'lens-old-proxy', proxied('docker.io/istio/proxyv2:1.27.0')),
-    resource: { kind: 'Namespace', namespace: '', name: 'bookinfo' },
+    yaml: namespace(
+      'lens-upgraded',
+      `  labels:
+    istio-injection: enabled`,
+    ),
+    alongside: [pod('lens-upgraded', 'lens-old-proxy', proxied('docker.io/istio/proxyv2:1.27.0'))],
+    resource: { kind: 'Namespace', namespace: '', name: 'lens-upgraded' },
   },
   {
     code: 'IST0147',
