@@ -3,7 +3,6 @@
  * metadata, the way istioctl's injection analyzers (pkg/config/analysis/analyzers/injection) read them.
  * Ref https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/
  */
-import { parse } from 'yaml';
 import type { Inventory, InventoryConfigMap, InventoryPod } from '@/lib/mesh/types';
 import { isRecord } from '@/lib/mesh/istio/read';
 
@@ -67,22 +66,6 @@ export function injectorProxyImage(cm: InventoryConfigMap): string | undefined {
   if (typeof hub !== 'string' || (typeof tag !== 'string' && typeof tag !== 'number'))
     return undefined;
   return `${hub}/${image}:${String(tag)}`;
-}
-
-/** `image.imageType` of a ProxyConfig-shaped object (mesh `defaultConfig`, a ProxyConfig spec, the pod annotation). */
-export function imageTypeOf(proxyConfig: unknown): string | undefined {
-  const type = field(proxyConfig, 'image', 'imageType');
-  return typeof type === 'string' && type !== '' ? type : undefined;
-}
-
-/** A YAML text as a value, or undefined when it is not YAML. */
-export function parseYaml(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return parse(text, { maxAliasCount: 20 }) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InventoryConfigMap, InventoryNamespace, InventoryPod } from '@/lib/mesh/types';
-import { istio, pod } from '../testing/mesh';
+import { pod } from '../testing/mesh';
 import { analyzeProxyImages } from './proxy-image';
 import type { MeshConfig } from './types';
 
@@ -54,10 +54,9 @@ function meshWith(
   configMaps: InventoryConfigMap[] | undefined,
   pods: InventoryPod[] = PODS,
   namespaces: InventoryNamespace[] = NAMESPACES,
-  objects: MeshConfig['objects'] = [],
 ): MeshConfig {
   return {
-    objects,
+    objects: [],
     inventory: {
       namespaces,
       services: [],
@@ -112,35 +111,16 @@ describe('analyzeProxyImages', () => {
     expect(names(meshWith([broken]))).toEqual([]);
   });
 
-  it('accepts the image variant the mesh config, a ProxyConfig or the pod annotation asks for', () => {
-    const distroless = (name: string, extra: Partial<InventoryPod> = {}) =>
-      running('enabled-namespace', name, 'docker.io/istio/proxyv2:1.3.1-distroless', extra);
-    const meshConfig: InventoryConfigMap = {
-      namespace: 'istio-system',
-      name: 'istio',
-      data: { mesh: 'defaultConfig:\n  image:\n    imageType: distroless\n' },
-    };
-    expect(names(meshWith([DEFAULT, meshConfig], [distroless('a')]))).toEqual([]);
-    expect(names(meshWith([DEFAULT], [distroless('a')]))).toEqual([
-      'IST0158 Namespace enabled-namespace',
-    ]);
-
-    const pc = istio('ProxyConfig', 'enabled-namespace', 'pc', {
-      image: { imageType: 'distroless' },
-    });
-    expect(names(meshWith([DEFAULT], [distroless('a')], NAMESPACES, [pc]))).toEqual([]);
-
-    const selecting = istio('ProxyConfig', 'enabled-namespace', 'pc', {
-      selector: { matchLabels: { app: 'ratings' } },
-      image: { imageType: 'distroless' },
-    });
-    expect(names(meshWith([DEFAULT], [distroless('a')], NAMESPACES, [selecting]))).toEqual([
-      'IST0158 Namespace enabled-namespace',
-    ]);
-
-    const annotated = distroless('a', {
-      annotations: { 'proxy.istio.io/config': 'image:\n  imageType: distroless\n' },
-    });
-    expect(names(meshWith([DEFAULT], [annotated]))).toEqual([]);
+  it('accepts the debug and distroless variants of the injector image, not of an older one', () => {
+    const pods = [
+      running('enabled-namespace', 'distroless', 'docker.io/istio/proxyv2:1.3.1-distroless'),
+      running('enabled-namespace', 'debug', 'docker.io/istio/proxyv2:1.3.1-debug'),
+    ];
+    expect(names(meshWith([DEFAULT], pods))).toEqual([]);
+    const older = running('enabled-namespace', 'x', 'docker.io/istio/proxyv2:1.3.0-distroless');
+    const other = running('enabled-namespace', 'y', 'docker.io/istio/proxyv2:1.3.1-custom');
+    expect(
+      analyzeProxyImages(meshWith([DEFAULT], [older, other]))[0]?.validation.message,
+    ).toContain('pods x, y in namespace enabled-namespace');
   });
 });

@@ -1,14 +1,10 @@
-import type { InventoryPod, IstioObject } from '@/lib/mesh/types';
-import { labelsMatch } from './spec-walk';
 import {
   INJECTION_LABEL,
   REVISION_LABEL,
   findConfigMap,
-  imageTypeOf,
   injectorConfigMapName,
   injectorProxyImage,
   isInjectorConfigMap,
-  parseYaml,
   podAnnotations,
 } from './injector-config';
 import type { MeshConfig, ResourceFinding } from './types';
@@ -23,57 +19,15 @@ import type { MeshConfig, ResourceFinding } from './types';
 export const PROXY_IMAGE_MISMATCH = 'IST0158';
 
 const PROXY_IMAGE_ANNOTATION = 'sidecar.istio.io/proxyImage';
-const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config';
-
-function proxyConfigSelector(pc: IstioObject): Readonly<Record<string, unknown>> | undefined {
-  const selector = pc.spec.selector;
-  const labels =
-    typeof selector === 'object' && selector !== null
-      ? (selector as Record<string, unknown>).matchLabels
-      : undefined;
-  return typeof labels === 'object' && labels !== null
-    ? (labels as Record<string, unknown>)
-    : undefined;
-}
 
 /**
- * The image variant (`distroless`, …) the pod's proxy runs: mesh config `defaultConfig`, then a
- * ProxyConfig of the root namespace, of the pod's namespace, one selecting the pod, then the pod's
- * `proxy.istio.io/config` annotation, the last that says winning. `default` is no variant.
+ * The image types a ProxyConfig, the mesh config or a pod annotation may ask for; the injector then
+ * appends `-<type>` to its image. A variant of the current image is up to date, whoever asked for it.
  */
-function imageVariant(
-  mesh: MeshConfig,
-  pod: InventoryPod,
-  annotations: Readonly<Record<string, string>>,
-): string | undefined {
-  const root = mesh.rootNamespace ?? 'istio-system';
-  const meshConfig = parseYaml(findConfigMap(mesh.inventory, 'istio')?.data.mesh);
-  const defaultConfig =
-    typeof meshConfig === 'object' && meshConfig !== null
-      ? (meshConfig as Record<string, unknown>).defaultConfig
-      : undefined;
-  const proxyConfigs = mesh.objects.filter((o) => o.kind === 'ProxyConfig');
-  const layers: unknown[] = [
-    defaultConfig,
-    ...proxyConfigs.filter((pc) => pc.namespace === root).map((pc) => pc.spec),
-    ...proxyConfigs
-      .filter((pc) => pc.namespace === pod.namespace && pc.namespace !== root)
-      .filter((pc) => proxyConfigSelector(pc) === undefined)
-      .map((pc) => pc.spec),
-    ...proxyConfigs
-      .filter((pc) => pc.namespace === pod.namespace && pc.namespace !== root)
-      .filter((pc) => {
-        const selector = proxyConfigSelector(pc);
-        return selector !== undefined && labelsMatch(selector, pod.labels);
-      })
-      .map((pc) => pc.spec),
-    parseYaml(annotations[PROXY_CONFIG_ANNOTATION]),
-  ];
-  const variant = layers.reduce<string | undefined>(
-    (v, layer) => imageTypeOf(layer) ?? v,
-    undefined,
-  );
-  return variant === 'default' ? undefined : variant;
+const IMAGE_TYPES = ['debug', 'distroless'];
+
+function isCurrent(image: string, expected: string): boolean {
+  return image === expected || IMAGE_TYPES.some((type) => image === `${expected}-${type}`);
 }
 
 export function analyzeProxyImages(mesh: MeshConfig): ResourceFinding[] {
@@ -91,13 +45,9 @@ export function analyzeProxyImages(mesh: MeshConfig): ResourceFinding[] {
     if (revision === undefined || pod.proxyImage === undefined) continue;
     const injector = findConfigMap(inventory, injectorConfigMapName(revision));
     const expected = injector && injectorProxyImage(injector);
-    if (!expected) continue;
-    const annotations = podAnnotations(pod, inventory) ?? {};
+    if (!expected || isCurrent(pod.proxyImage, expected)) continue;
     // A pod that names its own proxy image never gets the injector's.
-    if (annotations[PROXY_IMAGE_ANNOTATION]) continue;
-    const variant = imageVariant(mesh, pod, annotations);
-    if (pod.proxyImage === expected || (variant && pod.proxyImage === `${expected}-${variant}`))
-      continue;
+    if (podAnnotations(pod, inventory)?.[PROXY_IMAGE_ANNOTATION]) continue;
     const entry = mismatched.get(pod.namespace) ?? { pods: [], expected };
     entry.pods.push(pod.name);
     mismatched.set(pod.namespace, entry);
