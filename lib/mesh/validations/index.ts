@@ -9,15 +9,21 @@ import { checkDestinationHost } from './destination-host';
 import { checkDestinationRuleHost } from './destination-rule-host';
 import { checkGatewayHosts } from './gateway-hosts';
 import { checkGatewayNotFound } from './gateway-not-found';
+import { analyzeImageAuto } from './image-auto';
+import { analyzeInjection } from './injection';
 import { checkInvalidRegex } from './invalid-regex';
 import { checkMtlsConflict } from './mtls-conflict';
 import { checkPeerDisableConflict } from './peer-disable-conflict';
+import { analyzeProxyImages } from './proxy-image';
 import { checkRouteBackendNotFound } from './route-backend-not-found';
 import { checkRouteNotAccepted } from './route-not-accepted';
 import { checkRouteParentNotFound } from './route-parent-not-found';
 import { checkRouteReferenceGrant } from './route-reference-grant';
 import { checkRouteWeights, checkWeightRule } from './route-weights';
 import { validateSchema, type CrdSchemas } from './schema';
+import { checkSidecarEgressHosts } from './sidecar-egress-hosts';
+import { checkSidecarGlobalSelector } from './sidecar-global-selector';
+import { analyzeSidecarSelectors } from './sidecar-selector';
 import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
 import { checkVirtualServiceOnWaypoint } from './virtual-service-on-waypoint';
@@ -51,10 +57,17 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkRouteNotAccepted,
   checkAmbientNoWaypoint,
   checkVirtualServiceOnWaypoint,
+  checkSidecarEgressHosts,
+  checkSidecarGlobalSelector,
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
-export const MESH_ANALYZERS: readonly MeshAnalyzer[] = [];
+export const MESH_ANALYZERS: readonly MeshAnalyzer[] = [
+  analyzeInjection,
+  analyzeProxyImages,
+  analyzeSidecarSelectors,
+  analyzeImageAuto,
+];
 
 /** Every mesh analyzer's findings, in registry order. */
 export function analyzeMesh(mesh: MeshConfig): ResourceFinding[] {
