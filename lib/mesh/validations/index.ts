@@ -20,6 +20,7 @@ import { checkRouteWeights, checkWeightRule } from './route-weights';
 import { validateSchema, type CrdSchemas } from './schema';
 import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
+import { checkUnreachableRules } from './unreachable-rules';
 import { checkVirtualServiceOnWaypoint } from './virtual-service-on-waypoint';
 import {
   SEVERITY_ORDER,
@@ -51,6 +52,7 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkRouteNotAccepted,
   checkAmbientNoWaypoint,
   checkVirtualServiceOnWaypoint,
+  checkUnreachableRules,
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
