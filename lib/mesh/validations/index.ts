@@ -20,6 +20,7 @@ import { checkRouteWeights, checkWeightRule } from './route-weights';
 import { validateSchema, type CrdSchemas } from './schema';
 import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
+import { checkTlsCaCertificates } from './tls-ca-certificates';
 import { checkUnreachableRules } from './unreachable-rules';
 import { checkVirtualServiceOnWaypoint } from './virtual-service-on-waypoint';
 import {
@@ -53,6 +54,7 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkAmbientNoWaypoint,
   checkVirtualServiceOnWaypoint,
   checkUnreachableRules,
+  checkTlsCaCertificates,
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
