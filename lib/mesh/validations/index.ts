@@ -5,11 +5,13 @@ import { checkAuthzHosts } from './authz-hosts';
 import { checkAuthzSources } from './authz-sources';
 import { checkAuthzNoMatchingWorkloads } from './authz-workloads';
 import { checkConflictingHosts } from './conflicting-hosts';
+import { checkDeprecatedFields } from './deprecated-fields';
 import { checkDestinationHost } from './destination-host';
 import { checkDestinationRuleHost } from './destination-rule-host';
 import { checkGatewayHosts } from './gateway-hosts';
 import { checkGatewayNotFound } from './gateway-not-found';
 import { checkInvalidRegex } from './invalid-regex';
+import { checkJwtClaimRouting } from './jwt-claim-routing';
 import { checkMtlsConflict } from './mtls-conflict';
 import { checkPeerDisableConflict } from './peer-disable-conflict';
 import { checkRouteBackendNotFound } from './route-backend-not-found';
@@ -17,6 +19,7 @@ import { checkRouteNotAccepted } from './route-not-accepted';
 import { checkRouteParentNotFound } from './route-parent-not-found';
 import { checkRouteReferenceGrant } from './route-reference-grant';
 import { checkRouteWeights, checkWeightRule } from './route-weights';
+import { checkServiceEntryAddresses } from './service-entry-addresses';
 import { validateSchema, type CrdSchemas } from './schema';
 import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
@@ -55,6 +58,9 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkVirtualServiceOnWaypoint,
   checkUnreachableRules,
   checkTlsCaCertificates,
+  checkServiceEntryAddresses,
+  checkJwtClaimRouting,
+  checkDeprecatedFields,
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
