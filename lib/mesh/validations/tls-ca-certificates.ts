@@ -6,8 +6,8 @@ import type { Validation } from './types';
 /**
  * IST0128 NoServerCertificateVerificationDestinationLevel and IST0129 …PortLevel, warnings as in
  * istioctl's destinationrule CaCertificateAnalyzer (istio/istio pkg/config/analysis/analyzers/
- * destinationrule/ca-certificates.go): a SIMPLE or MUTUAL origination with no CA accepts any server
- * certificate. Istio counts a `credentialName` as the CA only on a rule with a `workloadSelector`,
+ * destinationrule/ca-certificates.go): a SIMPLE or MUTUAL origination with no CA names nothing to
+ * verify the server's identity against. Istio counts a `credentialName` as the CA only on a rule with a `workloadSelector`,
  * and looks at the top-level traffic policy and its port-level settings, not at subsets'.
  */
 export const NO_CA_DESTINATION_CODE = 'IST0128';
@@ -40,7 +40,7 @@ export function checkTlsCaCertificates(obj: IstioObject): Validation[] {
   const found = (code: string, path: PathSegment[], what: string): Validation => ({
     code,
     severity: 'warning',
-    message: `${what}, but no caCertificates, so the proxy accepts any certificate ${host} presents. ${fix}`,
+    message: `${what} with no caCertificates to verify the certificate ${host} presents: the proxy trusts its system CA bundle at best, and any certificate where VERIFY_CERTIFICATE_AT_CLIENT is off. ${fix}`,
     path: formatPath(path),
   });
   const out: Validation[] = [];
