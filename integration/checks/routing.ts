@@ -76,6 +76,13 @@ export const CASES: readonly CheckCase[] = [
     resolution: 'DNS',
     ports: [{ number: 5432, name: 'tcp-postgres', protocol: 'TCP' }],
   }),
+  // The demo's shop/stripe gives api.stripe.example:443 protocol HTTPS, visible everywhere.
+  crafted('IST0177', 'ServiceEntry', 'travel', 'stripe-raw', {
+    hosts: ['api.stripe.example'],
+    location: 'MESH_EXTERNAL',
+    resolution: 'DNS',
+    ports: [{ number: 443, name: 'tls', protocol: 'TLS' }],
+  }),
   crafted(
     'IST0149',
     'VirtualService',

@@ -20,6 +20,7 @@ import { checkRouteParentNotFound } from './route-parent-not-found';
 import { checkRouteReferenceGrant } from './route-reference-grant';
 import { checkRouteWeights, checkWeightRule } from './route-weights';
 import { checkServiceEntryAddresses } from './service-entry-addresses';
+import { checkServiceEntryProtocolConflict } from './service-entry-protocol-conflict';
 import { validateSchema, type CrdSchemas } from './schema';
 import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
@@ -59,6 +60,7 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkUnreachableRules,
   checkTlsCaCertificates,
   checkServiceEntryAddresses,
+  checkServiceEntryProtocolConflict,
   checkJwtClaimRouting,
   checkDeprecatedFields,
 ];
