@@ -107,6 +107,19 @@ export const CASES: readonly CheckCase[] = [
       }),
     ],
   ),
+  crafted(
+    'IST0140',
+    'VirtualService',
+    'bookinfo',
+    'reviews-at-ingress',
+    { hosts: ['reviews.example.com'], gateways: ['shop/shop-gateway'], http: [to('reviews')] },
+    [
+      manifest('VirtualService', 'bookinfo', 'reviews-by-subset', {
+        hosts: ['reviews'],
+        http: [{ route: [{ destination: { host: 'reviews', subset: 'v1' } }] }],
+      }),
+    ],
+  ),
   crafted('IST0002', 'VirtualService', 'bookinfo', 'ratings-delay-percent', {
     hosts: ['ratings'],
     http: [{ fault: { delay: { percent: 50, fixedDelay: '2s' } }, ...to('ratings') }],

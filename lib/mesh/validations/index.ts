@@ -10,6 +10,7 @@ import { checkDestinationHost } from './destination-host';
 import { checkDestinationRuleHost } from './destination-rule-host';
 import { checkGatewayHosts } from './gateway-hosts';
 import { checkGatewayNotFound } from './gateway-not-found';
+import { checkIngressSubsetRouting } from './ingress-subset-routing';
 import { checkInvalidRegex } from './invalid-regex';
 import { checkJwtClaimRouting } from './jwt-claim-routing';
 import { checkMtlsConflict } from './mtls-conflict';
@@ -63,6 +64,7 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkServiceEntryProtocolConflict,
   checkJwtClaimRouting,
   checkDeprecatedFields,
+  checkIngressSubsetRouting,
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
