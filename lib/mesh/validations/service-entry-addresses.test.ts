@@ -48,9 +48,13 @@ describe('checkServiceEntryAddresses (IST0134)', () => {
   it('accepts other protocols, and any port once addresses are given or allocated', () => {
     expect(paths(se({ ports: [port('HTTPS'), port('HTTP'), port('TLS')] }))).toEqual([]);
     expect(paths(se({ addresses: ['10.0.0.1'], ports: [port('TCP')] }))).toEqual([]);
-    expect(paths(se({ ports: [port('TCP')] }, { addresses: [{ value: '240.240.0.1' }] }))).toEqual(
-      [],
-    );
+  });
+
+  it('counts addresses istiod allocated in the status only where DNS capture lets proxies use them', () => {
+    const allocated = se({ ports: [port('TCP')] }, { addresses: [{ value: '240.240.0.1' }] });
+    expect(paths(allocated, withMeshConfig({ ISTIO_META_DNS_CAPTURE: 'true' }))).toEqual([]);
+    expect(paths(allocated, withMeshConfig({ ISTIO_META_DNS_CAPTURE: 'false' }))).toHaveLength(1);
+    expect(paths(allocated)).toHaveLength(1);
   });
 
   it('accepts it when the mesh config turns on DNS capture with auto-allocation', () => {

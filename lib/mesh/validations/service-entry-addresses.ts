@@ -11,7 +11,8 @@ import type { MeshConfig, Validation } from './types';
  * protocoladdresses.go): a TCP port (or one without a protocol) of a ServiceEntry without addresses
  * has no VIP to tell its hosts apart, so its traffic may reach another service on the same port.
  * Istio skips it when the mesh config's proxy metadata turns on DNS capture with address
- * auto-allocation, or when istiod allocated addresses in the ServiceEntry's status.
+ * auto-allocation, or when istiod allocated addresses in the ServiceEntry's status and DNS capture
+ * lets proxies use them.
  */
 export const ADDRESSES_REQUIRED_CODE = 'IST0134';
 
@@ -28,28 +29,33 @@ const isMeshConfigMap = (cm: InventoryConfigMap): boolean =>
   (cm.name === 'istio' || cm.name.startsWith('istio-')) &&
   !cm.name.startsWith('istio-sidecar-injector');
 
-function autoAllocates(cm: InventoryConfigMap): boolean {
+function proxyMetadataOf(cm: InventoryConfigMap): Readonly<Record<string, unknown>> {
   let raw: unknown;
   try {
     raw = parse(cm.data.mesh ?? '', { maxAliasCount: MAX_ALIASES });
   } catch {
-    return false;
+    return {};
   }
   const meta = ProxyMetadata.safeParse(raw);
-  if (!meta.success) return false;
-  const on = (key: string): boolean => meta.data[key] === 'true';
-  return (
-    on('ISTIO_META_DNS_CAPTURE') &&
-    (on('ISTIO_META_DNS_AUTO_ALLOCATE') || on('PILOT_ENABLE_IP_AUTOALLOCATE'))
-  );
+  return meta.success ? meta.data : {};
 }
+
+const on = (meta: Readonly<Record<string, unknown>>, key: string): boolean => meta[key] === 'true';
+const capturesDns = (meta: Readonly<Record<string, unknown>>): boolean =>
+  on(meta, 'ISTIO_META_DNS_CAPTURE');
+const autoAllocates = (meta: Readonly<Record<string, unknown>>): boolean =>
+  capturesDns(meta) &&
+  (on(meta, 'ISTIO_META_DNS_AUTO_ALLOCATE') || on(meta, 'PILOT_ENABLE_IP_AUTOALLOCATE'));
 
 const nonEmptyList = (value: unknown): boolean => Array.isArray(value) && value.length > 0;
 
 export function checkServiceEntryAddresses(obj: IstioObject, mesh: MeshConfig): Validation[] {
   if (obj.kind !== 'ServiceEntry') return [];
-  if (nonEmptyList(obj.spec.addresses) || nonEmptyList(obj.status?.addresses)) return [];
-  if ((mesh.inventory.configMaps ?? []).filter(isMeshConfigMap).some(autoAllocates)) return [];
+  // Without the mesh config at hand, Istio's defaults hold, as for istioctl: no DNS capture.
+  const metas = (mesh.inventory.configMaps ?? []).filter(isMeshConfigMap).map(proxyMetadataOf);
+  if (nonEmptyList(obj.spec.addresses) || metas.some(autoAllocates)) return [];
+  // Addresses istiod allocated in the status serve only proxies that capture DNS.
+  if (nonEmptyList(obj.status?.addresses) && metas.some(capturesDns)) return [];
   const ports = Array.isArray(obj.spec.ports) ? obj.spec.ports : [];
   return ports.flatMap((port: unknown, i): Validation[] => {
     if (!isRecord(port)) return [];
