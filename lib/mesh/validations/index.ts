@@ -5,13 +5,16 @@ import { checkAuthzHosts } from './authz-hosts';
 import { checkAuthzSources } from './authz-sources';
 import { checkAuthzNoMatchingWorkloads } from './authz-workloads';
 import { checkConflictingHosts } from './conflicting-hosts';
+import { checkDeprecatedFields } from './deprecated-fields';
 import { checkDestinationHost } from './destination-host';
 import { checkDestinationRuleHost } from './destination-rule-host';
 import { checkGatewayHosts } from './gateway-hosts';
 import { checkGatewayNotFound } from './gateway-not-found';
 import { analyzeImageAuto } from './image-auto';
 import { analyzeInjection } from './injection';
+import { checkIngressSubsetRouting } from './ingress-subset-routing';
 import { checkInvalidRegex } from './invalid-regex';
+import { checkJwtClaimRouting } from './jwt-claim-routing';
 import { checkMtlsConflict } from './mtls-conflict';
 import { checkPeerDisableConflict } from './peer-disable-conflict';
 import { analyzeProxyImages } from './proxy-image';
@@ -20,12 +23,16 @@ import { checkRouteNotAccepted } from './route-not-accepted';
 import { checkRouteParentNotFound } from './route-parent-not-found';
 import { checkRouteReferenceGrant } from './route-reference-grant';
 import { checkRouteWeights, checkWeightRule } from './route-weights';
+import { checkServiceEntryAddresses } from './service-entry-addresses';
+import { checkServiceEntryProtocolConflict } from './service-entry-protocol-conflict';
 import { validateSchema, type CrdSchemas } from './schema';
 import { checkSidecarEgressHosts } from './sidecar-egress-hosts';
 import { checkSidecarGlobalSelector } from './sidecar-global-selector';
 import { analyzeSidecarSelectors } from './sidecar-selector';
 import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
+import { checkTlsCaCertificates } from './tls-ca-certificates';
+import { checkUnreachableRules } from './unreachable-rules';
 import { checkVirtualServiceOnWaypoint } from './virtual-service-on-waypoint';
 import {
   SEVERITY_ORDER,
@@ -59,6 +66,13 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkVirtualServiceOnWaypoint,
   checkSidecarEgressHosts,
   checkSidecarGlobalSelector,
+  checkUnreachableRules,
+  checkTlsCaCertificates,
+  checkServiceEntryAddresses,
+  checkServiceEntryProtocolConflict,
+  checkJwtClaimRouting,
+  checkDeprecatedFields,
+  checkIngressSubsetRouting,
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
