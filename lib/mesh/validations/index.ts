@@ -1,6 +1,7 @@
 import { isClusterScoped, wireKind } from '@/lib/mesh/istio/kinds';
 import type { IstioObject } from '@/lib/mesh/types';
 import { checkAmbientNoWaypoint } from './ambient-no-waypoint';
+import { analyzeAnnotations } from './annotations';
 import { checkAuthzHosts } from './authz-hosts';
 import { checkAuthzSources } from './authz-sources';
 import { checkAuthzNoMatchingWorkloads } from './authz-workloads';
@@ -17,6 +18,7 @@ import { checkRouteNotAccepted } from './route-not-accepted';
 import { checkRouteParentNotFound } from './route-parent-not-found';
 import { checkRouteReferenceGrant } from './route-reference-grant';
 import { checkRouteWeights, checkWeightRule } from './route-weights';
+import { analyzeServicePortNames } from './service-port-name';
 import { validateSchema, type CrdSchemas } from './schema';
 import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
@@ -54,7 +56,10 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
-export const MESH_ANALYZERS: readonly MeshAnalyzer[] = [];
+export const MESH_ANALYZERS: readonly MeshAnalyzer[] = [
+  analyzeServicePortNames,
+  analyzeAnnotations,
+];
 
 /** Every mesh analyzer's findings, in registry order. */
 export function analyzeMesh(mesh: MeshConfig): ResourceFinding[] {
