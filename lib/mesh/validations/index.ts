@@ -8,6 +8,8 @@ import { checkAuthzNoMatchingWorkloads } from './authz-workloads';
 import { checkConflictingHosts } from './conflicting-hosts';
 import { checkDestinationHost } from './destination-host';
 import { checkDestinationRuleHost } from './destination-rule-host';
+import { analyzeDeploymentServices } from './deployment-services';
+import { checkEnvoyFilterPatches } from './envoy-filter-patches';
 import { checkGatewayHosts } from './gateway-hosts';
 import { checkGatewayNotFound } from './gateway-not-found';
 import { checkInvalidRegex } from './invalid-regex';
@@ -53,12 +55,14 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkRouteNotAccepted,
   checkAmbientNoWaypoint,
   checkVirtualServiceOnWaypoint,
+  checkEnvoyFilterPatches,
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
 export const MESH_ANALYZERS: readonly MeshAnalyzer[] = [
   analyzeServicePortNames,
   analyzeAnnotations,
+  analyzeDeploymentServices,
 ];
 
 /** Every mesh analyzer's findings, in registry order. */
