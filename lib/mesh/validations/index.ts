@@ -24,6 +24,8 @@ import { analyzeServicePortNames } from './service-port-name';
 import { validateSchema, type CrdSchemas } from './schema';
 import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
+import { checkTelemetryProviders } from './telemetry-providers';
+import { checkTelemetrySelectors } from './telemetry-selectors';
 import { checkVirtualServiceOnWaypoint } from './virtual-service-on-waypoint';
 import {
   SEVERITY_ORDER,
@@ -56,6 +58,8 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkAmbientNoWaypoint,
   checkVirtualServiceOnWaypoint,
   checkEnvoyFilterPatches,
+  checkTelemetrySelectors,
+  checkTelemetryProviders,
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
