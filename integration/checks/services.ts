@@ -114,56 +114,78 @@ const NAMESPACE_WIDE = `  metrics:
   - providers:
     - name: prometheus`;
 
+/** A case where `yaml`, stored beside `alongside`, makes the check `code` report on the named object. */
+const fires = (
+  code: string,
+  kind: string,
+  namespace: string,
+  name: string,
+  yaml: string,
+  alongside?: readonly string[],
+): CheckCase => ({
+  code,
+  yaml,
+  ...(alongside && { alongside }),
+  resource: { kind, namespace, name },
+});
+
 export const CASES: readonly CheckCase[] = [
-  {
-    code: 'IST0118',
-    yaml: service('lens-unnamed-port', '  - name: web\n    port: 8080\n    protocol: TCP'),
-    resource: { kind: 'Service', namespace: 'shop', name: 'lens-unnamed-port' },
-  },
-  {
-    code: 'IST0150',
-    yaml: service(
-      'lens-external',
-      '  - name: tcp\n    port: 443\n    protocol: TCP',
-      '',
-      'ExternalName',
-    ),
-    resource: { kind: 'Service', namespace: 'shop', name: 'lens-external' },
-  },
-  {
-    code: 'IST0108',
-    yaml: service(
+  fires(
+    'IST0118',
+    'Service',
+    'shop',
+    'lens-unnamed-port',
+    service('lens-unnamed-port', '  - name: web\n    port: 8080\n    protocol: TCP'),
+  ),
+  fires(
+    'IST0150',
+    'Service',
+    'shop',
+    'lens-external',
+    service('lens-external', '  - name: tcp\n    port: 443\n    protocol: TCP', '', 'ExternalName'),
+  ),
+  fires(
+    'IST0108',
+    'Service',
+    'shop',
+    'lens-unknown-annotation',
+    service(
       'lens-unknown-annotation',
       '  - name: http\n    port: 8080\n    protocol: TCP',
       '  annotations:\n    networking.istio.io/exportThree: bar\n',
     ),
-    resource: { kind: 'Service', namespace: 'shop', name: 'lens-unknown-annotation' },
-  },
-  {
-    code: 'IST0107',
-    yaml: annotatedPod('lens-misplaced', '    kubernetes.io/ingress.class: istio'),
-    resource: { kind: 'Pod', namespace: 'shop', name: 'lens-misplaced' },
-  },
-  {
-    code: 'IST0135',
-    yaml: annotatedPod(
+  ),
+  fires(
+    'IST0107',
+    'Pod',
+    'shop',
+    'lens-misplaced',
+    annotatedPod('lens-misplaced', '    kubernetes.io/ingress.class: istio'),
+  ),
+  fires(
+    'IST0135',
+    'Pod',
+    'shop',
+    'lens-deprecated',
+    annotatedPod(
       'lens-deprecated',
       '    sidecar.istio.io/statsInclusionPrefixes: cluster.outbound',
     ),
-    resource: { kind: 'Pod', namespace: 'shop', name: 'lens-deprecated' },
-  },
-  {
-    code: 'IST0125',
-    yaml: annotatedPod(
-      'lens-invalid',
-      '    readiness.status.sidecar.istio.io/initialDelaySeconds: bar',
-    ),
-    resource: { kind: 'Pod', namespace: 'shop', name: 'lens-invalid' },
-  },
-  {
-    code: 'IST0116',
-    yaml: deployment('lens-two-protocols'),
-    alongside: [
+  ),
+  fires(
+    'IST0125',
+    'Pod',
+    'shop',
+    'lens-invalid',
+    annotatedPod('lens-invalid', '    readiness.status.sidecar.istio.io/initialDelaySeconds: bar'),
+  ),
+  fires(
+    'IST0116',
+    'Deployment',
+    'bookinfo',
+    'lens-two-protocols',
+    deployment('lens-two-protocols'),
+    [
       bookinfoService(
         'lens-two-protocols-tcp',
         'lens-two-protocols',
@@ -175,88 +197,100 @@ export const CASES: readonly CheckCase[] = [
         '  - port: 9080\n    protocol: UDP',
       ),
     ],
-    resource: { kind: 'Deployment', namespace: 'bookinfo', name: 'lens-two-protocols' },
-  },
-  {
-    code: 'IST0137',
-    yaml: deployment('lens-target-port'),
-    alongside: [
-      bookinfoService(
-        'lens-target-port-a',
-        'lens-target-port',
-        '  - port: 9080\n    targetPort: 9080',
-      ),
-      bookinfoService(
-        'lens-target-port-b',
-        'lens-target-port',
-        '  - port: 9090\n    targetPort: 9080',
-      ),
-    ],
-    resource: { kind: 'Deployment', namespace: 'bookinfo', name: 'lens-target-port' },
-  },
-  {
-    code: 'IST0151',
-    yaml: envoyFilter('lens-relative', LUA_PATCH('INSERT_BEFORE')),
-    resource: { kind: 'EnvoyFilter', namespace: 'bookinfo', name: 'lens-relative' },
-  },
-  {
-    code: 'IST0152',
-    yaml: envoyFilter(
+  ),
+  fires('IST0137', 'Deployment', 'bookinfo', 'lens-target-port', deployment('lens-target-port'), [
+    bookinfoService(
+      'lens-target-port-a',
+      'lens-target-port',
+      '  - port: 9080\n    targetPort: 9080',
+    ),
+    bookinfoService(
+      'lens-target-port-b',
+      'lens-target-port',
+      '  - port: 9090\n    targetPort: 9080',
+    ),
+  ]),
+  fires(
+    'IST0151',
+    'EnvoyFilter',
+    'bookinfo',
+    'lens-relative',
+    envoyFilter('lens-relative', LUA_PATCH('INSERT_BEFORE')),
+  ),
+  fires(
+    'IST0152',
+    'EnvoyFilter',
+    'bookinfo',
+    'lens-replace-cluster',
+    envoyFilter(
       'lens-replace-cluster',
       '  - applyTo: CLUSTER\n    patch:\n      operation: REPLACE\n      value:\n        name: lens-cluster',
     ),
-    resource: { kind: 'EnvoyFilter', namespace: 'bookinfo', name: 'lens-replace-cluster' },
-  },
-  {
-    code: 'IST0153',
-    yaml: envoyFilter(
+  ),
+  fires(
+    'IST0153',
+    'EnvoyFilter',
+    'bookinfo',
+    'lens-add-route',
+    envoyFilter(
       'lens-add-route',
       '  - applyTo: HTTP_ROUTE\n    patch:\n      operation: ADD\n      value:\n        name: lens-route',
     ),
-    resource: { kind: 'EnvoyFilter', namespace: 'bookinfo', name: 'lens-add-route' },
-  },
-  {
-    code: 'IST0154',
-    yaml: envoyFilter(
+  ),
+  fires(
+    'IST0154',
+    'EnvoyFilter',
+    'bookinfo',
+    'lens-remove-route',
+    envoyFilter(
       'lens-remove-route',
       '  - applyTo: ROUTE_CONFIGURATION\n    patch:\n      operation: REMOVE',
     ),
-    resource: { kind: 'EnvoyFilter', namespace: 'bookinfo', name: 'lens-remove-route' },
-  },
-  {
-    code: 'IST0155',
-    yaml: envoyFilter('lens-relative-z', LUA_PATCH('INSERT_AFTER')),
-    alongside: [
+  ),
+  fires(
+    'IST0155',
+    'EnvoyFilter',
+    'bookinfo',
+    'lens-relative-z',
+    envoyFilter('lens-relative-z', LUA_PATCH('INSERT_AFTER')),
+    [
       envoyFilter(
         'lens-pinned-a',
         LUA_PATCH('INSERT_AFTER', "      proxy:\n        proxyVersion: '^1\\.2.*'\n"),
       ),
     ],
-    resource: { kind: 'EnvoyFilter', namespace: 'bookinfo', name: 'lens-relative-z' },
-  },
-  {
-    code: 'IST0101',
-    yaml: telemetry('lens-no-pods', selecting('lens-nothing-has-this')),
-    resource: { kind: 'Telemetry', namespace: 'bookinfo', name: 'lens-no-pods' },
-  },
-  {
-    code: 'IST0159',
-    yaml: telemetry('lens-productpage-a', selecting('productpage')),
-    alongside: [telemetry('lens-productpage-b', selecting('productpage'))],
-    resource: { kind: 'Telemetry', namespace: 'bookinfo', name: 'lens-productpage-a' },
-  },
-  {
-    code: 'IST0160',
-    yaml: telemetry('lens-wide-a', NAMESPACE_WIDE),
-    alongside: [telemetry('lens-wide-b', NAMESPACE_WIDE)],
-    resource: { kind: 'Telemetry', namespace: 'bookinfo', name: 'lens-wide-a' },
-  },
-  {
-    code: 'IST0157',
-    yaml: telemetry(
+  ),
+  fires(
+    'IST0101',
+    'Telemetry',
+    'bookinfo',
+    'lens-no-pods',
+    telemetry('lens-no-pods', selecting('lens-nothing-has-this')),
+  ),
+  fires(
+    'IST0159',
+    'Telemetry',
+    'bookinfo',
+    'lens-productpage-a',
+    telemetry('lens-productpage-a', selecting('productpage')),
+    [telemetry('lens-productpage-b', selecting('productpage'))],
+  ),
+  fires(
+    'IST0160',
+    'Telemetry',
+    'bookinfo',
+    'lens-wide-a',
+    telemetry('lens-wide-a', NAMESPACE_WIDE),
+    [telemetry('lens-wide-b', NAMESPACE_WIDE)],
+  ),
+  fires(
+    'IST0157',
+    'Telemetry',
+    'bookinfo',
+    'lens-no-provider',
+    telemetry(
       'lens-no-provider',
       '  accessLogging:\n  - filter:\n      expression: "response.code >= 400"',
     ),
-    resource: { kind: 'Telemetry', namespace: 'bookinfo', name: 'lens-no-provider' },
-  },
+  ),
 ];
