@@ -82,6 +82,14 @@ describe('analyzeServicePortNames', () => {
       ),
       svc('istio-system', 'istiod', unnamed, { labels: { release: 'istio' } }),
       svc(
+        'istio-system',
+        'unlabelled-gateway',
+        [{ name: 'status-port', port: 15021, protocol: 'TCP' }],
+        {
+          selector: { istio: 'ingressgateway' },
+        },
+      ),
+      svc(
         'travel',
         'waypoint',
         [{ name: 'mesh', appProtocol: 'hbone', port: 15008, protocol: 'TCP' }],

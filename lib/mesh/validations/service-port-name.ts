@@ -56,12 +56,17 @@ function protocolKnown(port: Port): boolean {
   return PROTOCOLS.has(prefix) || WELL_KNOWN_PORTS.has(port.port);
 }
 
-/** Istio's control plane (label `istio`, or `release: istio`) and the Services Istio generates itself. */
-function ownedByIstio(labels: Readonly<Record<string, string>>): boolean {
+/**
+ * Istio's control plane (label `istio`, or `release: istio`), the Services Istio generates itself, and
+ * those in front of Istio's gateway pods (selected by their `istio` label), whose ports are Istio's.
+ */
+function ownedByIstio(svc: InventoryService): boolean {
+  const labels = svc.labels ?? {};
   return (
     'istio' in labels ||
     labels.release === 'istio' ||
-    ISTIO_MANAGED.has(labels['gateway.istio.io/managed'] ?? '')
+    ISTIO_MANAGED.has(labels['gateway.istio.io/managed'] ?? '') ||
+    'istio' in svc.selector
   );
 }
 
@@ -92,7 +97,7 @@ function portFinding(svc: InventoryService, port: Port, index: number): Validati
 export function analyzeServicePortNames(mesh: MeshConfig): ResourceFinding[] {
   return mesh.inventory.services
     .filter((svc) => svc.type !== undefined && !isSystemNamespace(svc.namespace))
-    .filter((svc) => !ownedByIstio(svc.labels ?? {}))
+    .filter((svc) => !ownedByIstio(svc))
     .flatMap((svc) =>
       svc.ports.flatMap((port, index) => {
         const validation = portFinding(svc, port, index);
