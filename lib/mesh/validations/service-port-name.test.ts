@@ -122,14 +122,15 @@ describe('analyzeServicePortNames', () => {
     ]);
   });
 
-  it('reports nothing when the inventory does not know the Service’s type (nor its appProtocol)', () => {
-    const known = svc('shop', 'x', [{ port: 8080, protocol: 'TCP' }]);
-    const unknownType: InventoryService = {
-      namespace: known.namespace,
-      name: known.name,
-      selector: known.selector,
-      ports: known.ports,
-    };
-    expect(found(meshOfServices(unknownType))).toEqual([]);
+  it('takes a Service of unknown type with a selector as a ClusterIP one, and skips one without', () => {
+    const unnamed: Port[] = [{ port: 8080, protocol: 'TCP' }];
+    const untyped = (name: string, selector: Record<string, string>): InventoryService => ({
+      namespace: 'shop',
+      name,
+      selector,
+      ports: unnamed,
+    });
+    const mesh = meshOfServices(untyped('selecting', { app: 'x' }), untyped('selectorless', {}));
+    expect(found(mesh)).toEqual(['IST0118 shop/selecting spec.ports[0]']);
   });
 });

@@ -71,7 +71,7 @@ function ownedByIstio(svc: InventoryService): boolean {
 }
 
 function portFinding(svc: InventoryService, port: Port, index: number): Validation | undefined {
-  const externalName = svc.type === 'ExternalName';
+  const externalName = typeOf(svc) === 'ExternalName';
   if (protocolKnown(port) && !(externalName && port.name === 'tcp')) return undefined;
   const label = port.name ? `Port name ${port.name}` : 'An unnamed port';
   const target = port.targetPort ?? port.port;
@@ -91,12 +91,16 @@ function portFinding(svc: InventoryService, port: Port, index: number): Validati
 }
 
 /**
- * Runs only on Services whose type is known: the inventory reads `type` and `appProtocol` together,
- * and without `appProtocol` a well-declared port would look unnamed.
+ * A Service's type, or undefined when the inventory does not tell and the Service has no selector: an
+ * ExternalName Service selects nothing, and its ports are judged differently.
  */
+function typeOf(svc: InventoryService): string | undefined {
+  return svc.type ?? (Object.keys(svc.selector).length > 0 ? 'ClusterIP' : undefined);
+}
+
 export function analyzeServicePortNames(mesh: MeshConfig): ResourceFinding[] {
   return mesh.inventory.services
-    .filter((svc) => svc.type !== undefined && !isSystemNamespace(svc.namespace))
+    .filter((svc) => typeOf(svc) !== undefined && !isSystemNamespace(svc.namespace))
     .filter((svc) => !ownedByIstio(svc))
     .flatMap((svc) =>
       svc.ports.flatMap((port, index) => {
