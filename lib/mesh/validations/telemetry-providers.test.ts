@@ -58,4 +58,20 @@ describe('checkTelemetryProviders', () => {
   it('reports nothing when the control plane’s ConfigMaps are unknown', () => {
     expect(check(withFilterOnly, meshWith())).toEqual([]);
   });
+
+  it('flags tracing through a Lightstep provider of the mesh config as deprecated (IST0002)', () => {
+    const mesh = meshWith([
+      istioConfigMap(
+        'extensionProviders:\n- name: lightstep\n  lightstep:\n    service: ls.example.com\n    port: 8080\n- name: otel\n  opentelemetry:\n    service: otel.example.com\n    port: 4317\n',
+      ),
+    ]);
+    const tracing = (provider: string) =>
+      istio('Telemetry', 'istio-system', 'mesh-default', {
+        tracing: [{ providers: [{ name: provider }] }],
+      });
+    expect(check(tracing('lightstep'), mesh)).toEqual([
+      'IST0002 warning spec.tracing[0].providers',
+    ]);
+    expect(check(tracing('otel'), mesh)).toEqual([]);
+  });
 });
