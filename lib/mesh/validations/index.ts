@@ -1,6 +1,7 @@
 import { isClusterScoped, wireKind } from '@/lib/mesh/istio/kinds';
 import type { IstioObject } from '@/lib/mesh/types';
 import { checkAmbientNoWaypoint } from './ambient-no-waypoint';
+import { analyzeAnnotations } from './annotations';
 import { checkAuthzHosts } from './authz-hosts';
 import { checkAuthzSources } from './authz-sources';
 import { checkAuthzNoMatchingWorkloads } from './authz-workloads';
@@ -8,6 +9,8 @@ import { checkConflictingHosts } from './conflicting-hosts';
 import { checkDeprecatedFields } from './deprecated-fields';
 import { checkDestinationHost } from './destination-host';
 import { checkDestinationRuleHost } from './destination-rule-host';
+import { analyzeDeploymentServices } from './deployment-services';
+import { checkEnvoyFilterPatches } from './envoy-filter-patches';
 import { checkGatewayHosts } from './gateway-hosts';
 import { checkGatewayNotFound } from './gateway-not-found';
 import { analyzeImageAuto } from './image-auto';
@@ -25,6 +28,7 @@ import { checkRouteReferenceGrant } from './route-reference-grant';
 import { checkRouteWeights, checkWeightRule } from './route-weights';
 import { checkServiceEntryAddresses } from './service-entry-addresses';
 import { checkServiceEntryProtocolConflict } from './service-entry-protocol-conflict';
+import { analyzeServicePortNames } from './service-port-name';
 import { validateSchema, type CrdSchemas } from './schema';
 import { checkSidecarEgressHosts } from './sidecar-egress-hosts';
 import { checkSidecarGlobalSelector } from './sidecar-global-selector';
@@ -33,6 +37,8 @@ import { checkSubsetNoPods } from './subset-no-pods';
 import { checkSubsetNotFound } from './subset-not-found';
 import { checkTlsCaCertificates } from './tls-ca-certificates';
 import { checkUnreachableRules } from './unreachable-rules';
+import { checkTelemetryProviders } from './telemetry-providers';
+import { checkTelemetrySelectors } from './telemetry-selectors';
 import { checkVirtualServiceOnWaypoint } from './virtual-service-on-waypoint';
 import {
   SEVERITY_ORDER,
@@ -73,6 +79,9 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkJwtClaimRouting,
   checkDeprecatedFields,
   checkIngressSubsetRouting,
+  checkEnvoyFilterPatches,
+  checkTelemetrySelectors,
+  checkTelemetryProviders,
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
@@ -81,6 +90,9 @@ export const MESH_ANALYZERS: readonly MeshAnalyzer[] = [
   analyzeProxyImages,
   analyzeSidecarSelectors,
   analyzeImageAuto,
+  analyzeServicePortNames,
+  analyzeAnnotations,
+  analyzeDeploymentServices,
 ];
 
 /** Every mesh analyzer's findings, in registry order. */
