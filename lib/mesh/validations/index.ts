@@ -4,11 +4,16 @@ import { checkAmbientNoWaypoint } from './ambient-no-waypoint';
 import { checkAuthzHosts } from './authz-hosts';
 import { checkAuthzSources } from './authz-sources';
 import { checkAuthzNoMatchingWorkloads } from './authz-workloads';
+import { checkConflictingGateways } from './conflicting-gateways';
 import { checkConflictingHosts } from './conflicting-hosts';
 import { checkDestinationHost } from './destination-host';
 import { checkDestinationRuleHost } from './destination-rule-host';
+import { checkGatewayDuplicateCertificate } from './gateway-duplicate-certificate';
 import { checkGatewayHosts } from './gateway-hosts';
 import { checkGatewayNotFound } from './gateway-not-found';
+import { checkGatewayPorts } from './gateway-ports';
+import { checkGatewaySecrets } from './gateway-secrets';
+import { checkIneffectiveSelector } from './ineffective-selector';
 import { checkInvalidRegex } from './invalid-regex';
 import { checkMtlsConflict } from './mtls-conflict';
 import { checkPeerDisableConflict } from './peer-disable-conflict';
@@ -51,6 +56,11 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkRouteNotAccepted,
   checkAmbientNoWaypoint,
   checkVirtualServiceOnWaypoint,
+  checkGatewayPorts,
+  checkGatewaySecrets,
+  checkConflictingGateways,
+  checkGatewayDuplicateCertificate,
+  checkIneffectiveSelector,
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
