@@ -116,6 +116,19 @@ describe('checkGatewayPorts (IST0101 selector, IST0162 port)', () => {
     expect(codes(gateway({ istio: 'ingressgateway' }, 80), [udp])).toHaveLength(1);
   });
 
+  it('a partial view without the control plane namespace proves no selector wrong', () => {
+    const gw = gateway({ istio: 'nothing-here' }, 80);
+    const ns = (name: string) => ({ name, labels: {}, annotations: {} });
+    const base = meshOf([gw], [ingressService], [ingressPod]);
+    const seen = (names: string[]) =>
+      checkGatewayPorts(gw, {
+        ...base,
+        inventory: { ...base.inventory, namespaces: names.map(ns) },
+      });
+    expect(seen(['bookinfo'])).toEqual([]);
+    expect(seen(['bookinfo', 'istio-system']).map((v) => v.code)).toEqual(['IST0101']);
+  });
+
   it('reports nothing when no pod at all is known, and ignores other kinds', () => {
     expect(codes(gateway({ istio: 'nothing-here' }, 8004), [ingressService], [])).toEqual([]);
     const vs = istio('VirtualService', 'default', 'v', { hosts: ['a'] });

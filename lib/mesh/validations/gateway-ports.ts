@@ -41,6 +41,16 @@ function describePorts(services: readonly InventoryService[]): string {
   return [...new Set(ports)].join(', ');
 }
 
+/**
+ * False when Meshlens watches only some namespaces and not the control plane's: gateway pods usually
+ * run there, so a selector matching none of the pods it sees proves nothing.
+ */
+function seesControlPlane(mesh: MeshConfig): boolean {
+  const namespaces = mesh.inventory.namespaces;
+  const root = mesh.rootNamespace ?? 'istio-system';
+  return namespaces.length === 0 || namespaces.some((n) => n.name === root);
+}
+
 export function checkGatewayPorts(obj: IstioObject, mesh: MeshConfig): Validation[] {
   if (obj.kind !== 'Gateway') return [];
   // No pod known at all means the inventory could not list them, not that none runs.
@@ -49,14 +59,16 @@ export function checkGatewayPorts(obj: IstioObject, mesh: MeshConfig): Validatio
   const selector = describeSelector(gateway.selector);
   const pods = gatewayPods(gateway, mesh);
   if (pods.length === 0)
-    return [
-      {
-        code: GATEWAY_SELECTOR_NOT_FOUND_CODE,
-        severity: 'error',
-        message: `No pod has the labels ${selector}, so no gateway proxy serves this Gateway and its servers are never applied. Fix the selector to match the gateway deployment's pod labels (e.g. istio=ingressgateway), or deploy that gateway.`,
-        path: 'spec.selector',
-      },
-    ];
+    return seesControlPlane(mesh)
+      ? [
+          {
+            code: GATEWAY_SELECTOR_NOT_FOUND_CODE,
+            severity: 'error',
+            message: `No pod has the labels ${selector}, so no gateway proxy serves this Gateway and its servers are never applied. Fix the selector to match the gateway deployment's pod labels (e.g. istio=ingressgateway), or deploy that gateway.`,
+            path: 'spec.selector',
+          },
+        ]
+      : [];
   const services = [
     ...new Map(
       pods.flatMap((p) => servicesOfPod(p, mesh)).map((s) => [`${s.namespace}/${s.name}`, s]),
