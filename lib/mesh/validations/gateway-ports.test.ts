@@ -129,6 +129,15 @@ describe('checkGatewayPorts (IST0101 selector, IST0162 port)', () => {
     expect(seen(['bookinfo', 'istio-system']).map((v) => v.code)).toEqual(['IST0101']);
   });
 
+  it("Istio's own ingress and egress gateway selectors are assumed installed, as istioctl and Kiali do", () => {
+    const other = pod('default', 'app-1', { app: 'web' });
+    for (const istioLabel of ['ingressgateway', 'egressgateway'])
+      expect(codes(gateway({ istio: istioLabel }, 80), [ingressService], [other])).toEqual([]);
+    expect(codes(gateway({ istio: 'ingressgateway', app: 'x' }, 80), [], [other])).toEqual([
+      ['IST0101', 'spec.selector'],
+    ]);
+  });
+
   it('reports nothing when no pod at all is known, and ignores other kinds', () => {
     expect(codes(gateway({ istio: 'nothing-here' }, 8004), [ingressService], [])).toEqual([]);
     const vs = istio('VirtualService', 'default', 'v', { hosts: ['a'] });

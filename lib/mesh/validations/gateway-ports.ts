@@ -42,13 +42,19 @@ function describePorts(services: readonly InventoryService[]): string {
 }
 
 /**
- * False when Meshlens watches only some namespaces and not the control plane's: gateway pods usually
- * run there, so a selector matching none of the pods it sees proves nothing.
+ * Whether finding no pod for `selector` proves it wrong. Not when Meshlens watches only some
+ * namespaces and not the control plane's, where gateway pods usually run; nor for the selectors of
+ * Istio's own ingress and egress gateways, which istioctl assumes installed when analysing files and
+ * Kiali always accepts: their pods may simply be out of view.
  */
-function seesControlPlane(mesh: MeshConfig): boolean {
+function selectorProvablyUnmatched(selector: Readonly<Record<string, string>>, mesh: MeshConfig) {
+  const keys = Object.keys(selector);
+  const istioDefault =
+    keys.length === 1 &&
+    (selector.istio === 'ingressgateway' || selector.istio === 'egressgateway');
   const namespaces = mesh.inventory.namespaces;
   const root = mesh.rootNamespace ?? 'istio-system';
-  return namespaces.length === 0 || namespaces.some((n) => n.name === root);
+  return !istioDefault && (namespaces.length === 0 || namespaces.some((n) => n.name === root));
 }
 
 export function checkGatewayPorts(obj: IstioObject, mesh: MeshConfig): Validation[] {
@@ -59,7 +65,7 @@ export function checkGatewayPorts(obj: IstioObject, mesh: MeshConfig): Validatio
   const selector = describeSelector(gateway.selector);
   const pods = gatewayPods(gateway, mesh);
   if (pods.length === 0)
-    return seesControlPlane(mesh)
+    return selectorProvablyUnmatched(gateway.selector, mesh)
       ? [
           {
             code: GATEWAY_SELECTOR_NOT_FOUND_CODE,
