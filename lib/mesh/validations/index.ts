@@ -5,6 +5,7 @@ import { analyzeAnnotations } from './annotations';
 import { checkAuthzHosts } from './authz-hosts';
 import { checkAuthzSources } from './authz-sources';
 import { checkAuthzNoMatchingWorkloads } from './authz-workloads';
+import { checkConflictingGateways } from './conflicting-gateways';
 import { checkConflictingHosts } from './conflicting-hosts';
 import { checkDeprecatedFields } from './deprecated-fields';
 import { checkDestinationHost } from './destination-host';
@@ -16,6 +17,12 @@ import { checkGatewayNotFound } from './gateway-not-found';
 import { analyzeImageAuto } from './image-auto';
 import { analyzeInjection } from './injection';
 import { checkIngressSubsetRouting } from './ingress-subset-routing';
+import { checkGatewayDuplicateCertificate } from './gateway-duplicate-certificate';
+import { checkGatewayHosts } from './gateway-hosts';
+import { checkGatewayNotFound } from './gateway-not-found';
+import { checkGatewayPorts } from './gateway-ports';
+import { checkGatewaySecrets } from './gateway-secrets';
+import { checkIneffectiveSelector } from './ineffective-selector';
 import { checkInvalidRegex } from './invalid-regex';
 import { checkJwtClaimRouting } from './jwt-claim-routing';
 import { checkMtlsConflict } from './mtls-conflict';
@@ -82,6 +89,11 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   checkEnvoyFilterPatches,
   checkTelemetrySelectors,
   checkTelemetryProviders,
+  checkGatewayPorts,
+  checkGatewaySecrets,
+  checkConflictingGateways,
+  checkGatewayDuplicateCertificate,
+  checkIneffectiveSelector,
 ];
 
 /** Checks over the whole mesh; each is in its own file, as the semantic checks above. */
