@@ -272,7 +272,9 @@ export interface MeshEdge {
   readonly rps?: number;
   /** TCP only: bytes per second, sent + received. */
   readonly bytesPerSecond?: number;
+  /** istio_tcp_sent_bytes_total: what the callee sent back, the response direction. */
   readonly sentBytesPerSecond?: number;
+  /** istio_tcp_received_bytes_total: what the callee received, the request direction. */
   readonly receivedBytesPerSecond?: number;
   /** Share of requests with 5xx, no response or a gRPC error, 0..1. */
   readonly errorRate: number;
@@ -301,7 +303,9 @@ export interface MeshEdge {
 /** What ztunnel measured under an edge's requests, per second. */
 export interface L4Traffic {
   readonly bytesPerSecond: number;
+  /** Response direction, as on MeshEdge. */
   readonly sentBytesPerSecond: number;
+  /** Request direction, as on MeshEdge. */
   readonly receivedBytesPerSecond: number;
   readonly connectionsPerSecond: number;
   /** Share of the bytes with connection_security_policy="mutual_tls", 0..1. */

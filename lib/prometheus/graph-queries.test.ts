@@ -1,5 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { buildGraph } from '@/lib/mesh/graph/build-graph';
+import { edge, pairs } from '@/lib/mesh/testing/graph-lookup';
+import {
+  PRODUCTPAGE,
+  UNKNOWN_PEER,
+  graphInput,
+  request,
+  to,
+} from '@/lib/mesh/testing/graph-samples';
+import type { Sample } from '@/lib/mesh/types';
 import { edgeRequestsQuery, graphQueries } from './graph-queries';
+
+/**
+ * What Prometheus keeps of `series` for one of our queries: a series is in the answer when any `or`
+ * branch's single regex matcher matches it. Enough for our own queries' shape; names are plain here,
+ * so the PromQL string needs no unquoting.
+ */
+function selectedBy(query: string, series: readonly Sample[]): Sample[] {
+  const branches = [...query.matchAll(/\{(\w+)=~"([^"]*)"\}/g)].map(([, label = '', re = '']) => ({
+    label,
+    re: new RegExp(`^(?:${re})$`),
+  }));
+  expect(branches.length).toBeGreaterThan(0);
+  return series.filter((s) => branches.some((b) => b.re.test(s.labels[b.label] ?? '')));
+}
 
 describe('graphQueries', () => {
   it('filters both directions across the selected namespaces', () => {
@@ -8,6 +32,9 @@ describe('graphQueries', () => {
       'istio_requests_total{destination_service_namespace=~"bookinfo|shop"}[5m]',
     );
     expect(q.requests).toContain(' or ');
+    expect(q.requests).toContain(
+      'istio_requests_total{destination_workload_namespace=~"bookinfo|shop"}[5m]',
+    );
     expect(q.requests).toContain(
       'istio_requests_total{source_workload_namespace=~"bookinfo|shop"}[5m]',
     );
@@ -24,6 +51,38 @@ describe('graphQueries', () => {
   it('escapes namespace names that would break out of the regex', () => {
     const q = graphQueries(['a.b"}or vector(1)#'], '1m');
     expect(q.requests).toContain('=~"a\\\\.b\\"\\\\}or vector\\\\(1\\\\)#"');
+  });
+});
+
+describe('graphQueries: what the selection keeps', () => {
+  const CART = { ns: 'shop', wl: 'cart-v1', app: 'cart', version: 'v1' };
+  const series = [
+    // An outside caller's 503 no workload answered: only the service's namespace is in the selection.
+    request(CART, { svc: 'reviews', svcNs: 'bookinfo' }, 2, { code: '503', flags: 'UH' }),
+    // A caller outside the mesh, seen by the callee's proxy with no service namespace.
+    request(UNKNOWN_PEER, { ...PRODUCTPAGE, svc: 'productpage', svcNs: 'unknown' }, 3, {
+      reporter: 'destination',
+      code: '0',
+      flags: 'DC',
+    }),
+    // From the selection out.
+    request(PRODUCTPAGE, to(CART, 'cart'), 1),
+    // Nothing to do with the selection.
+    request(CART, { ns: 'shop', wl: 'db-v1', svc: 'db' }, 5),
+  ];
+
+  it("keeps outside callers' failures whichever destination label names the selection", () => {
+    const requests = selectedBy(graphQueries(['bookinfo'], '5m').requests, series);
+    expect(requests).toHaveLength(3);
+    const g = buildGraph(graphInput({ requests }));
+    expect(edge(g, 'wl:shop:cart-v1', 'svc:bookinfo:reviews')).toMatchObject({ errorRate: 1 });
+    expect(edge(g, 'unknown', 'wl:bookinfo:productpage-v1')).toMatchObject({ errorRate: 1 });
+    expect(edge(g, 'wl:bookinfo:productpage-v1', 'wl:shop:cart-v1').rps).toBe(1);
+    expect(pairs(g)).toHaveLength(3);
+  });
+
+  it('selects the same series for the sparklines', () => {
+    expect(selectedBy(edgeRequestsQuery(['bookinfo'], 60), series)).toHaveLength(3);
   });
 });
 

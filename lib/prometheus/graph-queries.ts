@@ -11,9 +11,24 @@ export interface GraphQueries {
 }
 
 /**
+ * Namespace labels that put a series in the selection. The destination has two: a sidecar caller
+ * names the service it addressed (destination_service_namespace) even when no workload answered (a
+ * 503 UH or NR has destination_workload "unknown"), while the callee's own proxy always names its
+ * workload's namespace (destination_workload_namespace) even when the service namespace is
+ * "unknown" (callers outside the mesh, an egress gateway, PassthroughCluster to a pod, another
+ * cluster). A selector on either alone drops the other's traffic, as Kiali's queries show.
+ */
+const SELECTING_LABELS = [
+  'destination_service_namespace',
+  'destination_workload_namespace',
+  'source_workload_namespace',
+] as const;
+
+/**
  * The rate of `metric` grouped by `labels`, for traffic into or out of the namespaces (or all of them).
- * Two selectors joined with `or` catch both directions across the selection's border; a series matching
- * both has the same label set on each side, so `or` keeps it once.
+ * One selector per SELECTING_LABELS joined with `or`, still one query: a series matching several has
+ * the same label set on each side (every selecting label is among the grouping labels), so `or` keeps
+ * it once.
  */
 function rateQuery(
   metric: string,
@@ -25,9 +40,9 @@ function rateQuery(
   const by = byLabels(labels);
   if (namespaces === 'all') return `sum ${by} (rate(${selector(metric)}[${range}]))`;
   const re = namespaceRegex(namespaces);
-  const into = `sum ${by} (rate(${selector(metric, { destination_service_namespace: { re } })}[${range}]))`;
-  const outOf = `sum ${by} (rate(${selector(metric, { source_workload_namespace: { re } })}[${range}]))`;
-  return `${into} or ${outOf}`;
+  return SELECTING_LABELS.map(
+    (label) => `sum ${by} (rate(${selector(metric, { [label]: { re } })}[${range}]))`,
+  ).join(' or ');
 }
 
 /** The five queries behind one graph, whatever the number of namespaces (buildGraph's inputs). */

@@ -1,9 +1,12 @@
 /**
  * The grouping each buildGraph input expects: the contract with the PromQL builders. `<sel>` below is
- * the namespace filter; to see traffic crossing the selection's border in both directions, run each
- * query twice and join with `or` (series that match both are identical label sets, so `or` keeps one):
+ * the namespace filter; to see traffic crossing the selection's border in both directions, and
+ * failures whose destination is only half known, select on each namespace label of the edge and join
+ * with `or` (series that match several are identical label sets, so `or` keeps one):
  *
  *   sum by (<labels>) (rate(<metric>{destination_service_namespace=~"<ns regex>"}[<window>]))
+ *   or
+ *   sum by (<labels>) (rate(<metric>{destination_workload_namespace=~"<ns regex>"}[<window>]))
  *   or
  *   sum by (<labels>) (rate(<metric>{source_workload_namespace=~"<ns regex>"}[<window>]))
  *
