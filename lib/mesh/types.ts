@@ -246,6 +246,8 @@ export interface MeshNode {
   readonly isWaypoint?: boolean;
   /** True when the node's namespace is not among the selected ones. */
   readonly outside?: boolean;
+  /** Only when the metrics name more than one cluster: the node's cluster (also ending its id). */
+  readonly cluster?: string;
   /** For versionedApp graphs: the id of the app box holding this node. */
   readonly parent?: string;
   /** For versionedApp graphs: this node is an app box (compound node) around its versions. */

@@ -90,7 +90,7 @@ describe('edgeRequestsQuery', () => {
   it('groups request rates by raw edge only, over a range in seconds', () => {
     const q = edgeRequestsQuery(['bookinfo'], 240);
     expect(q).toMatch(
-      /^sum by \(reporter,.*request_protocol\) \(rate\(istio_requests_total\{destination_service_namespace=~"bookinfo"\}\[240s\]\)\) or /,
+      /^sum by \(reporter,.*request_protocol,source_cluster,destination_cluster\) \(rate\(istio_requests_total\{destination_service_namespace=~"bookinfo"\}\[240s\]\)\) or /,
     );
     expect(q).not.toContain('response_code');
   });

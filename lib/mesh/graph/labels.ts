@@ -30,6 +30,9 @@ export const EDGE_LABELS = [
   'destination_app',
   'destination_version',
   'request_protocol',
+  // One value in a single-cluster mesh, so no extra series there; more make nodes per cluster.
+  'source_cluster',
+  'destination_cluster',
 ] as const;
 
 /** `sum by (REQUEST_LABELS) (rate(istio_requests_total{<sel>}[<window>]))` */

@@ -18,7 +18,9 @@ function sameEdge(a: Labels, b: Labels): boolean {
     a['source_canonical_service'] === b['source_canonical_service'] &&
     a['source_app'] === b['source_app'] &&
     a['destination_canonical_service'] === b['destination_canonical_service'] &&
-    a['destination_app'] === b['destination_app']
+    a['destination_app'] === b['destination_app'] &&
+    a['source_cluster'] === b['source_cluster'] &&
+    a['destination_cluster'] === b['destination_cluster']
   );
 }
 
