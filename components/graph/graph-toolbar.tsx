@@ -201,6 +201,11 @@ export function GraphToolbar(props: GraphToolbarProps): ReactNode {
           checked={view.authz}
           onChange={(on) => update({ authz: on })}
         />
+        <Toggle
+          label="Cluster boxes"
+          checked={view.clusters}
+          onChange={(on) => update({ clusters: on })}
+        />
         <FilterInput
           label="Find"
           value={view.find}

@@ -64,7 +64,10 @@ export function GraphView(): ReactNode {
     refetchInterval,
   );
   const { graph: response } = graphState;
-  const elements = useMemo(() => (response ? toElements(response) : null), [response]);
+  const elements = useMemo(
+    () => (response ? toElements(response, { clusterBoxes: view.clusters }) : null),
+    [response, view.clusters],
+  );
   const graph = useMemo(() => (response ? withoutRestricted(response) : undefined), [response]);
   const restrictedSelected =
     view.selected !== null &&
