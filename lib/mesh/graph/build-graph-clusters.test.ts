@@ -74,4 +74,18 @@ describe('buildGraph: clusters', () => {
     expect(named).toEqual(plain);
     expect(named.nodes.some((n) => n.cluster !== undefined)).toBe(false);
   });
+
+  it('counts a request once when only one reporter named the callee cluster', () => {
+    const [source, destination] = meshRequest(PRODUCTPAGE, to(REVIEWS_V1, 'reviews'), 5);
+    if (source === undefined || destination === undefined) throw new Error('two reports');
+    const g = buildGraph(
+      graphInput({
+        requests: [
+          ...across([source], 'Kubernetes', 'unknown'),
+          ...across([destination], 'Kubernetes', 'Kubernetes'),
+        ],
+      }),
+    );
+    expect(edge(g, 'wl:bookinfo:productpage-v1', 'wl:bookinfo:reviews-v1').rps).toBe(5);
+  });
 });
