@@ -12,17 +12,24 @@ import type { Sample } from '@/lib/mesh/types';
 import { edgeRequestsQuery, graphQueries } from './graph-queries';
 
 /**
- * What Prometheus keeps of `series` for one of our queries: a series is in the answer when any `or`
- * branch's single regex matcher matches it. Enough for our own queries' shape; names are plain here,
- * so the PromQL string needs no unquoting.
+ * What Prometheus keeps of `series` for one of our queries: a series is in the answer when every
+ * matcher of any `or` branch holds. Enough for our own queries' shape; names are plain here, so the
+ * PromQL strings need no unquoting.
  */
 function selectedBy(query: string, series: readonly Sample[]): Sample[] {
-  const branches = [...query.matchAll(/\{(\w+)=~"([^"]*)"\}/g)].map(([, label = '', re = '']) => ({
-    label,
-    re: new RegExp(`^(?:${re})$`),
-  }));
+  const branches = [...query.matchAll(/\{([^}]*)\}\[/g)].map(([, body = '']) =>
+    [...body.matchAll(/(\w+)(=~|!~)"([^"]*)"/g)].map(([, label = '', op, re = '']) => ({
+      label,
+      negated: op === '!~',
+      re: new RegExp(`^(?:${re})$`),
+    })),
+  );
   expect(branches.length).toBeGreaterThan(0);
-  return series.filter((s) => branches.some((b) => b.re.test(s.labels[b.label] ?? '')));
+  return series.filter((s) =>
+    branches.some((matchers) =>
+      matchers.every((m) => m.re.test(s.labels[m.label] ?? '') !== m.negated),
+    ),
+  );
 }
 
 describe('graphQueries', () => {
@@ -33,7 +40,7 @@ describe('graphQueries', () => {
     );
     expect(q.requests).toContain(' or ');
     expect(q.requests).toContain(
-      'istio_requests_total{destination_workload_namespace=~"bookinfo|shop"}[5m]',
+      'istio_requests_total{destination_workload_namespace=~"bookinfo|shop",destination_service_namespace!~"bookinfo|shop",source_workload_namespace!~"bookinfo|shop"}[5m]',
     );
     expect(q.requests).toContain(
       'istio_requests_total{source_workload_namespace=~"bookinfo|shop"}[5m]',
