@@ -27,8 +27,8 @@ export function applyFilters(cy: Core, find: ParsedFilter, hide: ParsedFilter): 
   let hidden = cy.collection();
   if (hide.terms.length > 0) {
     hidden = cy.nodes('[role = "node"]').filter((n) => matchesFilter(hide, subjectOf(n)));
-    // Inner app boxes first, then the namespace boxes around them.
-    for (const role of ['box', 'namespace'])
+    // Inner app boxes first, then the namespace boxes around them, then the cluster boxes.
+    for (const role of ['box', 'namespace', 'cluster'])
       hidden = hidden.union(
         cy.nodes(`[role = "${role}"]`).filter((box) => box.children().difference(hidden).empty()),
       );
@@ -36,7 +36,7 @@ export function applyFilters(cy: Core, find: ParsedFilter, hide: ParsedFilter): 
   let found = cy.collection();
   let faded = cy.collection();
   if (find.terms.length > 0) {
-    const candidates = cy.elements('[role != "namespace"]');
+    const candidates = cy.elements('[role != "namespace"][role != "cluster"]');
     found = candidates.filter((e) => matchesFilter(find, subjectOf(e)));
     faded = candidates.difference(found);
   }

@@ -58,10 +58,24 @@ function requestStats(edge: MeshEdge): Stat[] {
   ];
 }
 
+// Istio counts TCP bytes from the destination's side: what it received is the request direction
+// (caller → callee), what it sent is the response direction. A person reads the edge's arrow, so the
+// labels name the direction, not the counter.
+const REQUEST_BYTES = 'Request bytes/s (caller → callee)';
+const RESPONSE_BYTES = 'Response bytes/s (callee → caller)';
+
 function tcpStats(edge: MeshEdge): Stat[] {
   return [
-    { label: 'Sent', value: formatBytesPerSecond(edge.sentBytesPerSecond ?? 0) },
-    { label: 'Received', value: formatBytesPerSecond(edge.receivedBytesPerSecond ?? 0) },
+    {
+      label: REQUEST_BYTES,
+      value: formatBytesPerSecond(edge.receivedBytesPerSecond ?? 0),
+      testId: 'edge-request-bytes',
+    },
+    {
+      label: RESPONSE_BYTES,
+      value: formatBytesPerSecond(edge.sentBytesPerSecond ?? 0),
+      testId: 'edge-response-bytes',
+    },
     ...(edge.connectionsPerSecond !== undefined
       ? [{ label: 'Connections/s', value: formatRps(edge.connectionsPerSecond) }]
       : []),
@@ -74,11 +88,15 @@ function l4Stats(edge: MeshEdge): Stat[] {
   if (l4 === undefined) return [];
   return [
     {
-      label: 'L4 sent (ztunnel)',
-      value: formatBytesPerSecond(l4.sentBytesPerSecond),
-      testId: 'edge-l4-sent',
+      label: 'L4 request bytes/s (ztunnel)',
+      value: formatBytesPerSecond(l4.receivedBytesPerSecond),
+      testId: 'edge-l4-request-bytes',
     },
-    { label: 'L4 received (ztunnel)', value: formatBytesPerSecond(l4.receivedBytesPerSecond) },
+    {
+      label: 'L4 response bytes/s (ztunnel)',
+      value: formatBytesPerSecond(l4.sentBytesPerSecond),
+      testId: 'edge-l4-response-bytes',
+    },
     {
       label: 'L4 connections/s',
       value: formatRps(l4.connectionsPerSecond),

@@ -68,7 +68,8 @@ export function GraphCanvas(props: GraphCanvasProps): ReactNode {
       const target: unknown = event.target;
       if (target === instance) return onSelectRef.current(null);
       const ele = event.target as cytoscape.SingularElementReturnValue;
-      onSelectRef.current(ele.data('role') === 'namespace' ? null : ele.id());
+      const role: unknown = ele.data('role');
+      onSelectRef.current(role === 'namespace' || role === 'cluster' ? null : ele.id());
     });
     // Cytoscape only watches the window, but the side panel narrows the container too. A graph the
     // user saw whole stays whole (a zoom change, never a position change); one they zoomed into stays.
@@ -125,7 +126,7 @@ export function GraphCanvas(props: GraphCanvasProps): ReactNode {
     if (cy === null || direction === undefined) return;
     event.preventDefault();
     const nodes = cy
-      .nodes('[role != "namespace"]')
+      .nodes('[role != "namespace"][role != "cluster"]')
       .filter((n) => n.visible() && n.isChildless())
       .nodes();
     const candidates = nodes

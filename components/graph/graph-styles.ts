@@ -88,7 +88,7 @@ export function graphStylesheet({ theme, labels, animate }: StyleOptions): Style
     ),
     node('node[role = "node"][health = "idle"]', { 'border-style': 'dashed' }),
     node('node[role = "node"][?noSidecar]', { 'border-style': 'double', 'border-width': 5 }),
-    node('node[role = "namespace"], node[role = "box"]', {
+    node('node[role = "cluster"], node[role = "namespace"], node[role = "box"]', {
       shape: 'round-rectangle',
       'text-valign': 'top',
       'text-margin-y': -4,
@@ -106,6 +106,12 @@ export function graphStylesheet({ theme, labels, animate }: StyleOptions): Style
       'font-size': 12,
     }),
     node('node[role = "box"]', { 'background-color': p.boxFill, 'font-size': 10, padding: '8px' }),
+    node('node[role = "cluster"]', {
+      'background-opacity': 0,
+      'border-width': 2,
+      'font-size': 13,
+      padding: '24px',
+    }),
     node('node[?outside]', { 'border-style': 'dashed', opacity: 0.6 }),
     // Namespaces the person may not see: grey and dashed whatever the theme's health colours say.
     node('node[kind = "restricted"]', {

@@ -7,7 +7,13 @@ import { GraphToolbar } from './graph-toolbar';
 import { DEFAULT_VIEW, type GraphViewState } from './url-state';
 
 /** The toolbar is controlled by the URL state; this stands in for it and records each patch. */
-function Harness({ onPatch }: { onPatch: (patch: Partial<GraphViewState>) => void }): ReactNode {
+function Harness({
+  onPatch,
+  multiCluster,
+}: {
+  onPatch: (patch: Partial<GraphViewState>) => void;
+  multiCluster?: boolean;
+}): ReactNode {
   const [view, setView] = useState<GraphViewState>({ ...DEFAULT_VIEW, namespaces: ['shop'] });
   return (
     <GraphToolbar
@@ -21,6 +27,7 @@ function Harness({ onPatch }: { onPatch: (patch: Partial<GraphViewState>) => voi
       defaultRefreshMs={10_000}
       find={parseFilter(view.find)}
       hide={parseFilter(view.hide)}
+      multiCluster={multiCluster}
     />
   );
 }
@@ -47,6 +54,17 @@ describe('GraphToolbar', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Window' }), 'Last 1h');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Edge labels' }), 'mTLS');
     expect(onPatch.mock.calls).toEqual([[{ window: '1h' }], [{ labels: 'mtls' }]]);
+  });
+
+  it('offers cluster boxes only for a graph of several clusters', async () => {
+    const user = userEvent.setup();
+    const onPatch = vi.fn();
+    render(<Harness onPatch={onPatch} />);
+    expect(screen.queryByRole('checkbox', { name: 'Cluster boxes' })).toBeNull();
+    cleanup();
+    render(<Harness onPatch={onPatch} multiCluster />);
+    await user.click(screen.getByRole('checkbox', { name: 'Cluster boxes' }));
+    expect(onPatch).toHaveBeenLastCalledWith({ clusters: true });
   });
 
   it('adds a namespace from the picker and toggles idle nodes', async () => {

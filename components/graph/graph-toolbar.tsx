@@ -140,6 +140,8 @@ export interface GraphToolbarProps {
   readonly defaultRefreshMs: number;
   readonly find: ParsedFilter;
   readonly hide: ParsedFilter;
+  /** The graph shows nodes of more than one cluster: cluster boxes are worth offering. */
+  readonly multiCluster?: boolean;
 }
 
 export function GraphToolbar(props: GraphToolbarProps): ReactNode {
@@ -201,6 +203,13 @@ export function GraphToolbar(props: GraphToolbarProps): ReactNode {
           checked={view.authz}
           onChange={(on) => update({ authz: on })}
         />
+        {props.multiCluster === true && (
+          <Toggle
+            label="Cluster boxes"
+            checked={view.clusters}
+            onChange={(on) => update({ clusters: on })}
+          />
+        )}
         <FilterInput
           label="Find"
           value={view.find}

@@ -64,8 +64,15 @@ export function GraphView(): ReactNode {
     refetchInterval,
   );
   const { graph: response } = graphState;
-  const elements = useMemo(() => (response ? toElements(response) : null), [response]);
+  const elements = useMemo(
+    () => (response ? toElements(response, { clusterBoxes: view.clusters }) : null),
+    [response, view.clusters],
+  );
   const graph = useMemo(() => (response ? withoutRestricted(response) : undefined), [response]);
+  const multiCluster = useMemo(
+    () => graph?.nodes.some((n) => n.cluster !== undefined) === true,
+    [graph],
+  );
   const restrictedSelected =
     view.selected !== null &&
     response?.nodes.some((n) => n.id === view.selected && n.kind === 'restricted') === true;
@@ -106,6 +113,7 @@ export function GraphView(): ReactNode {
         defaultRefreshMs={intervalMs}
         find={find}
         hide={hide}
+        multiCluster={multiCluster}
       />
       {view.authz ? (
         <AuthzStatus

@@ -11,18 +11,22 @@ export const GROUPED_LAYOUT_MIN_NODES = 300;
 const GAP = 60;
 
 /**
- * A layered left-to-right layout per namespace box, the boxes then packed in rows; nodes outside any
- * box (the unknown caller, external hosts) form one more group, placed first. Calls across namespaces
- * do not shape the layout: at this size the picture is read box by box.
+ * A layered left-to-right layout per outermost box (cluster boxes when drawn, else namespace boxes),
+ * the boxes then packed in rows; nodes outside any box (the unknown caller, external hosts) form one
+ * more group, placed first. Calls across boxes do not shape the layout: at this size the picture is
+ * read box by box.
  */
 export function runGroupedLayout(cy: Core, layout: LayoutOptions): void {
-  const groups: { id: string; nodes: NodeCollection }[] = cy
-    .nodes('[role = "namespace"]')
-    .map((ns) => ({ id: ns.id(), nodes: ns.descendants() }));
+  const clusters = cy.nodes('[role = "cluster"]');
+  const outer = clusters.nonempty() ? clusters : cy.nodes('[role = "namespace"]');
+  const groups: { id: string; nodes: NodeCollection }[] = outer.map((box) => ({
+    id: box.id(),
+    nodes: box.descendants(),
+  }));
   const loose = cy
     .nodes()
     .orphans()
-    .filter((n) => n.data('role') !== 'namespace');
+    .filter((n) => n.data('role') !== 'namespace' && n.data('role') !== 'cluster');
   if (loose.nonempty()) groups.unshift({ id: '', nodes: loose.union(loose.descendants()) });
 
   for (const g of groups) g.nodes.union(g.nodes.edgesWith(g.nodes)).layout(layout).run();

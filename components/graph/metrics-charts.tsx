@@ -138,19 +138,20 @@ function TcpChart({ points }: { points: readonly TcpMetricsPoint[] }): ReactNode
           formatter={(v) => formatBytesPerSecond(Number(v))}
         />
         <Legend iconSize={8} wrapperStyle={{ fontSize: 10 }} />
+        {/* Istio's "received" counts what the callee received: the request direction. */}
         <Area
-          dataKey="sentBytesPerSecond"
-          name="sent"
-          stroke="#6366f1"
-          fill="#6366f1"
+          dataKey="receivedBytesPerSecond"
+          name="request (caller → callee)"
+          stroke="#14b8a6"
+          fill="#14b8a6"
           fillOpacity={0.4}
           isAnimationActive={false}
         />
         <Area
-          dataKey="receivedBytesPerSecond"
-          name="received"
-          stroke="#14b8a6"
-          fill="#14b8a6"
+          dataKey="sentBytesPerSecond"
+          name="response (callee → caller)"
+          stroke="#6366f1"
+          fill="#6366f1"
           fillOpacity={0.4}
           isAnimationActive={false}
         />

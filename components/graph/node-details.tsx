@@ -87,6 +87,7 @@ export function NodeDetails({
       label: 'Namespace',
       value: node.outside ? `${node.namespace} (outside selection)` : node.namespace,
     },
+    ...(node.cluster !== undefined ? [{ label: 'Cluster', value: node.cluster }] : []),
     ...(node.app !== undefined ? [{ label: 'App', value: node.app }] : []),
     ...(node.version !== undefined ? [{ label: 'Version', value: node.version }] : []),
     ...(node.workload !== undefined ? [{ label: 'Workload', value: node.workload }] : []),

@@ -13,6 +13,36 @@ describe('toElements', () => {
     expect(dataOf('ns:unknown')).toBeUndefined();
   });
 
+  it('with cluster boxes, puts each namespace box of a cluster in its cluster box', () => {
+    const graph = testGraph([
+      testNode('wl:bookinfo:reviews-v1@east', { cluster: 'east', name: 'reviews-v1' }),
+      testNode('wl:bookinfo:reviews-v1@west', { cluster: 'west', name: 'reviews-v1' }),
+    ]);
+    const elements = toElements(graph, { clusterBoxes: true });
+    const data = (id: string) => elements.find((e) => e.data.id === id)?.data;
+    expect(data('cl:east')).toMatchObject({ role: 'cluster', label: 'cluster east' });
+    expect(data('ns:bookinfo@east')).toMatchObject({ role: 'namespace', parent: 'cl:east' });
+    expect(data('wl:bookinfo:reviews-v1@west')).toMatchObject({
+      parent: 'ns:bookinfo@west',
+      label: 'reviews-v1',
+    });
+    // Nodes without a cluster keep their plain namespace box; parents come before children.
+    expect(data('wl:bookinfo:reviews-v1')?.parent).toBe('ns:bookinfo');
+    const at = (id: string) => elements.findIndex((e) => e.data.id === id);
+    expect(at('cl:west')).toBeLessThan(at('ns:bookinfo@west'));
+
+    // Without boxes the cluster is in the label, and no cluster box is drawn.
+    expect(dataOf('wl:bookinfo:reviews-v1@east', graph)).toMatchObject({
+      parent: 'ns:bookinfo',
+      label: 'reviews-v1 · east',
+    });
+    expect(dataOf('cl:east', graph)).toBeUndefined();
+  });
+
+  it('draws no cluster box for a single-cluster graph, whatever the option', () => {
+    expect(toElements(testGraph(), { clusterBoxes: true })).toEqual(toElements(testGraph()));
+  });
+
   it('marks a namespace as outside only when all its nodes are', () => {
     const graph = testGraph([testNode('wl:istio-system:ingress', { outside: true })]);
     expect(dataOf('ns:istio-system', graph)).toMatchObject({

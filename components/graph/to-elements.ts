@@ -9,9 +9,12 @@ import { edgeWidth } from './edge-width';
 export interface GraphNodeData {
   readonly id: string;
   readonly parent?: string;
-  /** namespace: a namespace box; box: an app box of a versionedApp graph; node: a workload/app/service/... */
-  readonly role: 'namespace' | 'box' | 'node';
-  readonly kind: NodeKind | 'namespace' | 'restricted';
+  /**
+   * cluster: a cluster box (multi-cluster graphs, on request); namespace: a namespace box; box: an app
+   * box of a versionedApp graph; node: a workload/app/service/...
+   */
+  readonly role: 'cluster' | 'namespace' | 'box' | 'node';
+  readonly kind: NodeKind | 'cluster' | 'namespace' | 'restricted';
   readonly health: Health;
   readonly label: string;
   readonly name: string;
@@ -37,15 +40,22 @@ export interface GraphEdgeData {
 }
 
 export const NAMESPACE_BOX_PREFIX = 'ns:';
+export const CLUSTER_BOX_PREFIX = 'cl:';
+
+export interface ElementOptions {
+  /** Multi-cluster graphs: a box per cluster around its namespace boxes. */
+  readonly clusterBoxes?: boolean;
+}
 
 /** unknown and external nodes are not inside a namespace of the mesh, so they get no box. */
 function inNamespaceBox(n: MeshNode): boolean {
   return n.kind !== 'unknown' && n.kind !== 'external' && n.namespace !== 'unknown';
 }
 
-function nodeLabel(n: MeshNode): string {
-  // Inside an app box the box already names the app.
-  const name = n.parent !== undefined && n.version !== undefined ? n.version : displayName(n);
+function nodeLabel(n: MeshNode, clusterBoxes: boolean): string {
+  // Inside an app box the box already names the app; inside a cluster box the box names the cluster.
+  const own = n.parent !== undefined && n.version !== undefined ? n.version : displayName(n);
+  const name = n.cluster !== undefined && !clusterBoxes ? `${own} · ${n.cluster}` : own;
   if (n.isWaypoint === true) return `${name}\n(waypoint)`;
   // ztunnel captures an ambient workload: no sidecar, yet in the mesh.
   if (n.dataPlane === 'ambient') return `${name}\n(ambient)`;
@@ -112,28 +122,47 @@ function meshEdgeData(e: MeshEdge): GraphEdgeData {
   };
 }
 
-/** Cytoscape elements for a graph: namespace boxes around their nodes, app boxes, nodes, edges. */
-export function toElements(graph: GraphResponse): ElementDefinition[] {
-  const namespaces = new Map<string, boolean>();
+/** Where a mesh node's namespace box is: one per namespace, or per namespace and cluster. */
+interface NamespaceBox {
+  readonly name: string;
+  readonly cluster: string | undefined;
+  outside: boolean;
+}
+
+/**
+ * Cytoscape elements for a graph: cluster boxes (on request) around namespace boxes around their
+ * nodes, app boxes, nodes, edges. Parents come before their children.
+ */
+export function toElements(
+  graph: GraphResponse,
+  options: ElementOptions = {},
+): ElementDefinition[] {
+  const clusterBoxes = options.clusterBoxes === true;
+  const namespaces = new Map<string, NamespaceBox>();
   const nodes: ElementDefinition[] = [];
   for (const n of graph.nodes) {
     if (n.kind === 'restricted') {
       nodes.push({ group: 'nodes', data: restrictedNodeData(n) });
       continue;
     }
-    const boxed = inNamespaceBox(n);
-    if (boxed && n.parent === undefined) {
-      const outside = namespaces.get(n.namespace);
-      namespaces.set(n.namespace, (outside ?? true) && n.outside === true);
+    const cluster = clusterBoxes ? n.cluster : undefined;
+    const box = inNamespaceBox(n)
+      ? `${NAMESPACE_BOX_PREFIX}${n.namespace}${cluster === undefined ? '' : `@${cluster}`}`
+      : undefined;
+    if (box !== undefined && n.parent === undefined) {
+      const seen = namespaces.get(box);
+      if (seen === undefined)
+        namespaces.set(box, { name: n.namespace, cluster, outside: n.outside === true });
+      else seen.outside &&= n.outside === true;
     }
-    const parent = n.parent ?? (boxed ? `${NAMESPACE_BOX_PREFIX}${n.namespace}` : undefined);
+    const parent = n.parent ?? box;
     const data: GraphNodeData = {
       id: n.id,
       ...(parent === undefined ? {} : { parent }),
       role: n.isBox === true ? 'box' : 'node',
       kind: n.kind,
       health: n.health,
-      label: n.isBox === true ? n.name : nodeLabel(n),
+      label: n.isBox === true ? n.name : nodeLabel(n, clusterBoxes),
       name: n.name,
       namespace: n.namespace,
       outside: n.outside === true,
@@ -141,9 +170,12 @@ export function toElements(graph: GraphResponse): ElementDefinition[] {
     };
     nodes.push({ group: 'nodes', data });
   }
-  const boxes: ElementDefinition[] = [...namespaces].map(([name, outside]) => {
+  const clusters = new Set<string>();
+  const boxes: ElementDefinition[] = [...namespaces].map(([id, { name, cluster, outside }]) => {
+    if (cluster !== undefined) clusters.add(cluster);
     const data: GraphNodeData = {
-      id: `${NAMESPACE_BOX_PREFIX}${name}`,
+      id,
+      ...(cluster === undefined ? {} : { parent: `${CLUSTER_BOX_PREFIX}${cluster}` }),
       role: 'namespace',
       kind: 'namespace',
       health: 'unknown',
@@ -155,9 +187,23 @@ export function toElements(graph: GraphResponse): ElementDefinition[] {
     };
     return { group: 'nodes', data };
   });
+  const clusterElements: ElementDefinition[] = [...clusters].map((name) => ({
+    group: 'nodes',
+    data: {
+      id: `${CLUSTER_BOX_PREFIX}${name}`,
+      role: 'cluster',
+      kind: 'cluster',
+      health: 'unknown',
+      label: `cluster ${name}`,
+      name,
+      namespace: '',
+      outside: false,
+      noSidecar: false,
+    } satisfies GraphNodeData,
+  }));
   const edges: ElementDefinition[] = graph.edges.map((e) => ({
     group: 'edges',
     data: edgeData(e),
   }));
-  return [...boxes, ...nodes, ...edges];
+  return [...clusterElements, ...boxes, ...nodes, ...edges];
 }

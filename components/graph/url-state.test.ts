@@ -27,6 +27,7 @@ describe('graph url state', () => {
       labels: 'p95',
       animate: true,
       authz: true,
+      clusters: true,
       find: 'reviews health:failing',
       hide: 'kind:service',
       selected: 'wl:bookinfo:productpage-v1',
@@ -41,6 +42,12 @@ describe('graph url state', () => {
     expect(serializeGraphViewState({ ...DEFAULT_VIEW, end: 1_796_468_400_000 })).toBe(
       'end=2026-12-05T11%3A00%3A00Z',
     );
+  });
+
+  it('keeps cluster boxes in the URL', () => {
+    expect(parse('clusters=true').clusters).toBe(true);
+    expect(parse('clusters=yes').clusters).toBe(false);
+    expect(serializeGraphViewState({ ...DEFAULT_VIEW, clusters: true })).toBe('clusters=true');
   });
 
   it('keeps the ambient view in the URL, dropping one it does not know', () => {

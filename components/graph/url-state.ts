@@ -38,6 +38,8 @@ export interface GraphViewState {
   readonly animate: boolean;
   /** The authorization overlay: edges the AuthorizationPolicies deny or leave to request attributes. */
   readonly authz: boolean;
+  /** Multi-cluster graphs: a box per cluster around its namespaces. */
+  readonly clusters: boolean;
   readonly find: string;
   readonly hide: string;
   /** Id of the selected node or edge. */
@@ -55,6 +57,7 @@ export const DEFAULT_VIEW: GraphViewState = {
   labels: 'none',
   animate: false,
   authz: false,
+  clusters: false,
   find: '',
   hide: '',
   selected: null,
@@ -101,6 +104,7 @@ export function parseGraphViewState(params: ReadableParams): GraphViewState {
     labels: oneOf(EDGE_LABEL_MODES, params.get('labels'), DEFAULT_VIEW.labels),
     animate: params.get('animate') === 'true',
     authz: params.get('authz') === 'true',
+    clusters: params.get('clusters') === 'true',
     find: (params.get('find') ?? '').slice(0, MAX_TEXT),
     hide: (params.get('hide') ?? '').slice(0, MAX_TEXT),
     selected: params.get('selected') || null,
@@ -120,6 +124,7 @@ export function serializeGraphViewState(state: GraphViewState): string {
   if (state.labels !== DEFAULT_VIEW.labels) out.set('labels', state.labels);
   if (state.animate) out.set('animate', 'true');
   if (state.authz) out.set('authz', 'true');
+  if (state.clusters) out.set('clusters', 'true');
   if (state.find !== '') out.set('find', state.find);
   if (state.hide !== '') out.set('hide', state.hide);
   if (state.selected !== null) out.set('selected', state.selected);

@@ -246,6 +246,8 @@ export interface MeshNode {
   readonly isWaypoint?: boolean;
   /** True when the node's namespace is not among the selected ones. */
   readonly outside?: boolean;
+  /** Only when the metrics name more than one cluster: the node's cluster (also ending its id). */
+  readonly cluster?: string;
   /** For versionedApp graphs: the id of the app box holding this node. */
   readonly parent?: string;
   /** For versionedApp graphs: this node is an app box (compound node) around its versions. */
@@ -272,7 +274,9 @@ export interface MeshEdge {
   readonly rps?: number;
   /** TCP only: bytes per second, sent + received. */
   readonly bytesPerSecond?: number;
+  /** istio_tcp_sent_bytes_total: what the callee sent back, the response direction. */
   readonly sentBytesPerSecond?: number;
+  /** istio_tcp_received_bytes_total: what the callee received, the request direction. */
   readonly receivedBytesPerSecond?: number;
   /** Share of requests with 5xx, no response or a gRPC error, 0..1. */
   readonly errorRate: number;
@@ -301,7 +305,9 @@ export interface MeshEdge {
 /** What ztunnel measured under an edge's requests, per second. */
 export interface L4Traffic {
   readonly bytesPerSecond: number;
+  /** Response direction, as on MeshEdge. */
   readonly sentBytesPerSecond: number;
+  /** Request direction, as on MeshEdge. */
   readonly receivedBytesPerSecond: number;
   readonly connectionsPerSecond: number;
   /** Share of the bytes with connection_security_policy="mutual_tls", 0..1. */

@@ -1,6 +1,12 @@
 import { DURATION_LABELS, EDGE_LABELS, REQUEST_LABELS, TCP_LABELS } from '@/lib/mesh/graph/labels';
 import type { Window } from '@/lib/mesh/types';
-import { assertDuration, byLabels, namespaceRegex, selector } from './promql';
+import {
+  assertDuration,
+  byLabels,
+  namespaceRegex,
+  selector,
+  type LabelMatcherValue,
+} from './promql';
 
 export interface GraphQueries {
   readonly requests: string;
@@ -11,9 +17,30 @@ export interface GraphQueries {
 }
 
 /**
+ * The destination has two namespace labels. A sidecar caller names the service it addressed
+ * (destination_service_namespace) even when no workload answered (a 503 UH or NR has
+ * destination_workload "unknown"); the callee's own proxy names its workload's namespace
+ * (destination_workload_namespace) even where the service namespace is "unknown" (callers outside
+ * the mesh, an egress gateway, PassthroughCluster to a pod, another cluster). A selector on either
+ * alone drops the other's traffic, so both are asked for, as Kiali's queries do.
+ */
+function selectors(re: string): readonly Readonly<Record<string, LabelMatcherValue>>[] {
+  return [
+    { destination_service_namespace: { re } },
+    { source_workload_namespace: { re } },
+    // Only what the two above miss, so Prometheus sums no series twice before `or` drops one.
+    {
+      destination_workload_namespace: { re },
+      destination_service_namespace: { nre: re },
+      source_workload_namespace: { nre: re },
+    },
+  ];
+}
+
+/**
  * The rate of `metric` grouped by `labels`, for traffic into or out of the namespaces (or all of them).
- * Two selectors joined with `or` catch both directions across the selection's border; a series matching
- * both has the same label set on each side, so `or` keeps it once.
+ * The selectors are joined with `or` in one query: a series matching several has the same label set
+ * on each side (every namespace label is among the grouping labels), so `or` keeps it once.
  */
 function rateQuery(
   metric: string,
@@ -24,10 +51,9 @@ function rateQuery(
   const range = assertDuration(window);
   const by = byLabels(labels);
   if (namespaces === 'all') return `sum ${by} (rate(${selector(metric)}[${range}]))`;
-  const re = namespaceRegex(namespaces);
-  const into = `sum ${by} (rate(${selector(metric, { destination_service_namespace: { re } })}[${range}]))`;
-  const outOf = `sum ${by} (rate(${selector(metric, { source_workload_namespace: { re } })}[${range}]))`;
-  return `${into} or ${outOf}`;
+  return selectors(namespaceRegex(namespaces))
+    .map((m) => `sum ${by} (rate(${selector(metric, m)}[${range}]))`)
+    .join(' or ');
 }
 
 /** The five queries behind one graph, whatever the number of namespaces (buildGraph's inputs). */

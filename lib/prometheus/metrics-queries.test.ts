@@ -21,12 +21,28 @@ describe('metricsQueries', () => {
     );
     if (q.kind !== 'requests') throw new Error('expected request queries');
     expect(q.requests).toBe(
-      'sum by (reporter,source_workload_namespace,source_workload,source_canonical_service,source_app,source_version,destination_service_namespace,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_app,destination_version,request_protocol,response_code,grpc_response_status) ' +
+      'sum by (reporter,source_workload_namespace,source_workload,source_canonical_service,source_app,source_version,destination_service_namespace,destination_service_name,destination_workload_namespace,destination_workload,destination_canonical_service,destination_app,destination_version,request_protocol,source_cluster,destination_cluster,response_code,grpc_response_status) ' +
         '(rate(istio_requests_total{source_workload_namespace="bookinfo",source_workload="productpage-v1",destination_workload_namespace="bookinfo",destination_workload="reviews-v2",request_protocol!="grpc"}[60s]))',
     );
     expect(q.requests).not.toContain('reporter=');
     expect(q.durations).toContain('istio_request_duration_milliseconds_bucket{');
     expect(q.durations).toContain(',le) (rate(');
+  });
+
+  it('narrows to the clusters a multi-cluster id names, keeping callees Istio left unnamed', () => {
+    const q = metricsQueries(
+      {
+        kind: 'edge',
+        source: ref('wl:bookinfo:productpage-v1@east'),
+        target: ref('wl:bookinfo:reviews-v2@west'),
+        protocol: 'tcp',
+      },
+      60,
+    );
+    if (q.kind !== 'tcp') throw new Error('expected TCP queries');
+    expect(q.tcpReceived).toContain(
+      'source_workload="productpage-v1",source_cluster="east",destination_workload_namespace="bookinfo",destination_workload="reviews-v2",destination_cluster=~"west|unknown|"',
+    );
   });
 
   it('matches versions, including the missing one, and gRPC', () => {

@@ -1,7 +1,7 @@
 import { DURATION_LABELS, EDGE_LABELS } from '@/lib/mesh/graph/labels';
 import type { NodeRef } from '@/lib/mesh/graph/parse-node-id';
 import type { Protocol } from '@/lib/mesh/types';
-import { byLabels, selector, type LabelMatcherValue } from './promql';
+import { byLabels, regexEscape, selector, type LabelMatcherValue } from './promql';
 
 export type Matchers = Record<string, LabelMatcherValue | undefined>;
 
@@ -31,6 +31,25 @@ const versionMatcher = (v: string | undefined): LabelMatcherValue => v ?? { re: 
  * narrows enough. canonical_service is what Istio derives from the app label, so it names the app.
  */
 export function sourceMatchers(ref: NodeRef): Matchers {
+  return 'cluster' in ref && ref.cluster !== undefined
+    ? { ...unclusteredSourceMatchers(ref), source_cluster: ref.cluster }
+    : unclusteredSourceMatchers(ref);
+}
+
+/**
+ * The callee's cluster, or none named: some Istio versions report destination_cluster "unknown" for
+ * traffic in the caller's cluster, which the graph then draws there (lib/mesh/graph/endpoints.ts).
+ */
+export function targetMatchers(ref: NodeRef): Matchers {
+  return 'cluster' in ref && ref.cluster !== undefined
+    ? {
+        ...unclusteredTargetMatchers(ref),
+        destination_cluster: { re: `${regexEscape(ref.cluster)}|unknown|` },
+      }
+    : unclusteredTargetMatchers(ref);
+}
+
+function unclusteredSourceMatchers(ref: NodeRef): Matchers {
   switch (ref.kind) {
     case 'workload':
       return { source_workload_namespace: ref.namespace, source_workload: ref.workload };
@@ -53,7 +72,7 @@ export function sourceMatchers(ref: NodeRef): Matchers {
   }
 }
 
-export function targetMatchers(ref: NodeRef): Matchers {
+function unclusteredTargetMatchers(ref: NodeRef): Matchers {
   switch (ref.kind) {
     case 'workload':
       return { destination_workload_namespace: ref.namespace, destination_workload: ref.workload };

@@ -66,8 +66,8 @@ async function load(req: GraphQuery): Promise<Built> {
   const metrics = Promise.all([
     prom.instantQuery(q.requests, req.end),
     optional(q.durations, 'Latency percentiles'),
-    optional(q.tcpSent, 'TCP bytes sent'),
-    optional(q.tcpReceived, 'TCP bytes received'),
+    optional(q.tcpSent, 'TCP response bytes'),
+    optional(q.tcpReceived, 'TCP request bytes'),
     optional(q.tcpOpened, 'TCP connections'),
   ]).then((r) => ((promMs = performance.now() - started), r));
   const cluster = readCluster().then((c) => ((kubeMs = performance.now() - started), c));

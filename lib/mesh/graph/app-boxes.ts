@@ -5,21 +5,27 @@
  */
 import { worstHealth } from '../health/health';
 import type { MeshNode } from '../types';
-import { appId } from './node-ids';
+import { appId, inCluster } from './node-ids';
+
+/** One box per app and cluster: the app graph's node of the app in that cluster. */
+function boxOf(n: MeshNode): string | undefined {
+  return n.id.startsWith('ver:') && n.app !== undefined
+    ? inCluster(appId(n.namespace, n.app), n.cluster)
+    : undefined;
+}
 
 export function withAppBoxes(nodes: readonly MeshNode[]): MeshNode[] {
   const members = new Map<string, MeshNode[]>();
   for (const n of nodes) {
-    if (!n.id.startsWith('ver:') || n.app === undefined) continue;
-    const box = appId(n.namespace, n.app);
+    const box = boxOf(n);
+    if (box === undefined) continue;
     const list = members.get(box);
     if (list === undefined) members.set(box, [n]);
     else list.push(n);
   }
   const out: MeshNode[] = [];
   for (const n of nodes) {
-    const box =
-      n.id.startsWith('ver:') && n.app !== undefined ? appId(n.namespace, n.app) : undefined;
+    const box = boxOf(n);
     out.push(box !== undefined && (members.get(box)?.length ?? 0) > 1 ? { ...n, parent: box } : n);
   }
   for (const [id, versions] of members) {
@@ -37,6 +43,7 @@ export function withAppBoxes(nodes: readonly MeshNode[]): MeshNode[] {
       namespace: first.namespace,
       name: first.name,
       app: first.app,
+      ...(first.cluster !== undefined && { cluster: first.cluster }),
       isBox: true,
       ...(first.outside === true ? { outside: true } : {}),
       health: worstHealth(...versions.map((v) => v.health)),

@@ -2,14 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { HEALTH_THRESHOLDS_ANNOTATION } from '../health/rules';
 import { buildGraph } from './build-graph';
 import { edge, node } from '../testing/graph-lookup';
+import type { MeshGraph } from '../types';
+
+const pairsTo = (g: MeshGraph, name: string): string[] =>
+  g.edges.filter((e) => e.target.includes(name)).map((e) => e.target);
 import {
   BOOKINFO_INVENTORY,
   PRODUCTPAGE,
+  RATINGS,
   REVIEWS_V1,
   graphInput,
   request,
+  tcpBytes,
   workload,
 } from '../testing/graph-samples';
+
+const EGRESS = { ns: 'istio-system', wl: 'istio-egressgateway', app: 'istio-egressgateway' };
 
 describe('buildGraph: destinations outside the mesh or unresolved', () => {
   it('PassthroughCluster and MESH_EXTERNAL ServiceEntry hosts become external nodes', () => {
@@ -63,6 +71,88 @@ describe('buildGraph: destinations outside the mesh or unresolved', () => {
       clientErrorRate: 1,
       health: 'failing',
     });
+  });
+});
+
+describe('buildGraph: destinations whose service namespace is unknown', () => {
+  it('go to the workload that answered, e.g. the egress gateway, in every graph type', () => {
+    const requests = [
+      request(PRODUCTPAGE, { ...EGRESS, svc: 'edition.example.com', svcNs: 'unknown' }, 2),
+    ];
+    expect(
+      edge(
+        buildGraph(graphInput({ requests })),
+        'wl:bookinfo:productpage-v1',
+        'wl:istio-system:istio-egressgateway',
+      ).rps,
+    ).toBe(2);
+    const services = buildGraph(graphInput({ requests, type: 'service' }));
+    expect(pairsTo(services, 'istio-egressgateway')).toEqual([
+      'wl:istio-system:istio-egressgateway',
+    ]);
+    expect(services.nodes.some((n) => n.kind === 'unknown')).toBe(false);
+  });
+
+  it('go to the service a host or name says when no workload answered', () => {
+    const g = buildGraph(
+      graphInput({
+        requests: [
+          request(
+            PRODUCTPAGE,
+            { svc: 'istio-egressgateway.istio-system.svc.cluster.local', svcNs: 'unknown' },
+            1,
+            { code: '503', flags: 'UH' },
+          ),
+          request(PRODUCTPAGE, { svc: 'legacy.example.com', svcNs: 'unknown' }, 3, {
+            code: '503',
+            flags: 'UF',
+          }),
+        ],
+      }),
+    );
+    expect(node(g, 'svc:istio-system:istio-egressgateway')).toMatchObject({ errorRate: 1 });
+    expect(node(g, 'svc:unknown:legacy.example.com')).toMatchObject({ outside: true, rps: 3 });
+    expect(g.nodes.some((n) => n.id === 'unknown:destination')).toBe(false);
+  });
+
+  it("go to the app Istio's canonical service names when neither workload nor service is known", () => {
+    const requests = [
+      request(
+        PRODUCTPAGE,
+        { svc: 'unknown', svcNs: 'unknown', ns: 'bookinfo', wl: 'unknown', app: 'reviews' },
+        1,
+        {
+          code: '503',
+        },
+      ),
+    ];
+    expect(node(buildGraph(graphInput({ requests })), 'app:bookinfo:reviews').errorRate).toBe(1);
+    expect(
+      node(
+        buildGraph(graphInput({ requests, type: 'versionedApp' })),
+        'ver:bookinfo:reviews:unknown',
+      ).kind,
+    ).toBe('app');
+  });
+});
+
+describe('buildGraph: PassthroughCluster', () => {
+  it('draws the edge to a workload Meshlens knows; an unknown one stays passthrough', () => {
+    const g = buildGraph(
+      graphInput({
+        requests: [
+          request(REVIEWS_V1, { ...RATINGS, svc: 'PassthroughCluster', svcNs: 'unknown' }, 2),
+          request(REVIEWS_V1, { ns: 'legacy', wl: 'mainframe', svc: 'PassthroughCluster' }, 1),
+        ],
+        tcpSent: [tcpBytes(REVIEWS_V1, { ...RATINGS, svc: 'BlackHoleCluster' }, 100)],
+      }),
+    );
+    expect(edge(g, 'wl:bookinfo:reviews-v1', 'wl:bookinfo:ratings-v1').rps).toBe(2);
+    expect(
+      edge(g, 'wl:bookinfo:reviews-v1', 'wl:bookinfo:ratings-v1', 'tcp').sentBytesPerSecond,
+    ).toBe(100);
+    expect(edge(g, 'wl:bookinfo:reviews-v1', 'ext:PassthroughCluster').rps).toBe(1);
+    expect(g.nodes.some((n) => n.id === 'wl:legacy:mainframe')).toBe(false);
   });
 });
 

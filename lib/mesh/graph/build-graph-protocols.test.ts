@@ -70,6 +70,24 @@ describe('buildGraph: protocols and reporters', () => {
     expect(node(g, 'wl:bookinfo:mysql-v1')).toMatchObject({ health: 'healthy', rps: 0 });
   });
 
+  it("TCP directions follow Istio's metric reference: received is the request, sent the response", () => {
+    // A backup job uploading 5000 B/s and getting 20 B/s of acknowledgements back, seen by the
+    // callee's proxy only (the job has no sidecar).
+    const JOB = { ns: 'bookinfo', wl: 'backup', app: 'backup' };
+    const STORE = { ns: 'bookinfo', wl: 'store-v1', app: 'store', version: 'v1' };
+    const g = buildGraph(
+      graphInput({
+        requests: [],
+        tcpReceived: [tcpBytes(JOB, to(STORE, 'store'), 5000, { reporter: 'destination' })],
+        tcpSent: [tcpBytes(JOB, to(STORE, 'store'), 20, { reporter: 'destination' })],
+      }),
+    );
+    expect(edge(g, 'wl:bookinfo:backup', 'wl:bookinfo:store-v1', 'tcp')).toMatchObject({
+      receivedBytesPerSecond: 5000,
+      sentBytesPerSecond: 20,
+    });
+  });
+
   it('unknown source: only the destination reporter exists', () => {
     const g = buildGraph(
       graphInput({

@@ -20,6 +20,8 @@ import { ExternalHosts, servedServices } from './endpoints';
 import { finishEdge, percentilesMs } from './finish-edge';
 import { idleEndpoints } from './idle-nodes';
 import { InventoryIndex } from './inventory-index';
+import { isKnown, withoutCluster } from './node-ids';
+import type { RawEdge } from './pick-reporter';
 import { collectRawEdges, proxiedWorkloads } from './pick-reporter';
 
 /** Instant vectors at one evaluation time; the exact grouping of each is in ./labels.ts. */
@@ -77,23 +79,39 @@ const byId = (a: { readonly id: string }, b: { readonly id: string }): number =>
 
 const SCOPED_KINDS: ReadonlySet<string> = new Set(['workload', 'app', 'service']);
 
+/** Whether the metrics name more than one cluster (a metric without the labels names none). */
+export function namesSeveralClusters(raw: Iterable<RawEdge>): boolean {
+  let seen: string | undefined;
+  for (const { labels } of raw) {
+    for (const c of [labels['source_cluster'], labels['destination_cluster']]) {
+      if (!isKnown(c)) continue;
+      if (seen === undefined) seen = c;
+      else if (c !== seen) return true;
+    }
+  }
+  return false;
+}
+
 /** The topology graph of one graph type, from decoded metrics and the Kubernetes inventory. */
 export function buildGraph(input: GraphInput): MeshGraph {
   const external = new ExternalHosts(input.externalHosts);
   const raw = collectRawEdges(input);
+  const multiCluster = namesSeveralClusters(raw);
   const ambient = ambientIdentity(input.inventory, raw);
   const servedBy = new Map<string, ReadonlyMap<string, Endpoint>>();
   if (input.type === 'service') {
     // A waypoint answers for the services it fronts, but it is a proxy, not their server.
-    for (const [id, services] of servedServices(raw, external))
-      if (!ambient.waypoints.has(id)) servedBy.set(id, services);
+    for (const [id, services] of servedServices(raw, external, multiCluster))
+      if (!ambient.waypoints.has(withoutCluster(id))) servedBy.set(id, services);
   }
+  const index = new InventoryIndex(input.inventory);
   const totals = aggregateMeasured(measureAmbient(raw, input.ambient ?? 'total', ambient), {
     type: input.type,
     external,
     servedBy,
+    knownWorkloads: index.workloads,
+    multiCluster,
   });
-  const index = new InventoryIndex(input.inventory);
   const proxied = proxiedWorkloads(raw);
   const selected = new Set(input.namespaces);
 
@@ -125,24 +143,31 @@ export function buildGraph(input: GraphInput): MeshGraph {
         target.inboundBuckets.set(le, (target.inboundBuckets.get(le) ?? 0) + rate);
       source.outbound = add(source.outbound, t.requests, t.serverErrors, t.clientErrors);
     }
-    edges.push(finishEdge(t, index.rulesFor(t.target.namespace, t.target.id)));
+    edges.push(finishEdge(t, index.rulesFor(t.target.namespace, withoutCluster(t.target.id))));
   }
   if (input.includeIdle === true) {
-    for (const endpoint of idleEndpoints(input.type, input.inventory, selected)) nodeFor(endpoint);
+    // Across clusters the inventory cannot say which cluster a silent workload is in: it is added
+    // only where no cluster already shows it.
+    const shown = new Set([...nodeTotals.keys()].map(withoutCluster));
+    for (const endpoint of idleEndpoints(input.type, input.inventory, selected))
+      if (!multiCluster || !shown.has(endpoint.id)) nodeFor(endpoint);
   }
 
   let nodes: MeshNode[] = [];
   for (const n of nodeTotals.values()) {
     const e = n.endpoint;
-    const replicas = index.replicasOf(e.id) ?? (index.serviceIds.has(e.id) ? [] : undefined);
-    const inventoryWorkload = e.kind === 'workload' ? index.workloads.get(e.id) : undefined;
-    const dataPlane = e.kind === 'workload' ? ambient.modeOf(e.id) : undefined;
-    const waypoint = dataPlane === 'ambient' ? ambient.waypointOf(e.id) : undefined;
-    const isWaypoint = e.kind === 'workload' && ambient.waypoints.has(e.id);
+    // The inventory and the workloads' own reports know names, not clusters: a workload of the same
+    // namespace and name in every cluster (Istio's namespace sameness) is read as one.
+    const known = withoutCluster(e.id);
+    const replicas = index.replicasOf(known) ?? (index.serviceIds.has(known) ? [] : undefined);
+    const inventoryWorkload = e.kind === 'workload' ? index.workloads.get(known) : undefined;
+    const dataPlane = e.kind === 'workload' ? ambient.modeOf(known) : undefined;
+    const waypoint = dataPlane === 'ambient' ? ambient.waypointOf(known) : undefined;
+    const isWaypoint = e.kind === 'workload' && ambient.waypoints.has(known);
     // ztunnel reports for the ambient workloads it captures; that is no sidecar.
     const hasSidecar =
       e.kind === 'workload'
-        ? inventoryWorkload?.hasSidecar === true || (proxied.has(e.id) && dataPlane !== 'ambient')
+        ? inventoryWorkload?.hasSidecar === true || (proxied.has(known) && dataPlane !== 'ambient')
         : undefined;
     const [p50Ms, p95Ms, p99Ms] = percentilesMs(n.inboundBuckets);
     nodes.push({
@@ -154,6 +179,7 @@ export function buildGraph(input: GraphInput): MeshGraph {
       version: e.version,
       workload: e.workload,
       service: e.service,
+      ...(e.cluster !== undefined && { cluster: e.cluster }),
       hasSidecar,
       ...(dataPlane !== undefined && { dataPlane }),
       ...(waypoint !== undefined && { waypoint }),
@@ -161,7 +187,7 @@ export function buildGraph(input: GraphInput): MeshGraph {
       outside: SCOPED_KINDS.has(e.kind) && !selected.has(e.namespace) ? true : undefined,
       health: workloadHealth(
         { inbound: n.inbound, outbound: n.outbound, hasTcpTraffic: n.hasTcpTraffic, replicas },
-        index.rulesFor(e.namespace, e.id),
+        index.rulesFor(e.namespace, known),
       ),
       rps: n.inbound.total,
       errorRate: n.inbound.total > 0 ? n.inbound.serverErrors / n.inbound.total : 0,

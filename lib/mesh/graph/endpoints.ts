@@ -15,6 +15,7 @@ import {
   UNKNOWN_SOURCE_ID,
   appId,
   externalId,
+  inCluster,
   isKnown,
   serviceId,
   versionedAppId,
@@ -32,6 +33,8 @@ export interface Endpoint {
   readonly version?: string;
   readonly workload?: string;
   readonly service?: string;
+  /** Multi-cluster meshes only: the cluster the node is in, also at the end of its id. */
+  readonly cluster?: string;
 }
 
 /** Hosts outside the mesh: Istio's catch-all clusters plus MESH_EXTERNAL ServiceEntry hosts. */
@@ -59,6 +62,10 @@ export interface EndpointContext {
   readonly external: ExternalHosts;
   /** Services each workload id received traffic as, by service id (for the service graph's callers). */
   readonly servedBy: ReadonlyMap<string, ReadonlyMap<string, Endpoint>>;
+  /** Workload ids (single-cluster form) of the inventory, for traffic Istio could not name a service for. */
+  readonly knownWorkloads?: { has(id: string): boolean };
+  /** The metrics name more than one cluster: nodes are per cluster (see inCluster). */
+  readonly multiCluster?: boolean;
 }
 
 const UNKNOWN_SOURCE: Endpoint = {
@@ -78,6 +85,33 @@ const UNKNOWN_DESTINATION: Endpoint = {
 function appOf(canonical: string | undefined, app: string | undefined): string | undefined {
   if (isKnown(canonical)) return canonical;
   return isKnown(app) ? app : undefined;
+}
+
+/** Istio's catch-all clusters: the proxy forwarded to an address no service of the mesh owns. */
+const CATCH_ALL: ReadonlySet<string> = new Set(['PassthroughCluster', 'BlackHoleCluster']);
+
+/** `name.namespace.svc…`: how a caller names a Kubernetes service by host. */
+const SERVICE_HOST = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.svc(\.|$)/;
+
+function sourceCluster(labels: Labels, multiCluster: boolean | undefined): string | undefined {
+  const c = labels['source_cluster'];
+  return multiCluster === true && isKnown(c) ? c : undefined;
+}
+
+/**
+ * Some Istio versions report destination_cluster "unknown" for traffic that stayed in the caller's
+ * cluster (istio/istio#29373); the caller's cluster is then the best guess, as Kiali makes it.
+ */
+function destinationCluster(labels: Labels, multiCluster: boolean | undefined): string | undefined {
+  if (multiCluster !== true) return undefined;
+  const c = labels['destination_cluster'];
+  return isKnown(c) ? c : sourceCluster(labels, multiCluster);
+}
+
+/** The endpoint in one cluster; the unknown caller and hosts outside the mesh belong to none. */
+export function inClusterEndpoint(e: Endpoint, cluster: string | undefined): Endpoint {
+  if (cluster === undefined || e.kind === 'unknown' || e.kind === 'external') return e;
+  return { ...e, id: inCluster(e.id, cluster), cluster };
 }
 
 export function workloadEndpoint(
@@ -119,7 +153,11 @@ export function sourceEndpoint(labels: Labels, ctx: EndpointContext): Endpoint {
   const workload = labels['source_workload'];
   if (!isKnown(workload) || !isKnown(namespace)) return UNKNOWN_SOURCE;
   const app = appOf(labels['source_canonical_service'], labels['source_app']);
-  const wl = workloadEndpoint(ctx.type, namespace, workload, app, labels['source_version']);
+  const cluster = sourceCluster(labels, ctx.multiCluster);
+  const wl = inClusterEndpoint(
+    workloadEndpoint(ctx.type, namespace, workload, app, labels['source_version']),
+    cluster,
+  );
   if (ctx.type !== 'service') return wl;
   const served = ctx.servedBy.get(wl.id);
   if (served?.size !== 1) return wl;
@@ -131,6 +169,7 @@ export function sourceEndpoint(labels: Labels, ctx: EndpointContext): Endpoint {
 export function servedServices(
   edges: Iterable<{ readonly labels: Labels }>,
   external: ExternalHosts,
+  multiCluster = false,
 ): Map<string, Map<string, Endpoint>> {
   const out = new Map<string, Map<string, Endpoint>>();
   for (const { labels } of edges) {
@@ -141,29 +180,87 @@ export function servedServices(
     if (!isKnown(service) || !isKnown(serviceNs) || !isKnown(workload) || !isKnown(workloadNs))
       continue;
     if (external.has(service)) continue;
-    const wl = workloadId(workloadNs, workload);
+    const cluster = destinationCluster(labels, multiCluster);
+    const wl = inCluster(workloadId(workloadNs, workload), cluster);
     let services = out.get(wl);
     if (services === undefined) out.set(wl, (services = new Map()));
-    const svc = serviceEndpoint(serviceNs, service);
+    const svc = inClusterEndpoint(serviceEndpoint(serviceNs, service), cluster);
     services.set(svc.id, svc);
   }
   return out;
 }
 
-export function destinationEndpoint(labels: Labels, ctx: EndpointContext): Endpoint {
+/**
+ * The service a request addressed, when Istio names one. Its namespace is "unknown" where the caller
+ * addressed a host no service of its cluster owns (another cluster's, an egress gateway's); a host
+ * of the form name.namespace.svc still says which service it is.
+ */
+function addressedService(
+  service: string | undefined,
+  serviceNs: string | undefined,
+): { readonly name: string; readonly namespace: string } | undefined {
+  if (!isKnown(service)) return undefined;
+  if (isKnown(serviceNs)) return { name: service, namespace: serviceNs };
+  const host = SERVICE_HOST.exec(service);
+  if (host?.[1] !== undefined && host[3] !== undefined)
+    return { name: host[1], namespace: host[3] };
+  return { name: service, namespace: 'unknown' };
+}
+
+/** No workload answered, yet Istio knows the app the request was for. */
+function appEndpoint(
+  type: GraphType,
+  namespace: string,
+  app: string,
+  rawVersion: string | undefined,
+): Endpoint {
+  const version = isKnown(rawVersion) ? rawVersion : undefined;
+  const id =
+    type === 'versionedApp' ? versionedAppId(namespace, app, version) : appId(namespace, app);
+  return {
+    id,
+    kind: 'app',
+    namespace,
+    name: app,
+    app,
+    ...(type === 'versionedApp' && { version }),
+  };
+}
+
+function unclusteredDestination(labels: Labels, ctx: EndpointContext): Endpoint {
   const service = labels['destination_service_name'];
   const serviceNs = labels['destination_service_namespace'];
   const workload = labels['destination_workload'];
   const workloadNs = labels['destination_workload_namespace'];
+  const hasWorkload = isKnown(workload) && isKnown(workloadNs);
+  const app = appOf(labels['destination_canonical_service'], labels['destination_app']);
+  const version = labels['destination_version'];
   if (isKnown(service) && ctx.external.has(service)) {
+    // A catch-all cluster still names the peer when it answered through its proxy: a workload
+    // Meshlens knows is drawn as itself, not as "somewhere outside".
+    if (
+      hasWorkload &&
+      CATCH_ALL.has(service) &&
+      ctx.knownWorkloads?.has(workloadId(workloadNs, workload)) === true
+    )
+      return workloadEndpoint(ctx.type, workloadNs, workload, app, version);
     const namespace = isKnown(serviceNs) ? serviceNs : 'unknown';
     return { id: externalId(service), kind: 'external', namespace, name: service, service };
   }
-  const hasService = isKnown(service) && isKnown(serviceNs);
-  const hasWorkload = isKnown(workload) && isKnown(workloadNs);
-  if (hasService && (ctx.type === 'service' || !hasWorkload))
-    return serviceEndpoint(serviceNs, service);
-  if (!hasWorkload) return UNKNOWN_DESTINATION;
-  const app = appOf(labels['destination_canonical_service'], labels['destination_app']);
-  return workloadEndpoint(ctx.type, workloadNs, workload, app, labels['destination_version']);
+  const svc = addressedService(service, serviceNs);
+  // A host no service owns names no service node worth drawing when a workload answered it.
+  const serviceGraphNode = ctx.type === 'service' && svc?.namespace !== 'unknown';
+  if (svc !== undefined && (serviceGraphNode || !hasWorkload))
+    return serviceEndpoint(svc.namespace, svc.name);
+  if (hasWorkload) return workloadEndpoint(ctx.type, workloadNs, workload, app, version);
+  const appNs = isKnown(serviceNs) ? serviceNs : isKnown(workloadNs) ? workloadNs : undefined;
+  if (app !== undefined && appNs !== undefined) return appEndpoint(ctx.type, appNs, app, version);
+  return UNKNOWN_DESTINATION;
+}
+
+export function destinationEndpoint(labels: Labels, ctx: EndpointContext): Endpoint {
+  return inClusterEndpoint(
+    unclusteredDestination(labels, ctx),
+    destinationCluster(labels, ctx.multiCluster),
+  );
 }

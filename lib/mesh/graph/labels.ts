@@ -1,11 +1,16 @@
 /**
  * The grouping each buildGraph input expects: the contract with the PromQL builders. `<sel>` below is
- * the namespace filter; to see traffic crossing the selection's border in both directions, run each
- * query twice and join with `or` (series that match both are identical label sets, so `or` keeps one):
+ * the namespace filter; to see traffic crossing the selection's border in both directions, and
+ * failures whose destination is only half known, select on each namespace label of the edge and join
+ * with `or` (series that match several are identical label sets, so `or` keeps one; the last
+ * selector leaves out what the first two have):
  *
- *   sum by (<labels>) (rate(<metric>{destination_service_namespace=~"<ns regex>"}[<window>]))
+ *   sum by (<labels>) (rate(<metric>{destination_service_namespace=~"<ns>"}[<window>]))
  *   or
- *   sum by (<labels>) (rate(<metric>{source_workload_namespace=~"<ns regex>"}[<window>]))
+ *   sum by (<labels>) (rate(<metric>{source_workload_namespace=~"<ns>"}[<window>]))
+ *   or
+ *   sum by (<labels>) (rate(<metric>{destination_workload_namespace=~"<ns>",
+ *     destination_service_namespace!~"<ns>",source_workload_namespace!~"<ns>"}[<window>]))
  *
  * Every reporter must be kept (no reporter matcher): buildGraph picks one per edge, and in ambient
  * mode joins ztunnel's (source, destination) with the waypoint's (waypoint).
@@ -27,6 +32,9 @@ export const EDGE_LABELS = [
   'destination_app',
   'destination_version',
   'request_protocol',
+  // One value in a single-cluster mesh, so no extra series there; more make nodes per cluster.
+  'source_cluster',
+  'destination_cluster',
 ] as const;
 
 /** `sum by (REQUEST_LABELS) (rate(istio_requests_total{<sel>}[<window>]))` */

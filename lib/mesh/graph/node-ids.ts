@@ -20,6 +20,20 @@ export const serviceId = (namespace: string, service: string): string =>
   `svc:${namespace}:${service}`;
 export const externalId = (host: string): string => `ext:${host}`;
 
+/**
+ * Only when the metrics name more than one cluster: the cluster after the single-cluster id, so one
+ * workload name in two clusters is two nodes. Kubernetes names and hosts never hold `@`.
+ */
+export const CLUSTER_SEPARATOR = '@';
+export const inCluster = (id: string, cluster: string | undefined): string =>
+  cluster === undefined ? id : `${id}${CLUSTER_SEPARATOR}${cluster}`;
+
+/** The id a node has in a single-cluster mesh: what the inventory is keyed by. */
+export function withoutCluster(id: string): string {
+  const at = id.lastIndexOf(CLUSTER_SEPARATOR);
+  return at < 0 ? id : id.slice(0, at);
+}
+
 /** Istio reports a missing peer attribute as "unknown"; Prometheus reports a missing label as "". */
 export function isKnown(value: string | undefined): value is string {
   return value !== undefined && value !== '' && value !== 'unknown';

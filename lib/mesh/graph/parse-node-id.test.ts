@@ -4,6 +4,7 @@ import {
   UNKNOWN_SOURCE_ID,
   appId,
   externalId,
+  inCluster,
   serviceId,
   versionedAppId,
   workloadId,
@@ -41,6 +42,25 @@ describe('parseNodeId', () => {
     expect(parseNodeId(UNKNOWN_DESTINATION_ID)).toEqual({ kind: 'unknownDestination' });
   });
 
+  it('reads the cluster of a multi-cluster id', () => {
+    expect(parseNodeId(inCluster(workloadId('bookinfo', 'reviews-v2'), 'east'))).toEqual({
+      kind: 'workload',
+      namespace: 'bookinfo',
+      workload: 'reviews-v2',
+      cluster: 'east',
+    });
+    expect(parseNodeId(inCluster(versionedAppId('ns', 'a', undefined), 'cluster-2.prod'))).toEqual({
+      kind: 'versionedApp',
+      namespace: 'ns',
+      app: 'a',
+      version: undefined,
+      cluster: 'cluster-2.prod',
+    });
+    expect(parseNodeId(inCluster(serviceId('shop', 'cart'), 'west'))).toMatchObject({
+      cluster: 'west',
+    });
+  });
+
   it('reads the unknown version back as no version', () => {
     expect(parseNodeId(versionedAppId('ns', 'a', undefined))).toMatchObject({ version: undefined });
   });
@@ -73,6 +93,10 @@ describe('parseNodeId', () => {
     'wl:ns:a\nb',
     'ext:',
     'unknown:source',
+    'wl:ns:a@',
+    'wl:ns:a@b c',
+    'unknown@east',
+    'wl:ns@east:a',
   ])('refuses %j', (id) => {
     expect(parseNodeId(id)).toBeUndefined();
   });

@@ -1,19 +1,28 @@
 import { isNamespaceName } from '../namespace-name';
 import type { GraphType } from '../types';
-import { UNKNOWN_DESTINATION_ID, UNKNOWN_SOURCE_ID } from './node-ids';
+import { CLUSTER_SEPARATOR, UNKNOWN_DESTINATION_ID, UNKNOWN_SOURCE_ID } from './node-ids';
+
+/** Multi-cluster ids only: the cluster the node is in (see inCluster). */
+interface InCluster {
+  readonly cluster?: string;
+}
 
 /** A graph node id (lib/mesh/graph/node-ids.ts) taken apart; the inverse of the id builders. */
 export type NodeRef =
-  | { readonly kind: 'workload'; readonly namespace: string; readonly workload: string }
-  | { readonly kind: 'app'; readonly namespace: string; readonly app: string }
-  | {
+  | ({
+      readonly kind: 'workload';
+      readonly namespace: string;
+      readonly workload: string;
+    } & InCluster)
+  | ({ readonly kind: 'app'; readonly namespace: string; readonly app: string } & InCluster)
+  | ({
       readonly kind: 'versionedApp';
       readonly namespace: string;
       readonly app: string;
       /** Undefined for the `unknown` version: the workloads carry no version label. */
       readonly version: string | undefined;
-    }
-  | { readonly kind: 'service'; readonly namespace: string; readonly service: string }
+    } & InCluster)
+  | ({ readonly kind: 'service'; readonly namespace: string; readonly service: string } & InCluster)
   | { readonly kind: 'unknownSource' }
   | { readonly kind: 'unknownDestination' }
   | { readonly kind: 'external'; readonly host: string };
@@ -28,8 +37,27 @@ function parts(rest: string, count: number): string[] | undefined {
   return p.length === count && p.every((s) => NAME.test(s)) ? p : undefined;
 }
 
+// Istio's cluster ids are free-form names; what an id can carry stays printable and unambiguous.
+const CLUSTER = /^[^:@\s\p{Cc}]{1,253}$/u;
+
 /** The node an id names, or undefined when the string is not a graph node id. */
 export function parseNodeId(id: string): NodeRef | undefined {
+  const at = id.startsWith('ext:') ? -1 : id.lastIndexOf(CLUSTER_SEPARATOR);
+  if (at < 0) return parseSingleClusterId(id);
+  const cluster = id.slice(at + CLUSTER_SEPARATOR.length);
+  const ref = CLUSTER.test(cluster) ? parseSingleClusterId(id.slice(0, at)) : undefined;
+  switch (ref?.kind) {
+    case 'workload':
+    case 'app':
+    case 'versionedApp':
+    case 'service':
+      return { ...ref, cluster };
+    default:
+      return undefined;
+  }
+}
+
+function parseSingleClusterId(id: string): NodeRef | undefined {
   if (id === UNKNOWN_SOURCE_ID) return { kind: 'unknownSource' };
   if (id === UNKNOWN_DESTINATION_ID) return { kind: 'unknownDestination' };
   const colon = id.indexOf(':');

@@ -26,6 +26,22 @@ describe('RawEdgeIndex', () => {
     expect(index.values).toEqual(['v1', 'v2', 'v1 grpc', 'staging']);
   });
 
+  it('keeps clusters apart, but not from a reporter that left the cluster unknown', () => {
+    const index = new RawEdgeIndex<string>();
+    const labels = edgeLabels(PRODUCTPAGE, to(REVIEWS_V1, 'reviews'));
+    const east = { ...labels, source_cluster: 'east', destination_cluster: 'east' };
+    index.getOrCreate(east, 'http', () => 'east');
+    index.getOrCreate({ ...east, destination_cluster: 'west' }, 'http', () => 'west');
+    expect(
+      index.getOrCreate(
+        { ...east, reporter: 'destination', destination_cluster: 'unknown' },
+        'http',
+        () => 'new',
+      ),
+    ).toBe('east');
+    expect(index.values).toEqual(['east', 'west']);
+  });
+
   it('hands create the labels of the first sample seen', () => {
     const index = new RawEdgeIndex<Readonly<Record<string, string>>>();
     const first = edgeLabels(PRODUCTPAGE, to(REVIEWS_V1, 'reviews'));

@@ -1,4 +1,5 @@
 import type { Protocol } from '../types';
+import { isKnown } from './node-ids';
 
 type Labels = Readonly<Record<string, string>>;
 
@@ -18,8 +19,18 @@ function sameEdge(a: Labels, b: Labels): boolean {
     a['source_canonical_service'] === b['source_canonical_service'] &&
     a['source_app'] === b['source_app'] &&
     a['destination_canonical_service'] === b['destination_canonical_service'] &&
-    a['destination_app'] === b['destination_app']
+    a['destination_app'] === b['destination_app'] &&
+    sameCluster(a['source_cluster'], b['source_cluster']) &&
+    sameCluster(a['destination_cluster'], b['destination_cluster'])
   );
+}
+
+/**
+ * Some Istio versions leave one reporter's cluster "unknown" (istio/istio#29373) where the other
+ * reporter names it: still the same edge, or picking one reporter would turn into counting both.
+ */
+function sameCluster(a: string | undefined, b: string | undefined): boolean {
+  return a === b || !isKnown(a) || !isKnown(b);
 }
 
 interface Entry<T> {

@@ -6,6 +6,7 @@
 import { aggregateEdges, edgeId, type EdgeTotals } from '../graph/aggregate';
 import { ExternalHosts, servedServices, type Endpoint } from '../graph/endpoints';
 import { histogramQuantile } from '../graph/histogram-quantile';
+import { withoutCluster } from '../graph/node-ids';
 import { collectRawEdges, type ReporterInputs } from '../graph/pick-reporter';
 import type { GraphType, Protocol, Sample, Series } from '../types';
 
@@ -69,11 +70,14 @@ export function samplesByTime(series: readonly Series[]): Map<number, Sample[]> 
 function selectedTotals(ctx: SeriesContext, inputs: ReporterInputs): EdgeTotals[] {
   const external = new ExternalHosts(ctx.externalHosts);
   const raw = collectRawEdges(inputs);
-  const servedBy: ReadonlyMap<string, ReadonlyMap<string, Endpoint>> = ctx.type === 'service'
-    ? servedServices(raw, external)
-    : new Map();
-  const totals = aggregateEdges(raw, { type: ctx.type, external, servedBy });
   const sel = ctx.selection;
+  // The graph drew per-cluster nodes; the chart's own answer may hold one cluster only.
+  const ids = sel.kind === 'edge' ? [sel.source, sel.target] : [sel.node];
+  const multiCluster = ids.some((id) => withoutCluster(id) !== id);
+  const servedBy: ReadonlyMap<string, ReadonlyMap<string, Endpoint>> = ctx.type === 'service'
+    ? servedServices(raw, external, multiCluster)
+    : new Map();
+  const totals = aggregateEdges(raw, { type: ctx.type, external, servedBy, multiCluster });
   if (sel.kind === 'edge') {
     const one = totals.get(edgeId(sel.source, sel.target, sel.protocol));
     return one === undefined ? [] : [one];
