@@ -173,7 +173,9 @@ function main(): void {
   let oursInScope = 0;
   let oursExpected = 0;
   for (const c of cases) {
-    const missingFile = c.files.find((f) => !fs.existsSync(path.join(dir, f)));
+    const missingFile = [...c.files, ...(c.meshConfig ? [c.meshConfig] : [])].find(
+      (f) => !fs.existsSync(path.join(dir, f)),
+    );
     if (OUT_OF_SCOPE.test(c.analyzer) || missingFile) {
       console.log(`skip  ${c.name} (${missingFile ? `no ${missingFile}` : 'out of scope'})`);
       continue;
