@@ -2,6 +2,7 @@ import 'server-only';
 import type { Inventory } from '@/lib/mesh/types';
 import { toInventory } from '@/lib/mesh/inventory/decode';
 import type { InformerSet } from './informers';
+import type { SideReads } from './side-reads';
 
 /**
  * The Gateways when they can be known: an informer set that does not watch them, a cluster without the
@@ -21,8 +22,8 @@ const memo = new WeakMap<InformerSet, { revision: string; inventory: Inventory }
  * The inventory of the informer caches (and, when given, the polled Secrets and control-plane
  * ConfigMaps), decoded again only after one of them changed.
  */
-export function readInventory(informers: InformerSet): Inventory {
-  const revision = `${informers.revision()}`;
+export function readInventory(informers: InformerSet, side?: SideReads): Inventory {
+  const revision = `${informers.revision()}:${side?.revision() ?? ''}`;
   const hit = memo.get(informers);
   if (hit && hit.revision === revision) return hit.inventory;
   const inventory = toInventory({
@@ -33,6 +34,8 @@ export function readInventory(informers: InformerSet): Inventory {
     daemonsets: informers.list('daemonsets'),
     pods: informers.list('pods'),
     k8sGateways: knownGateways(informers),
+    secrets: side?.secrets(),
+    configMaps: side?.configMaps(),
   });
   memo.set(informers, { revision, inventory });
   return inventory;

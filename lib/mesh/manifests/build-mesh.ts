@@ -8,7 +8,7 @@ import { decodeIstioObject } from '../istio/decode-object';
 import { readMeshConfig } from '../istio/mesh-config';
 import { isRecord } from '../istio/read';
 import { toInventory } from '../inventory/decode';
-import type { IstioObject } from '../types';
+import type { InventoryConfigMap, IstioObject } from '../types';
 import type { MeshConfig } from '../validations/types';
 import { manifestKind, type KubeKindName } from './manifest-kind';
 
@@ -101,12 +101,10 @@ export function buildMeshConfig(
     secrets: list('Secret'),
     configMaps: list('ConfigMap'),
   });
-  const meshText =
-    options.meshConfig ?? inventoryMeshText(inventory.configMaps ?? [], controlPlane);
   return {
     objects,
     inventory,
-    rootNamespace: readMeshConfig(meshText, `${controlPlane}/istio`).rootNamespace,
+    rootNamespace: meshRootNamespace(inventory.configMaps, controlPlane, options.meshConfig),
   };
 }
 
@@ -138,13 +136,17 @@ function gatewayManifest(obj: IstioObject): Record<string, unknown> {
   };
 }
 
-function inventoryMeshText(
-  configMaps: readonly {
-    namespace: string;
-    name: string;
-    data: Readonly<Record<string, string>>;
-  }[],
+/**
+ * The mesh config's root namespace: from `meshConfig` when given, else from the `mesh` key of
+ * ConfigMap `istio` in the control plane's namespace, else Istio's default.
+ */
+export function meshRootNamespace(
+  configMaps: readonly InventoryConfigMap[] | undefined,
   controlPlane: string,
-): string | undefined {
-  return configMaps.find((c) => c.namespace === controlPlane && c.name === 'istio')?.data.mesh;
+  meshConfig?: string,
+): string {
+  const text =
+    meshConfig ??
+    configMaps?.find((c) => c.namespace === controlPlane && c.name === 'istio')?.data.mesh;
+  return readMeshConfig(text, `${controlPlane}/istio`).rootNamespace;
 }

@@ -12,7 +12,7 @@ export interface ListIstioConfigRequest {
   readonly kinds?: readonly IstioObject['kind'][];
 }
 
-let memo: { readonly revision: number; readonly items: readonly IstioConfigItem[] } | undefined;
+let memo: { readonly revision: string; readonly items: readonly IstioConfigItem[] } | undefined;
 
 /**
  * Every object of the mesh with its validations. Checks look across namespaces (a VirtualService here
