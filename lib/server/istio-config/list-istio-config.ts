@@ -1,8 +1,15 @@
 import 'server-only';
-import type { IstioConfigItem, IstioListResponse } from '@/lib/api/istio';
+import type {
+  ConfigListItem,
+  IstioConfigItem,
+  IstioListResponse,
+  OtherConfigItem,
+} from '@/lib/api/istio';
 import { canListClusterKind, visibleOrRefuse } from '@/lib/auth/access';
 import type { Identity } from '@/lib/auth/identity';
-import { toManifest, validateIstioObject } from '@/lib/mesh/validations';
+import { readUnknownKindObjects } from '@/lib/kube/unknown-kinds';
+import { kubeFindingEntries, withMeshFindings } from '@/lib/mesh/analysis/place-findings';
+import { analyzeMesh, toManifest, validateIstioObject } from '@/lib/mesh/validations';
 import { isClusterScoped } from '@/lib/mesh/istio/kinds';
 import type { IstioObject } from '@/lib/mesh/types';
 import { CRD_SCHEMAS, readMeshConfig } from './mesh-config';
@@ -12,29 +19,62 @@ export interface ListIstioConfigRequest {
   readonly kinds?: readonly IstioObject['kind'][];
 }
 
-let memo: { readonly revision: string; readonly items: readonly IstioConfigItem[] } | undefined;
+/** The mesh's objects with their validations, and the Kubernetes objects the mesh analyzers found something on. */
+export interface ValidatedMesh {
+  readonly istio: readonly IstioConfigItem[];
+  readonly kube: readonly OtherConfigItem[];
+}
+
+let memo: { readonly revision: string; readonly validated: ValidatedMesh } | undefined;
 
 /**
- * Every object of the mesh with its validations. Checks look across namespaces (a VirtualService here
- * may route to a DestinationRule there), so the whole mesh is validated at once and kept until the
- * informer caches change: viewers and refreshes in between cost nothing.
+ * Every object of the mesh with its validations, and the mesh analyzers' findings placed on the
+ * objects they name. Checks look across namespaces (a VirtualService here may route to a
+ * DestinationRule there), so the whole mesh is validated at once and kept until the informer caches
+ * (or the polled Secrets and ConfigMaps) change: viewers and refreshes in between cost nothing.
  */
-export async function validatedMesh(): Promise<readonly IstioConfigItem[]> {
+export async function validatedMesh(): Promise<ValidatedMesh> {
   const { mesh, revision } = await readMeshConfig();
-  if (memo?.revision === revision) return memo.items;
-  const items = mesh.objects.map((obj) => ({
+  if (memo?.revision === revision) return memo.validated;
+  const findings = analyzeMesh(mesh);
+  const istio = mesh.objects.map((obj) => ({
     kind: obj.kind,
     namespace: obj.namespace,
     name: obj.name,
     resourceVersion: obj.resourceVersion,
-    validations: validateIstioObject(obj, toManifest(obj), mesh, CRD_SCHEMAS),
+    validations: withMeshFindings(
+      obj,
+      validateIstioObject(obj, toManifest(obj), mesh, CRD_SCHEMAS),
+      findings,
+    ),
     editable: true as const,
   }));
-  memo = { revision, items };
-  return items;
+  const kube = kubeFindingEntries(findings).map(
+    ({ resource, apiVersion, validations }): OtherConfigItem => ({
+      ...resource,
+      apiVersion,
+      resourceVersion: '',
+      validations,
+      checked: true,
+      editable: false,
+    }),
+  );
+  const validated = { istio, kube };
+  memo = { revision, validated };
+  return validated;
 }
 
-/** The objects of the asked (else every visible) namespace; a namespace the person may not see is refused. */
+/** The objects of kinds Meshlens does not read: "not checked". Their listing never fails the list. */
+async function uncheckedItems(): Promise<OtherConfigItem[]> {
+  const objects = await readUnknownKindObjects().catch(() => []);
+  return objects.map((o) => ({ ...o, validations: [], checked: false, editable: false }));
+}
+
+/**
+ * The objects of the asked (else every visible) namespace; a namespace the person may not see is
+ * refused. Beside the Istio objects: Kubernetes objects with findings, and objects of kinds Meshlens
+ * does not check, unless the list is asked for some Istio kinds.
+ */
 export async function listIstioConfig(
   req: ListIstioConfigRequest,
   identity: Identity,
@@ -43,13 +83,26 @@ export async function listIstioConfig(
   const namespaces = req.namespaces && new Set(req.namespaces);
   const kinds = req.kinds && new Set(req.kinds);
   const seen = (ns: string): boolean => identity.kind === 'anonymous' || visible.has(ns);
+  const inNamespace = (ns: string): boolean => seen(ns) && (!namespaces || namespaces.has(ns));
   // Cluster-scoped objects belong to no namespace: listed unless the person asked for namespaces.
   const clusterKinds = namespaces ? false : await canListClusterKind(identity, 'GatewayClass');
-  return (await validatedMesh()).filter(
+  const [validated, unchecked] = await Promise.all([
+    validatedMesh(),
+    kinds ? Promise.resolve([]) : uncheckedItems(),
+  ]);
+  const istio = validated.istio.filter(
     (i) =>
-      (isClusterScoped(i.kind)
-        ? clusterKinds
-        : seen(i.namespace) && (!namespaces || namespaces.has(i.namespace))) &&
+      (isClusterScoped(i.kind) ? clusterKinds : inNamespace(i.namespace)) &&
       (!kinds || kinds.has(i.kind)),
   );
+  if (kinds) return istio;
+  // A Namespace is seen by whoever may see it; another cluster-scoped object as a GatewayClass is.
+  const otherVisible = (i: OtherConfigItem): boolean =>
+    i.kind === 'Namespace' && i.namespace === ''
+      ? inNamespace(i.name)
+      : i.namespace === ''
+        ? clusterKinds
+        : inNamespace(i.namespace);
+  const others: ConfigListItem[] = [...validated.kube, ...unchecked].filter(otherVisible);
+  return [...istio, ...others];
 }
