@@ -103,6 +103,15 @@ describe('analyzeDocuments', () => {
     });
   });
 
+  it('leaves object names to the API server, as istioctl does', () => {
+    const route = { hosts: ['r'], http: [{ route: [{ destination: { host: 'r' } }] }] };
+    const codes = analyzeDocuments([vs('Upper-Case', route)], { schemas: SCHEMAS }).map(
+      (f) => f.code,
+    );
+    expect(codes).not.toContain('IST0106');
+    expect(codes).toContain('IST0101');
+  });
+
   it('runs the semantic checks over the mesh the files describe', () => {
     const route = { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews' } }] }] };
     expect(analyzeDocuments([vs('r', route)], { schemas: SCHEMAS }).map((f) => f.code)).toContain(
