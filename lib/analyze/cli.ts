@@ -99,6 +99,10 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
     ...analyzeDocuments(documents, {
       schemas: readSchemas(),
       ...(meshConfig !== undefined && { meshConfig }),
+      onError: (what, err) =>
+        io.err(
+          `${what} failed, its findings are missing: ${err instanceof Error ? err.message : String(err)}`,
+        ),
     }),
   ]);
   if (args.json) io.out(JSON.stringify(findings, null, 2));

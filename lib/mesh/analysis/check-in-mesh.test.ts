@@ -7,26 +7,29 @@ import { checkInMesh, placeInMesh, UNCHECKED_KIND_CODE } from './check-in-mesh';
 
 // A stand-in mesh analyzer (the real ones are registered elsewhere): a Namespace without
 // `istio-injection` is reported, and so is every VirtualService named `flagged`.
+const standIn = vi.hoisted(() => (mesh: MeshConfig): ResourceFinding[] => [
+  ...mesh.inventory.namespaces
+    .filter((n) => n.labels['istio-injection'] === undefined)
+    .map((n) => ({
+      resource: { kind: 'Namespace', namespace: '', name: n.name },
+      validation: {
+        code: 'IST0102',
+        severity: 'info' as const,
+        message: `not injected: ${n.name}`,
+      },
+    })),
+  ...mesh.objects
+    .filter((o) => o.name === 'flagged')
+    .map((o) => ({
+      resource: { kind: o.kind, namespace: o.namespace, name: o.name },
+      validation: { code: 'IST0999', severity: 'warning' as const, message: 'flagged' },
+    })),
+]);
+
 vi.mock('../validations', async (original) => ({
   ...(await original<typeof import('../validations')>()),
-  analyzeMesh: (mesh: MeshConfig): ResourceFinding[] => [
-    ...mesh.inventory.namespaces
-      .filter((n) => n.labels['istio-injection'] === undefined)
-      .map((n) => ({
-        resource: { kind: 'Namespace', namespace: '', name: n.name },
-        validation: {
-          code: 'IST0102',
-          severity: 'info' as const,
-          message: `not injected: ${n.name}`,
-        },
-      })),
-    ...mesh.objects
-      .filter((o) => o.name === 'flagged')
-      .map((o) => ({
-        resource: { kind: o.kind, namespace: o.namespace, name: o.name },
-        validation: { code: 'IST0999', severity: 'warning' as const, message: 'flagged' },
-      })),
-  ],
+  MESH_ANALYZERS: [standIn],
+  analyzeMesh: standIn,
 }));
 
 // Read as data: lib/mesh may not import lib/kube, and the schemas are only data to this module.

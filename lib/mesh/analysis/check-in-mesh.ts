@@ -9,10 +9,11 @@ import { manifestToObject } from '../istio/yaml';
 import { buildMeshConfig, withNamespace } from '../manifests/build-mesh';
 import { manifestKind } from '../manifests/manifest-kind';
 import type { Inventory, IstioObject } from '../types';
-import { analyzeMesh, refusedFindings, SEMANTIC_CHECKS } from '../validations';
+import { refusedFindings, SEMANTIC_CHECKS } from '../validations';
 import type { CrdSchemas } from '../validations/schema';
 import type { MeshConfig, ResourceRef, Validation } from '../validations/types';
 import { findingsOn, mergeValidations } from './place-findings';
+import { runMeshAnalyzers } from './run-analyzers';
 
 /** A manifest of a kind Meshlens does not read: checked by nothing, and said so. */
 export const UNCHECKED_KIND_CODE = 'MESHLENS-100';
@@ -135,7 +136,8 @@ export function checkInMesh(
   const alone = checkAlone(manifest, defaultNamespace, schemas);
   if (alone) return alone;
   const placed = placeInMesh(mesh, [manifest, ...alongside], defaultNamespace);
-  const findings = analyzeMesh(placed);
+  // A mesh analyzer that throws costs its own findings, not the whole answer.
+  const findings = runMeshAnalyzers(placed, () => undefined);
   const kind = manifestKind(manifest);
   if (kind?.type === 'kube')
     return {

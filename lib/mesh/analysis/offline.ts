@@ -8,8 +8,9 @@ import { isRecord } from '../istio/read';
 import { YAML_SYNTAX_CODE } from '../istio/yaml';
 import { buildMeshConfig, DEFAULT_NAMESPACE } from '../manifests/build-mesh';
 import { manifestKind } from '../manifests/manifest-kind';
+import { runMeshAnalyzers, type OnAnalyzerError } from './run-analyzers';
 import type { IstioObject } from '../types';
-import { analyzeMesh, SEMANTIC_CHECKS } from '../validations';
+import { SEMANTIC_CHECKS } from '../validations';
 import { SCHEMA_CODE, validateSchema, type CrdSchemas } from '../validations/schema';
 import {
   SEVERITY_ORDER,
@@ -133,6 +134,8 @@ export interface AnalyzeOptions {
   readonly schemas: CrdSchemas;
   /** A MeshConfig in YAML, as `istioctl analyze --meshConfigFile` reads it. */
   readonly meshConfig?: string;
+  /** A check that threw: the run goes on without its findings. */
+  readonly onError?: OnAnalyzerError;
 }
 
 /**
@@ -146,6 +149,7 @@ export function analyzeDocuments(
 ): OfflineFinding[] {
   const findings: OfflineFinding[] = [];
   const refused = new Set<string>();
+  const onError: OnAnalyzerError = options.onError ?? (() => undefined);
   for (const { manifest, source } of documents) {
     if (!isRecord(manifest)) {
       findings.push({
@@ -169,10 +173,15 @@ export function analyzeDocuments(
   for (const obj of mesh.objects) {
     const resource = objectRef(obj);
     if (refused.has(JSON.stringify(resource))) continue;
-    for (const check of SEMANTIC_CHECKS)
-      findings.push(...check(obj, mesh).map((v) => fromValidation(resource, v)));
+    for (const check of SEMANTIC_CHECKS) {
+      try {
+        findings.push(...check(obj, mesh).map((v) => fromValidation(resource, v)));
+      } catch (err) {
+        onError(`${check.name || 'a check'} on ${friendlyName(resource)}`, err);
+      }
+    }
   }
-  for (const { resource, validation } of analyzeMesh(mesh)) {
+  for (const { resource, validation } of runMeshAnalyzers(mesh, onError)) {
     const named = isIstioKind(resource.kind)
       ? { ...resource, kind: wireKind(resource.kind) }
       : resource;

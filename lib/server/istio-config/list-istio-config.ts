@@ -9,7 +9,8 @@ import { canListClusterKind, visibleOrRefuse } from '@/lib/auth/access';
 import type { Identity } from '@/lib/auth/identity';
 import { readUnknownKindObjects } from '@/lib/kube/unknown-kinds';
 import { kubeFindingEntries, withMeshFindings } from '@/lib/mesh/analysis/place-findings';
-import { analyzeMesh, toManifest, validateIstioObject } from '@/lib/mesh/validations';
+import { toManifest, validateIstioObject } from '@/lib/mesh/validations';
+import { runMeshAnalyzers } from '@/lib/mesh/analysis/run-analyzers';
 import { isClusterScoped } from '@/lib/mesh/istio/kinds';
 import type { IstioObject } from '@/lib/mesh/types';
 import { CRD_SCHEMAS, readMeshConfig } from './mesh-config';
@@ -36,7 +37,10 @@ let memo: { readonly revision: string; readonly validated: ValidatedMesh } | und
 export async function validatedMesh(): Promise<ValidatedMesh> {
   const { mesh, revision } = await readMeshConfig();
   if (memo?.revision === revision) return memo.validated;
-  const findings = analyzeMesh(mesh);
+  // One analyzer that throws costs its own findings, not the whole list.
+  const findings = runMeshAnalyzers(mesh, (what, err) =>
+    console.error(`Meshlens: ${what} failed: ${err instanceof Error ? err.message : String(err)}`),
+  );
   const istio = mesh.objects.map((obj) => ({
     kind: obj.kind,
     namespace: obj.namespace,
@@ -64,9 +68,17 @@ export async function validatedMesh(): Promise<ValidatedMesh> {
   return validated;
 }
 
+/** How long the list waits for the first listing of unknown kinds; it goes on in the background. */
+const UNCHECKED_WAIT_MS = 3_000;
+
 /** The objects of kinds Meshlens does not read: "not checked". Their listing never fails the list. */
 async function uncheckedItems(): Promise<OtherConfigItem[]> {
-  const objects = await readUnknownKindObjects().catch(() => []);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<[]>(
+    (resolve) => (timer = setTimeout(() => resolve([]), UNCHECKED_WAIT_MS)),
+  );
+  const objects = await Promise.race([readUnknownKindObjects().catch(() => []), late]);
+  clearTimeout(timer);
   return objects.map((o) => ({ ...o, validations: [], checked: false, editable: false }));
 }
 
