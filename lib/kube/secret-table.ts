@@ -47,11 +47,13 @@ export async function listSecretRows(client: KubeClient, namespace: string): Pro
     const columns = table.columnDefinitions.map((c) => c.name.toLowerCase());
     const nameAt = columns.indexOf('name');
     const typeAt = columns.indexOf('type');
+    // Without both columns the table says nothing reliable of the Secrets: all are unknown.
+    if (nameAt < 0 || typeAt < 0) throw new Error('the Secrets table has no Name or Type column');
     for (const { cells } of table.rows) {
       const name = cells[nameAt];
       const type = cells[typeAt];
-      if (typeof name === 'string')
-        rows.push({ metadata: { name, namespace }, type: typeof type === 'string' ? type : '' });
+      if (typeof name === 'string' && typeof type === 'string')
+        rows.push({ metadata: { name, namespace }, type });
     }
     next = table.metadata?.continue ?? undefined;
     if (!next) return rows;

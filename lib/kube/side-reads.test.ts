@@ -112,6 +112,23 @@ describe('createSideReads', () => {
     expect(side.configMaps()).toEqual([]);
   });
 
+  it('leaves Secrets unknown when the table has no Type column', async () => {
+    const url = await serve((req, res) =>
+      sendJson(res, 200, {
+        kind: 'Table',
+        columnDefinitions: [{ name: 'Name' }],
+        rows: [{ cells: ['cert'] }],
+      }),
+    );
+    const side = createSideReads(fakeClientOn(url), {
+      namespaces: () => ['shop'],
+      controlPlaneNamespace: 'istio-system',
+    });
+    await side.ready(5_000);
+    side.stop();
+    expect(side.secrets()).toBeUndefined();
+  });
+
   it('does not wait past its bound for an API server that does not answer', async () => {
     const url = await serve(() => undefined);
     const side = createSideReads(fakeClientOn(url), {
