@@ -127,4 +127,17 @@ describe('placeInMesh', () => {
     expect(placed.inventory.pods.map((p) => `${p.namespace}/${p.name}`)).toEqual(['bookinfo/p']);
     expect(placed.inventory.secrets).toBeUndefined();
   });
+
+  it('reads a posted Deployment with its live namespace’s injection label', () => {
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'reviews' },
+      spec: { template: { metadata: { labels: { app: 'reviews' } } } },
+    };
+    const placed = placeInMesh(live, [deployment], 'bookinfo');
+    expect(placed.inventory.workloads).toEqual([
+      expect.objectContaining({ namespace: 'bookinfo', name: 'reviews', hasSidecar: true }),
+    ]);
+  });
 });

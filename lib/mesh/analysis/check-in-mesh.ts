@@ -66,7 +66,13 @@ export function placeInMesh(
     if (obj) istio.push(obj);
   }
   const id = (o: IstioObject): string => `${o.kind}/${nsName(o)}`;
-  const edits = buildMeshConfig(kube).inventory;
+  // The live Namespaces come first, so that a posted Deployment knows whether its namespace injects.
+  const namespaces = mesh.inventory.namespaces.map((n) => ({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: n.name, labels: n.labels, annotations: n.annotations },
+  }));
+  const edits = buildMeshConfig([...namespaces, ...kube]).inventory;
   return {
     ...mesh,
     objects: keyed(mesh.objects, id, istio),
