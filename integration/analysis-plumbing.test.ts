@@ -19,7 +19,7 @@ async function validate(
 ): Promise<{ status: number; body: { validations?: { code: string; severity: string }[] } }> {
   const res = await fetch(`${app}/api/istio/validate`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-meshlens-csrf': '1' },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(20_000),
   });
