@@ -1,19 +1,14 @@
 import 'server-only';
-import type {
-  ConfigListItem,
-  IstioConfigItem,
-  IstioListResponse,
-  OtherConfigItem,
-} from '@/lib/api/istio';
+import type { IstioConfigItem, IstioListResponse, OtherConfigItem } from '@/lib/api/istio';
 import { canListClusterKind, visibleOrRefuse } from '@/lib/auth/access';
 import type { Identity } from '@/lib/auth/identity';
 import { readUnknownKindObjects } from '@/lib/kube/unknown-kinds';
 import { kubeFindingEntries, withMeshFindings } from '@/lib/mesh/analysis/place-findings';
 import { toManifest, validateIstioObject } from '@/lib/mesh/validations';
 import { runMeshAnalyzers } from '@/lib/mesh/analysis/run-analyzers';
-import { isClusterScoped } from '@/lib/mesh/istio/kinds';
 import type { IstioObject } from '@/lib/mesh/types';
 import { CRD_SCHEMAS, readMeshConfig } from './mesh-config';
+import { visibleItems } from './visible-items';
 
 export interface ListIstioConfigRequest {
   readonly namespaces?: readonly string[];
@@ -92,29 +87,17 @@ export async function listIstioConfig(
   identity: Identity,
 ): Promise<IstioListResponse> {
   const visible = await visibleOrRefuse(identity, req.namespaces ?? []);
-  const namespaces = req.namespaces && new Set(req.namespaces);
-  const kinds = req.kinds && new Set(req.kinds);
   const seen = (ns: string): boolean => identity.kind === 'anonymous' || visible.has(ns);
-  const inNamespace = (ns: string): boolean => seen(ns) && (!namespaces || namespaces.has(ns));
   // Cluster-scoped objects belong to no namespace: listed unless the person asked for namespaces.
-  const clusterKinds = namespaces ? false : await canListClusterKind(identity, 'GatewayClass');
+  const clusterKinds = req.namespaces ? false : await canListClusterKind(identity, 'GatewayClass');
   const [validated, unchecked] = await Promise.all([
     validatedMesh(),
-    kinds ? Promise.resolve([]) : uncheckedItems(),
+    req.kinds ? Promise.resolve([]) : uncheckedItems(),
   ]);
-  const istio = validated.istio.filter(
-    (i) =>
-      (isClusterScoped(i.kind) ? clusterKinds : inNamespace(i.namespace)) &&
-      (!kinds || kinds.has(i.kind)),
-  );
-  if (kinds) return istio;
-  // A Namespace is seen by whoever may see it; another cluster-scoped object as a GatewayClass is.
-  const otherVisible = (i: OtherConfigItem): boolean =>
-    i.kind === 'Namespace' && i.namespace === ''
-      ? inNamespace(i.name)
-      : i.namespace === ''
-        ? clusterKinds
-        : inNamespace(i.namespace);
-  const others: ConfigListItem[] = [...validated.kube, ...unchecked].filter(otherVisible);
-  return [...istio, ...others];
+  return visibleItems(validated.istio, [...validated.kube, ...unchecked], {
+    seen,
+    clusterKinds,
+    ...(req.namespaces && { namespaces: new Set(req.namespaces) }),
+    ...(req.kinds && { kinds: new Set(req.kinds) }),
+  });
 }
