@@ -112,6 +112,27 @@ describe('createSideReads', () => {
     expect(side.configMaps()).toEqual([]);
   });
 
+  it('follows the table’s continue token to the last page', async () => {
+    const url = await serve((req, res) => {
+      const query = new URL(req.url ?? '', 'http://x').searchParams;
+      if (query.get('continue') === 'page2') return sendJson(res, 200, table([['b', 'Opaque']]));
+      sendJson(res, 200, {
+        ...table([['a', 'kubernetes.io/tls']]),
+        metadata: { continue: 'page2' },
+      });
+    });
+    const side = createSideReads(fakeClientOn(url), {
+      namespaces: () => ['shop'],
+      controlPlaneNamespace: 'istio-system',
+    });
+    await side.ready(5_000);
+    side.stop();
+    expect(side.secrets()?.map((s) => `${s.metadata.name} ${s.type}`)).toEqual([
+      'a kubernetes.io/tls',
+      'b Opaque',
+    ]);
+  });
+
   it('leaves Secrets unknown when the table has no Type column', async () => {
     const url = await serve((req, res) =>
       sendJson(res, 200, {
