@@ -186,6 +186,14 @@ describe('deploy/namespaced/, the install with Roles only', () => {
       expect(can('get', group, plural, { namespace, name: 'reviews' }), `get ${plural}`).toBe(true);
   });
 
+  it.each(watched)(
+    'lets Meshlens list the Secrets of %s, which it reads as tables',
+    (namespace) => {
+      expect(can('list', '', 'secrets', { namespace })).toBe(true);
+      expect(can('list', '', 'secrets', { namespace: 'default' })).toBe(false);
+    },
+  );
+
   it.each(watched)('lets Meshlens read the namespace object %s by name only', (namespace) => {
     const { group } = NAMESPACE_OBJECTS;
     expect(can('get', group, 'namespaces', { namespace, name: namespace })).toBe(true);
@@ -208,15 +216,22 @@ describe.each([
   ['namespaced/', namespaced],
 ] as const)('%s and the mesh config', (_, objects) => {
   const can = allows(objects);
-  it('lets Meshlens get ConfigMap istio in istio-system, and no other ConfigMap', () => {
+  it('lets Meshlens read the ConfigMaps of istio-system, and of no other namespace', () => {
     expect(can('get', '', 'configmaps', { namespace: 'istio-system', name: MESH_CONFIGMAP })).toBe(
       true,
     );
-    expect(can('get', '', 'configmaps', { namespace: 'istio-system', name: 'other' })).toBe(false);
-    expect(can('list', '', 'configmaps', { namespace: 'istio-system' })).toBe(false);
+    for (const verb of READ_VERBS)
+      expect(can(verb, '', 'configmaps', { namespace: 'istio-system' }), verb).toBe(true);
+    expect(can('list', '', 'configmaps', { namespace: 'bookinfo' })).toBe(false);
     expect(can('get', '', 'configmaps', { namespace: 'bookinfo', name: MESH_CONFIGMAP })).toBe(
       false,
     );
+  });
+
+  it('lets Meshlens list Secrets (as tables) in istio-system, and never get or watch one', () => {
+    expect(can('list', '', 'secrets', { namespace: 'istio-system' })).toBe(true);
+    expect(can('get', '', 'secrets', { namespace: 'istio-system', name: 'cert' })).toBe(false);
+    expect(can('watch', '', 'secrets', { namespace: 'istio-system' })).toBe(false);
   });
 });
 

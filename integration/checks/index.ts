@@ -1,3 +1,4 @@
+import { CASES as analysis } from './analysis';
 import { CASES as gateways } from './gateways';
 import { CASES as injection } from './injection';
 import { CASES as routing } from './routing';

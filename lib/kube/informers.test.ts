@@ -31,6 +31,17 @@ async function fakeApi(initial: readonly string[]): Promise<FakeApi> {
   });
   const server = await serveFakeKubeApi((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname.endsWith('/telemetries')) {
+      sendJson(res, 403, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        status: 'Failure',
+        reason: 'Forbidden',
+        code: 403,
+        message: 'telemetries.telemetry.istio.io is forbidden',
+      });
+      return;
+    }
     if (url.pathname !== '/api/v1/namespaces') {
       sendJson(res, 404, {
         kind: 'Status',
@@ -132,6 +143,24 @@ describe('createInformerSet', () => {
     expect(state.ok).toBe(true);
     expect(state.resources.virtualservices).toMatchObject({ synced: true, missing: true });
     expect(state.lastSync).toEqual(expect.any(Number));
+  });
+
+  it('does not wait for an optional kind it may not read, and says so', async () => {
+    const api = await fakeApi(['bookinfo']);
+    cleanups.push(() => api.close());
+    const set = informerSetOn(api.url, {
+      resources: ['namespaces', 'telemetries'],
+      initialBackoffMs: 20,
+      maxBackoffMs: 50,
+    });
+    cleanups.push(() => set.stop());
+    await set.ready(3000);
+    expect(set.list('telemetries')).toEqual([]);
+    expect(set.state().resources.telemetries).toMatchObject({
+      synced: true,
+      error: expect.stringMatching(/forbidden/),
+    });
+    expect(set.state().ok).toBe(false);
   });
 
   it('follows watch events, telling listeners what changed', async () => {

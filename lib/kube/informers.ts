@@ -79,9 +79,11 @@ interface Entry {
 }
 
 // The list call throws ApiException{code}; a failed watch request throws Error{statusCode}.
-function isNotFound(err: unknown): boolean {
+function hasStatus(err: unknown, status: number): boolean {
   if (typeof err !== 'object' || err === null) return false;
-  return ('code' in err && err.code === 404) || ('statusCode' in err && err.statusCode === 404);
+  return (
+    ('code' in err && err.code === status) || ('statusCode' in err && err.statusCode === status)
+  );
 }
 
 /**
@@ -166,7 +168,7 @@ export function createInformerSet(
         informer.onError((err: unknown) => {
           entry.failedThisRun = true;
           // Keep polling a missing CRD at the slowest pace: it may be installed later.
-          if (spec.optional && isNotFound(err)) {
+          if (spec.optional && hasStatus(err, 404)) {
             entry.missing = true;
             entry.error = undefined;
             entry.synced = true;
@@ -174,6 +176,12 @@ export function createInformerSet(
             checkAllSynced();
           } else {
             entry.error = `${entry.label}: ${toKubeError(err).message}`;
+            // A kind this install may not read (RBAC from before Meshlens read it) holds none, as
+            // the state says; waiting for it would keep every page from loading.
+            if (spec.optional && hasStatus(err, 403)) {
+              entry.synced = true;
+              checkAllSynced();
+            }
           }
           scheduleRestart(entry);
         });

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { readFixture, readJsonFixture } from '@/lib/testing/fixtures';
 import {
-  readInventory,
   toInventory,
   toInventoryNamespace,
   toInventoryPod,
   toInventoryService,
   toInventoryWorkload,
-} from './inventory';
+} from '@/lib/mesh/inventory/decode';
+import { readInventory } from './inventory';
 
 const injected = (): unknown => ({
   ...YAML.parseAllDocuments(
@@ -81,6 +81,7 @@ describe('toInventoryWorkload', () => {
       hasSidecar: false,
       // No serviceAccountName in the template: Kubernetes runs it as the namespace's default.
       serviceAccount: 'default',
+      objectAnnotations: { 'deployment.kubernetes.io/revision': '1' },
     });
   });
 
@@ -184,6 +185,7 @@ describe('toInventoryPod', () => {
       namespace: 'default',
       name: 'nginx',
       labels: {},
+      annotations: {},
       ready: true,
       hasSidecar: false,
     });
@@ -228,7 +230,10 @@ describe('services and namespaces', () => {
       namespace: 'default',
       name: 'dictionary1',
       selector: { app: 'dictionary1' },
-      ports: [{ name: 'http', port: 4001, protocol: 'TCP' }],
+      ports: [{ name: 'http', port: 4001, protocol: 'TCP', targetPort: 'http' }],
+      type: 'ClusterIP',
+      // kubectl's copy of the object is no annotation a check reads.
+      annotations: {},
     });
   });
 

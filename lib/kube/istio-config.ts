@@ -1,31 +1,8 @@
 import 'server-only';
-import { z } from 'zod';
 import type { IstioObject } from '@/lib/mesh/types';
 import type { InformerSet } from './informers';
-import { isClusterScoped, wireKind } from '@/lib/mesh/istio/kinds';
+import { decodeIstioObject } from '@/lib/mesh/istio/decode-object';
 import { ISTIO_KINDS, type IstioKind, type KubeResource } from './resources';
-
-// Ref https://istio.io/latest/docs/reference/config/networking/virtual-service/ (and siblings):
-// the spec is kept untyped here; lib/mesh validates it.
-const IstioObjectWire = z.object({
-  apiVersion: z.string().optional(),
-  kind: z.string().optional(),
-  metadata: z.object({
-    name: z.string(),
-    // Absent on a cluster-scoped kind (GatewayClass): the domain's namespace is '' then.
-    namespace: z.string().optional(),
-    resourceVersion: z.string().optional(),
-    labels: z
-      .record(z.string(), z.string())
-      .nullish()
-      .transform((v) => v ?? {}),
-  }),
-  spec: z
-    .record(z.string(), z.unknown())
-    .nullish()
-    .transform((v) => v ?? {}),
-  status: z.record(z.string(), z.unknown()).nullish(),
-});
 
 export const ISTIO_RESOURCES: Readonly<Record<IstioKind, KubeResource>> = {
   VirtualService: 'virtualservices',
@@ -53,22 +30,8 @@ const KINDS = Object.keys(ISTIO_RESOURCES) as IstioKind[];
 
 /** One cached or returned Istio object as the domain sees it; undefined when it is not one. */
 export function toIstioObject(kind: IstioKind, obj: unknown): IstioObject | undefined {
-  const parsed = IstioObjectWire.safeParse(obj);
-  if (!parsed.success) return undefined;
-  const { apiVersion, metadata, spec, status } = parsed.data;
-  if (parsed.data.kind !== undefined && parsed.data.kind !== wireKind(kind)) return undefined;
-  if ((metadata.namespace === undefined) !== isClusterScoped(kind)) return undefined;
   const ref = ISTIO_KINDS[kind];
-  return {
-    kind,
-    apiVersion: apiVersion ?? `${ref.group}/${ref.version}`,
-    namespace: metadata.namespace ?? '',
-    name: metadata.name,
-    resourceVersion: metadata.resourceVersion ?? '',
-    labels: metadata.labels,
-    spec,
-    ...(status && { status }),
-  };
+  return decodeIstioObject(kind, obj, `${ref.group}/${ref.version}`);
 }
 
 /** Istio objects from the informer cache, optionally limited to some namespaces, in a stable order. */

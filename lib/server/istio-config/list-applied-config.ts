@@ -30,7 +30,7 @@ export async function listAppliedConfig(
   const subject = configSubject(q, mesh.inventory);
   if (!subject) throw new NotFoundError(`There is no ${describe(q)}.`);
   const seen = (ns: string): boolean => identity.kind === 'anonymous' || visible.has(ns);
-  const byId = new Map(validated.map((i) => [`${i.kind}/${i.namespace}/${i.name}`, i]));
+  const byId = new Map(validated.istio.map((i) => [`${i.kind}/${i.namespace}/${i.name}`, i]));
   const items = configAppliesTo(subject, mesh.objects, settings.rootNamespace).flatMap((a) => {
     const item = byId.get(`${a.kind}/${a.namespace}/${a.name}`);
     return item && seen(a.namespace) ? [{ ...item, via: a.via }] : [];

@@ -3,7 +3,9 @@ import type { IstioKind } from '@/lib/kube/resources';
 import { isClusterScoped, kindOfManifest } from '@/lib/mesh/istio/kinds';
 import { isRecord } from '@/lib/mesh/istio/read';
 import type { LocatedValidation } from '@/lib/mesh/validations/types';
+import { validateSchema } from '@/lib/mesh/validations/schema';
 import { IstioInvalidError } from './errors';
+import { CRD_SCHEMAS } from './mesh-config';
 import { checkManifestText } from './validate-manifest';
 
 export interface Target {
@@ -42,8 +44,11 @@ export async function prepareManifest(
   const checked = await checkManifestText(text, target.namespace, alongside);
   if (!checked.ok) throw new IstioInvalidError(checked.validations);
   const { manifest } = checked;
+  // /api/istio/validate checks Kubernetes objects too; only Istio and Gateway API objects are written.
+  if (!kindOfManifest(manifest.apiVersion, manifest.kind))
+    throw new IstioInvalidError(validateSchema(manifest, CRD_SCHEMAS));
   const meta = isRecord(manifest.metadata) ? manifest.metadata : {};
-  // The schema check accepted the text, so the kind is one of ours; `Gateway` is told apart by group.
+  // The schema accepted the text, so the kind is one of ours; `Gateway` is told apart by group.
   const kind = kindOfManifest(manifest.apiVersion, manifest.kind) as IstioKind;
   const name = String(meta.name);
   if (target.kind && kind !== target.kind)

@@ -1,9 +1,9 @@
-import 'server-only';
 import { z } from 'zod';
 
 // Ref https://kubernetes.io/docs/reference/kubernetes-api/
 // Only the fields Meshlens reads, and leniently: informer caches mix watch JSON with objects the
-// typed client deserialised (undefined where JSON has null, Dates where JSON has strings).
+// typed client deserialised (undefined where JSON has null, Dates where JSON has strings), and files
+// given to `npm run analyze` hold whatever a person wrote.
 
 const StringMap = z
   .record(z.string(), z.string())
@@ -25,7 +25,7 @@ export const ObjectMetaWire = z.object({
   ownerReferences: z.array(OwnerReferenceWire).nullish(),
 });
 
-const ContainerWire = z.object({ name: z.string() });
+const ContainerWire = z.object({ name: z.string(), image: z.string().nullish() });
 
 export const PodSpecWire = z.object({
   serviceAccountName: z.string().nullish(),
@@ -44,6 +44,7 @@ export const ServiceWire = z.object({
   metadata: ObjectMetaWire,
   spec: z
     .object({
+      type: z.string().nullish(),
       selector: StringMap,
       ports: z
         .array(
@@ -51,6 +52,8 @@ export const ServiceWire = z.object({
             name: z.string().nullish(),
             port: z.number(),
             protocol: z.string().nullish(),
+            targetPort: z.union([z.number(), z.string()]).nullish(),
+            appProtocol: z.string().nullish(),
           }),
         )
         .nullish(),
@@ -58,7 +61,7 @@ export const ServiceWire = z.object({
     .nullish(),
 });
 
-/** Deployment, StatefulSet and DaemonSet share what we read; DaemonSets count scheduled pods instead. */
+/** Deployment, StatefulSet, DaemonSet and ReplicaSet share what we read; DaemonSets count scheduled pods instead. */
 export const WorkloadWire = z.object({
   metadata: ObjectMetaWire,
   spec: z.object({ replicas: z.number().nullish(), template: PodTemplateWire.nullish() }).nullish(),
@@ -77,6 +80,17 @@ export const PodWire = z.object({
   status: z
     .object({ conditions: z.array(z.object({ type: z.string(), status: z.string() })).nullish() })
     .nullish(),
+});
+
+/** A Secret's name and type: `data` and `stringData` are not part of the shape, so they are never kept. */
+export const SecretWire = z.object({
+  metadata: z.object({ name: z.string(), namespace: z.string().nullish() }),
+  type: z.string().nullish(),
+});
+
+export const ConfigMapWire = z.object({
+  metadata: z.object({ name: z.string(), namespace: z.string().nullish() }),
+  data: StringMap,
 });
 
 export type ObjectMetaWire = z.infer<typeof ObjectMetaWire>;
