@@ -60,7 +60,11 @@ function store(m: Manifest): () => void {
   if (previous) kube.replace(resource, obj);
   else kube.create(resource, obj);
   return () => {
-    if (previous) kube.replace(resource, { ...previous, metadata: { ...previous.metadata, resourceVersion: kube.nextResourceVersion() } });
+    if (previous)
+      kube.replace(resource, {
+        ...previous,
+        metadata: { ...previous.metadata, resourceVersion: kube.nextResourceVersion() },
+      });
     else kube.remove(resource, namespace, m.metadata.name);
   };
 }
@@ -103,35 +107,44 @@ describe('the demo config as /api/istio lists it', () => {
 });
 
 describe('each new check, through /api/istio/validate', () => {
-  it.each(CHECK_CASES.map((c) => [`${c.code} on ${c.resource.kind} ${c.resource.namespace}/${c.resource.name}`, c] as const))(
-    '%s',
-    async (_, c) => {
-      const res = await send(app(), 'POST', '/api/istio/validate', {
-        yaml: c.yaml,
-        ...(c.resource.namespace !== '' && { namespace: c.resource.namespace }),
-        ...(c.alongside && { alongside: c.alongside }),
-      });
-      expect(res.status).toBe(200);
-      const codes = (res.body.validations as { code: string }[]).map((v) => v.code);
-      expect(codes).toContain(c.code);
-    },
-  );
+  it.each(
+    CHECK_CASES.map(
+      (c) =>
+        [`${c.code} on ${c.resource.kind} ${c.resource.namespace}/${c.resource.name}`, c] as const,
+    ),
+  )('%s', async (_, c) => {
+    const res = await send(app(), 'POST', '/api/istio/validate', {
+      yaml: c.yaml,
+      ...(c.resource.namespace !== '' && { namespace: c.resource.namespace }),
+      ...(c.alongside && { alongside: c.alongside }),
+    });
+    expect(res.status).toBe(200);
+    const codes = (res.body.validations as { code: string }[]).map((v) => v.code);
+    expect(codes).toContain(c.code);
+  });
 });
 
+/** Objects of a kind Meshlens does not read are listed unchecked: their case is about validate only. */
+const STORED_CASES = CHECK_CASES.filter((c) => c.code !== 'MESHLENS-100');
+
 describe('each new check, on objects stored in the cluster, through /api/istio', () => {
-  it('lists every crafted object with its finding, then forgets them once they are gone', async () => {
-    const undo = CHECK_CASES.flatMap((c) => manifestsOf(c)).map(store);
+  it('lists every crafted object with its finding', async () => {
+    const undo = STORED_CASES.flatMap((c) => manifestsOf(c)).map(store);
     try {
       const items = await eventually(async () => {
         const { status, body } = await getJson(`${app()}/api/istio`);
         if (status !== 200) throw new Error(`HTTP ${status}`);
         const list = body as ConfigListItem[];
-        const missing = CHECK_CASES.filter((c) => !itemOf(list, c)?.validations.some((v) => v.code === c.code));
+        const missing = STORED_CASES.filter(
+          (c) => !itemOf(list, c)?.validations.some((v) => v.code === c.code),
+        );
         if (missing.length > 0)
-          throw new Error(`not yet: ${missing.map((c) => `${c.code} ${c.resource.kind}/${c.resource.name}`).join(', ')}`);
+          throw new Error(
+            `not yet: ${missing.map((c) => `${c.code} ${c.resource.kind}/${c.resource.name}`).join(', ')}`,
+          );
         return list;
       });
-      for (const c of CHECK_CASES) {
+      for (const c of STORED_CASES) {
         expect(itemOf(items, c)?.validations.map((v) => v.code)).toContain(c.code);
       }
     } finally {

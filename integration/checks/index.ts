@@ -7,6 +7,7 @@ import type { CheckCase } from './types';
 
 /** One crafted object per check added for istioctl's breadth, by area. */
 export const CHECK_CASES: readonly CheckCase[] = [
+  ...analysis,
   ...routing,
   ...gateways,
   ...injection,

@@ -9,6 +9,7 @@ import {
   sortFindings,
   summarize,
   type OfflineFinding,
+  type SourceDocument,
 } from './offline';
 
 // Read as data: lib/mesh may not import lib/kube, and the schemas are only data to this module.
@@ -139,5 +140,33 @@ describe('analyzeDocuments', () => {
         resource: { kind: 'File', namespace: '', name: 'f.yaml:3' },
       }),
     ]);
+  });
+});
+
+describe('the ingress gateway istioctl assumes when analysing files', () => {
+  const gatewayOn = (port: number): SourceDocument => ({
+    source: 'gw.yaml:1',
+    manifest: {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: {
+        selector: { istio: 'ingressgateway' },
+        servers: [{ port: { number: port, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }],
+      },
+    },
+  });
+  const codesOf = (docs: SourceDocument[], meshConfig?: string): string[] =>
+    analyzeDocuments(docs, { schemas: SCHEMAS, ...(meshConfig && { meshConfig }) }).map(
+      (f) => `${f.code} ${f.resource.kind} ${f.resource.name}`,
+    );
+
+  it('offers its ports to Gateways selecting it, and reports nothing about itself', () => {
+    expect(codesOf([gatewayOn(80)])).toEqual([]);
+    expect(codesOf([gatewayOn(8004)])).toEqual(['IST0162 Gateway web']);
+  });
+
+  it('is not assumed when the mesh config turns the ingress controller off', () => {
+    expect(codesOf([gatewayOn(8004)], 'ingressControllerMode: "OFF"\n')).toEqual([]);
   });
 });

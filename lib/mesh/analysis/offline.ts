@@ -8,6 +8,7 @@ import { isRecord } from '../istio/read';
 import { YAML_SYNTAX_CODE } from '../istio/yaml';
 import { buildMeshConfig, DEFAULT_NAMESPACE } from '../manifests/build-mesh';
 import { manifestKind } from '../manifests/manifest-kind';
+import { defaultIngressManifests } from './default-ingress';
 import { runMeshAnalyzers, type OnAnalyzerError } from './run-analyzers';
 import type { IstioObject } from '../types';
 import { SEMANTIC_CHECKS } from '../validations';
@@ -166,10 +167,13 @@ export function analyzeDocuments(
     if (schema.length > 0) refused.add(JSON.stringify(resource));
     findings.push(...schema.map((v) => fromValidation(resource, v)));
   }
+  // The assumed ingress goes first: an ingress gateway among the files replaces it.
+  const assumed = defaultIngressManifests(options.meshConfig);
   const mesh = buildMeshConfig(
-    documents.map((d) => d.manifest),
+    [...assumed, ...documents.map((d) => d.manifest)],
     options.meshConfig === undefined ? {} : { meshConfig: options.meshConfig },
   );
+  const assumedRefs = new Set(assumed.map((m) => JSON.stringify(resourceOf(m))));
   for (const obj of mesh.objects) {
     const resource = objectRef(obj);
     if (refused.has(JSON.stringify(resource))) continue;
@@ -182,6 +186,7 @@ export function analyzeDocuments(
     }
   }
   for (const { resource, validation } of runMeshAnalyzers(mesh, onError)) {
+    if (assumedRefs.has(JSON.stringify(resource))) continue;
     const named = isIstioKind(resource.kind)
       ? { ...resource, kind: wireKind(resource.kind) }
       : resource;

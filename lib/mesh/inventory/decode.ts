@@ -65,8 +65,9 @@ export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Replica
 function proxyContainer(
   spec: PodSpecWire | null | undefined,
 ): { readonly image?: string | null } | undefined {
-  const named = (list: readonly { name: string; image?: string | null }[] | null | undefined) =>
-    (list ?? []).find((c) => c.name === PROXY);
+  const named = (
+    list: readonly { name?: string | null; image?: string | null }[] | null | undefined,
+  ) => (list ?? []).find((c) => c.name === PROXY);
   return named(spec?.initContainers) ?? named(spec?.containers);
 }
 

@@ -25,7 +25,8 @@ export const ObjectMetaWire = z.object({
   ownerReferences: z.array(OwnerReferenceWire).nullish(),
 });
 
-const ContainerWire = z.object({ name: z.string(), image: z.string().nullish() });
+// The API server requires a container's name; files given to `npm run analyze` may leave it out.
+const ContainerWire = z.object({ name: z.string().nullish(), image: z.string().nullish() });
 
 export const PodSpecWire = z.object({
   serviceAccountName: z.string().nullish(),

@@ -90,10 +90,23 @@ export function describeSelector(selector: Readonly<Record<string, string>>): st
 
 /**
  * The pods a Gateway's selector picks, in every namespace: Istio scopes a Gateway to its own namespace
- * only with PILOT_SCOPE_GATEWAY_TO_NAMESPACE, off by default.
+ * only with PILOT_SCOPE_GATEWAY_TO_NAMESPACE, off by default. With no such pod running, the pod
+ * templates of the workloads it picks stand in: a gateway Deployment scaled to zero (or not started
+ * yet) still tells which ports and namespace its pods will have.
  */
 export function gatewayPods(gateway: GatewayDetail, mesh: MeshConfig): InventoryPod[] {
-  return mesh.inventory.pods.filter((p) => labelsMatch(gateway.selector, p.labels));
+  const running = mesh.inventory.pods.filter((p) => labelsMatch(gateway.selector, p.labels));
+  if (running.length > 0) return running;
+  return mesh.inventory.workloads
+    .filter((w) => labelsMatch(gateway.selector, w.labels))
+    .map((w) => ({
+      namespace: w.namespace,
+      name: w.name,
+      labels: w.labels,
+      workload: w.name,
+      ready: false,
+      hasSidecar: w.hasSidecar,
+    }));
 }
 
 /**
