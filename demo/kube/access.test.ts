@@ -311,7 +311,12 @@ describe('review APIs through @kubernetes/client-node', () => {
     });
     expect(rules.status?.resourceRules).toContainEqual({
       verbs: ['get', 'list', 'watch'],
-      apiGroups: ['networking.istio.io', 'security.istio.io'],
+      apiGroups: [
+        'networking.istio.io',
+        'security.istio.io',
+        'telemetry.istio.io',
+        'extensions.istio.io',
+      ],
       resources: ['*'],
     });
     const shop = await authz.createSelfSubjectRulesReview({

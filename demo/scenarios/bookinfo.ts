@@ -2,6 +2,7 @@ import type { ScenarioBuilder } from './builder.js';
 import {
   destinationRule,
   gateway,
+  istioObject,
   peerAuthentication,
   versionSubsets,
   virtualService,
@@ -94,6 +95,22 @@ export function addBookinfo(b: ScenarioBuilder): void {
     }),
     destinationRule(NS, 'details', { host: 'details', subsets: versionSubsets(['v1', 'v2']) }),
     peerAuthentication(NS, 'default', 'STRICT'),
+    // Istio's JWT sample (security/tools/jwt/samples): tokens are checked when present; a request
+    // without one still passes, as no AuthorizationPolicy requires a principal.
+    istioObject('RequestAuthentication', NS, 'productpage-jwt', {
+      selector: { matchLabels: { app: 'productpage' } },
+      jwtRules: [
+        {
+          issuer: 'testing@secure.istio.io',
+          jwksUri:
+            'https://raw.githubusercontent.com/istio/istio/release-1.30/security/tools/jwt/samples/jwks.json',
+        },
+      ],
+    }),
+    istioObject('ProxyConfig', NS, 'reviews-proxy', {
+      selector: { matchLabels: { app: 'reviews' } },
+      concurrency: 2,
+    }),
   );
 
   const productpage = { namespace: NS, name: 'productpage-v1' };
