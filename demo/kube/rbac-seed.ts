@@ -189,12 +189,14 @@ const REVIEWS: PolicyRule[] = [
   { verbs: ['impersonate'], apiGroups: [''], resources: ['users', 'groups'] },
 ];
 
-/** istiod's mesh config and the injector's values, read by name only, in istio-system. */
+/**
+ * The control plane's ConfigMaps (istiod's mesh config, the injector's values), in istio-system
+ * only, as deploy/meshlens.yaml grants them; Meshlens keeps none of the others it lists there.
+ */
 const MESH_CONFIG_READ: PolicyRule = {
-  verbs: ['get'],
+  verbs: ['get', 'list', 'watch'],
   apiGroups: [''],
   resources: ['configmaps'],
-  resourceNames: ['istio', 'istio-sidecar-injector'],
 };
 
 function meshlensPolicy(scope: MeshlensScope): KubeObject[] {
@@ -202,7 +204,7 @@ function meshlensPolicy(scope: MeshlensScope): KubeObject[] {
   const common = [
     clusterRole('meshlens-reviews', REVIEWS),
     clusterRoleBinding('meshlens-reviews', 'meshlens-reviews', [sa]),
-    clusterRole('meshlens-mesh-config', [MESH_CONFIG_READ]),
+    clusterRole('meshlens-mesh-config', [MESH_CONFIG_READ, SECRETS_LIST]),
     roleBinding('istio-system', 'meshlens-mesh-config', 'meshlens-mesh-config', [sa]),
   ];
   if (scope === 'cluster') {
