@@ -22,7 +22,7 @@ import {
   unauthorized,
 } from './status';
 import { KubeStore } from './store';
-import { tableVersion } from './table';
+import { listForm } from './table';
 import type { KubeObject } from './types';
 import { serveWatch } from './watch';
 
@@ -269,7 +269,7 @@ export function createKubeApi(initial: KubeObject[], options: KubeApiOptions = {
     if (method === 'GET') {
       reply =
         target.name === undefined
-          ? ops.list(target, query, tableVersion(req.headers.accept))
+          ? ops.list(target, query, listForm(req.headers.accept))
           : ops.get(target);
     } else if (
       method === 'POST' &&

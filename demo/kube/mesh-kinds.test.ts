@@ -99,6 +99,23 @@ describe('the Istio kinds beyond routing and security, and TCPRoute', () => {
     expect((await call('PUT', path, { body: stale })).status).toBe(409);
   });
 
+  it('lists TCPRoutes by metadata only when asked for PartialObjectMetadataList', async () => {
+    const res = await call('GET', '/apis/gateway.networking.k8s.io/v1alpha2/tcproutes', {
+      accept: 'application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io,application/json',
+    });
+    expect(res.body).toMatchObject({
+      kind: 'PartialObjectMetadataList',
+      apiVersion: 'meta.k8s.io/v1',
+      items: [
+        {
+          kind: 'PartialObjectMetadata',
+          metadata: { name: 'hotels-db', namespace: 'travel' },
+        },
+      ],
+    });
+    expect(JSON.stringify(res.body)).not.toContain('backendRefs');
+  });
+
   it('accepts a TCPRoute with any spec but refuses one without a spec', async () => {
     const path = '/apis/gateway.networking.k8s.io/v1alpha2/namespaces/travel/tcproutes';
     const seeded = await call('GET', `${path}/hotels-db`);

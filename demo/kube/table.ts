@@ -4,8 +4,9 @@ import { badRequest } from './status';
 import type { KubeObject } from './types';
 
 /**
- * Server-side printing (`Accept: application/json;as=Table;v=v1;g=meta.k8s.io`), as kubectl get asks
- * for it. Secrets get their printer's columns (Name, Type, Data, Age) so that a client can learn
+ * Lists in the meta.k8s.io forms clients negotiate through Accept: metadata only
+ * (`as=PartialObjectMetadataList`), and server-side printing (`as=Table`), as kubectl get asks for
+ * it. Secrets get their printer's columns (Name, Type, Data, Age) so that a client can learn
  * their names and types without their data ever leaving the server; every other resource gets the
  * columns a CRD without additionalPrinterColumns prints (Name, Age). The column descriptions are the
  * Kubernetes API's own field documentation, which the real server sends (kubernetes/kubernetes,
@@ -15,8 +16,14 @@ import type { KubeObject } from './types';
 const TABLE_GROUP = 'meta.k8s.io';
 const TABLE_VERSIONS = new Set(['v1', 'v1beta1']);
 
-/** The Table version the Accept header asks for, or undefined when it accepts a plain object. */
-export function tableVersion(accept: string | undefined): string | undefined {
+/** A list in another form than the resource's own: a Table, or the items' metadata only. */
+export interface ListForm {
+  readonly as: 'Table' | 'PartialObjectMetadataList';
+  readonly version: string;
+}
+
+/** The form the Accept header asks for, or undefined when it accepts the plain list. */
+export function listForm(accept: string | undefined): ListForm | undefined {
   for (const media of (accept ?? '').split(',')) {
     const [type = '', ...params] = media.split(';').map((p) => p.trim());
     if (type !== 'application/json') continue;
@@ -26,12 +33,32 @@ export function tableVersion(accept: string | undefined): string | undefined {
         return [kv.slice(0, eq), kv.slice(eq + 1)] as const;
       }),
     );
-    // Clients list Table first and a plain fallback after it; the first acceptable entry wins.
-    if (p.get('as') !== 'Table') return undefined;
+    // Clients list such a form first and the plain list after it; the first acceptable entry wins.
+    const as = p.get('as');
+    if (as !== 'Table' && as !== 'PartialObjectMetadataList') return undefined;
     const version = p.get('v') ?? '';
-    if (p.get('g') === TABLE_GROUP && TABLE_VERSIONS.has(version)) return version;
+    if (p.get('g') === TABLE_GROUP && TABLE_VERSIONS.has(version)) return { as, version };
   }
   return undefined;
+}
+
+/** The list as PartialObjectMetadataList: what informers of metadata only ask for. */
+export function asMetadataList(
+  objects: readonly KubeObject[],
+  listMetadata: Json,
+  version: string,
+): Json {
+  const apiVersion = `${TABLE_GROUP}/${version}`;
+  return {
+    kind: 'PartialObjectMetadataList',
+    apiVersion,
+    metadata: listMetadata,
+    items: objects.map((obj) => ({
+      kind: 'PartialObjectMetadata',
+      apiVersion,
+      metadata: obj.metadata,
+    })),
+  };
 }
 
 interface Column {
