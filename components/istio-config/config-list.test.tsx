@@ -155,4 +155,12 @@ describe('ConfigList', () => {
     await screen.findByText('hotels-db');
     expect(screen.getAllByTestId('istio-row').map((r) => r.dataset.name)).toEqual(['hotels-db']);
   });
+
+  it('filters Kubernetes objects by kind and information-only findings', async () => {
+    search = 'kind=Service&status=info';
+    serve();
+    renderWithQueries(<ConfigList />);
+    await screen.findByText('postgres');
+    expect(screen.getAllByTestId('istio-row').map((r) => r.dataset.name)).toEqual(['postgres']);
+  });
 });

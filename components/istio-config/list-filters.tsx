@@ -9,6 +9,7 @@ const STATUS_LABELS: Readonly<Record<StatusFilter, string>> = {
   all: 'Any status',
   error: 'Errors',
   warning: 'Warnings',
+  info: 'Information only',
   valid: 'Valid',
   unchecked: 'Not checked',
 };

@@ -1,6 +1,6 @@
 import { ISTIO_KIND_NAMES, type IstioKindName } from '@/lib/mesh/istio/kinds';
 
-export const STATUS_FILTERS = ['all', 'error', 'warning', 'valid', 'unchecked'] as const;
+export const STATUS_FILTERS = ['all', 'error', 'warning', 'info', 'valid', 'unchecked'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 /**
