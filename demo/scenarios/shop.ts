@@ -135,10 +135,22 @@ export function addShop(b: ScenarioBuilder): void {
         { number: 443, name: 'https', protocol: 'HTTPS' },
       ],
     }),
-    // TLS origination (istio.io "Egress TLS Origination"): the app speaks HTTP, the sidecar HTTPS.
+    // TLS origination (istio.io "Egress TLS Origination"): the app speaks HTTP, the sidecar HTTPS,
+    // verifying the server against the proxy image's CA bundle.
     destinationRule(NS, 'stripe', {
       host: STRIPE_HOST,
-      trafficPolicy: { portLevelSettings: [{ port: { number: 80 }, tls: { mode: 'SIMPLE' } }] },
+      trafficPolicy: {
+        portLevelSettings: [
+          {
+            port: { number: 80 },
+            tls: {
+              mode: 'SIMPLE',
+              caCertificates: '/etc/ssl/certs/ca-certificates.crt',
+              sni: STRIPE_HOST,
+            },
+          },
+        ],
+      },
     }),
     peerAuthentication(NS, 'default', 'PERMISSIVE'),
     // The shop's proxies learn only what it calls: its own services and ServiceEntries, the
