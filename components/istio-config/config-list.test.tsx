@@ -58,6 +58,22 @@ const ITEMS: ConfigListItem[] = [
     editable: false,
   },
   {
+    kind: 'Namespace',
+    apiVersion: 'v1',
+    namespace: '',
+    name: 'legacy',
+    resourceVersion: '12',
+    validations: [
+      {
+        code: 'IST0102',
+        severity: 'info',
+        message: 'The namespace is not enabled for Istio injection.',
+      },
+    ],
+    checked: true,
+    editable: false,
+  },
+  {
     kind: 'TCPRoute',
     apiVersion: 'gateway.networking.k8s.io/v1alpha2',
     namespace: 'travel',
@@ -109,7 +125,7 @@ describe('ConfigList', () => {
     expect(row('default').dataset.status).toBe('valid');
     expect(within(row('default')).getByText('Valid')).toBeDefined();
     expect(
-      screen.getByText('5 objects: 0 with errors, 2 with warnings, 1 not checked.'),
+      screen.getByText('6 objects: 0 with errors, 2 with warnings, 1 not checked.'),
     ).toBeDefined();
   });
 
@@ -130,6 +146,11 @@ describe('ConfigList', () => {
     expect(
       within(row('postgres')).getByRole('link', { name: 'postgres' }).getAttribute('href'),
     ).toBe('/services/shop/postgres');
+    const ns = row('legacy');
+    expect(within(ns).getByText('cluster')).toBeDefined();
+    expect(within(ns).getByRole('link', { name: 'legacy' }).getAttribute('href')).toBe(
+      '/workloads?namespaces=legacy',
+    );
   });
 
   it('offers every kind present in the kind filter and filters on "not checked"', async () => {

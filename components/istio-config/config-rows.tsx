@@ -29,13 +29,15 @@ function podWorkload(podName: string): string | undefined {
 
 const seg = encodeURIComponent;
 
-/** Where Meshlens shows a Kubernetes object of the list: its workload or service page. */
+/** Where Meshlens shows a Kubernetes object of the list: its workload or service page, a namespace's workloads. */
 function pageOf(item: OtherConfigItem): { href: string; label: string } | undefined {
   const core = groupOf(item.apiVersion) === '';
   if (item.kind === 'Service' && core)
     return { href: `/services/${seg(item.namespace)}/${seg(item.name)}`, label: 'service page' };
   if (item.kind === 'Deployment' && groupOf(item.apiVersion) === 'apps')
     return { href: `/workloads/${seg(item.namespace)}/${seg(item.name)}`, label: 'workload page' };
+  if (item.kind === 'Namespace' && core)
+    return { href: `/workloads?namespaces=${seg(item.name)}`, label: 'workloads list' };
   const workload = item.kind === 'Pod' && core ? podWorkload(item.name) : undefined;
   return workload
     ? { href: `/workloads/${seg(item.namespace)}/${seg(workload)}`, label: `workload ${workload}` }
@@ -90,7 +92,7 @@ function NameCell({ item }: { item: ConfigListItem }): ReactNode {
       </>
     );
   return (
-    <Link className={LINK} href={page.href} title={`The ${page.label} of ${item.name}`}>
+    <Link className={LINK} href={page.href} title={`Open the ${page.label} of ${item.name}`}>
       {item.name}
     </Link>
   );
