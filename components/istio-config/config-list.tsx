@@ -3,23 +3,30 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
-import type { IstioConfigItem } from '@/lib/api/istio';
+import type { ConfigListItem } from '@/lib/api/istio';
 import { useIstioListQuery } from '@/lib/client/use-istio-config';
 import { useNamespacesQuery } from '@/lib/client/use-namespaces';
 import { mayWriteAnywhere, noWritesReason } from '@/lib/mesh/access/write-permission';
-import { ISTIO_KIND_NAMES, kindLabel } from '@/lib/mesh/istio/kinds';
+import { ISTIO_KIND_NAMES } from '@/lib/mesh/istio/kinds';
 import { ErrorText } from '@/components/ui/problem-alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListFilters } from './list-filters';
-import { LINK, PRIMARY_BUTTON, BUTTON } from './styles';
+import { ConfigTable, rowStatus } from './config-rows';
+import { PRIMARY_BUTTON, BUTTON } from './styles';
 import { readListState, writeListState, type ListUrlState } from './url-state';
-import { editorHref } from '@/components/ui/istio-links';
-import { statusOf, ValidationSummary } from '@/components/ui/validation-status';
 import { useWriteSession } from './use-write-access';
 
-function matches(item: IstioConfigItem, state: ListUrlState): boolean {
+function matches(item: ConfigListItem, state: ListUrlState): boolean {
   if (state.kind !== 'all' && item.kind !== state.kind) return false;
-  return state.status === 'all' || statusOf(item.validations) === state.status;
+  return state.status === 'all' || rowStatus(item) === state.status;
+}
+
+/** The kinds of the rows Meshlens does not edit, for the kind filter: checked ones, then the rest. */
+function otherKinds(items: readonly ConfigListItem[]): { checked: string[]; unchecked: string[] } {
+  const checked = new Set<string>();
+  const unchecked = new Set<string>();
+  for (const item of items) if (!item.editable) (item.checked ? checked : unchecked).add(item.kind);
+  return { checked: [...checked].sort(), unchecked: [...unchecked].sort() };
 }
 
 /**
@@ -66,11 +73,9 @@ export function ConfigList(): ReactNode {
   const state = readListState(new URLSearchParams(useSearchParams().toString()));
   const list = useIstioListQuery(state.namespaces);
   const namespaces = useNamespacesQuery();
-  const items = (list.data ?? [])
-    .filter((i): i is IstioConfigItem => i.editable)
-    .filter((i) => matches(i, state));
-  const errors = items.filter((i) => statusOf(i.validations) === 'error').length;
-  const warnings = items.filter((i) => statusOf(i.validations) === 'warning').length;
+  const all = list.data ?? [];
+  const items = all.filter((i) => matches(i, state));
+  const count = (status: string): number => items.filter((i) => rowStatus(i) === status).length;
 
   return (
     <section className="flex flex-col gap-4">
@@ -81,6 +86,7 @@ export function ConfigList(): ReactNode {
       <ListFilters
         state={state}
         namespaces={(namespaces.data ?? []).map((n) => n.name)}
+        otherKinds={otherKinds(all)}
         onChange={(next) => router.replace(`${pathname}${writeListState(next)}`, { scroll: false })}
       />
       {list.error && <ErrorText>Could not load the Istio config: {list.error.detail}</ErrorText>}
@@ -89,69 +95,12 @@ export function ConfigList(): ReactNode {
       ) : (
         <>
           <p className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
-            {items.length} objects: {errors} with errors, {warnings} with warnings.
+            {items.length} objects: {count('error')} with errors, {count('warning')} with warnings,{' '}
+            {count('unchecked')} not checked.
           </p>
           <ConfigTable items={items} />
         </>
       )}
     </section>
-  );
-}
-
-function ConfigTable({ items }: { items: readonly IstioConfigItem[] }): ReactNode {
-  if (items.length === 0)
-    return (
-      <p className="text-slate-600 dark:text-slate-300">No Istio objects match these filters.</p>
-    );
-  return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-100 text-xs tracking-wide text-slate-700 uppercase dark:bg-slate-800 dark:text-slate-300">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Kind
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Namespace
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Name
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Validation
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200 bg-white dark:divide-slate-700 dark:bg-slate-900">
-          {items.map((item) => (
-            <tr
-              key={`${item.kind}/${item.namespace}/${item.name}`}
-              data-testid="istio-row"
-              data-kind={item.kind}
-              data-namespace={item.namespace}
-              data-name={item.name}
-              data-status={statusOf(item.validations)}
-            >
-              <td className="px-3 py-2 whitespace-nowrap">{kindLabel(item.kind)}</td>
-              <td className="px-3 py-2">
-                {item.namespace === '' ? (
-                  <i title="cluster-scoped: no namespace">cluster</i>
-                ) : (
-                  item.namespace
-                )}
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                <Link className={LINK} href={editorHref(item)}>
-                  {item.name}
-                </Link>
-              </td>
-              <td className="px-3 py-2">
-                <ValidationSummary validations={item.validations} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -9,16 +9,41 @@ const STATUS_LABELS: Readonly<Record<StatusFilter, string>> = {
   all: 'Any status',
   error: 'Errors',
   warning: 'Warnings',
+  info: 'Information only',
   valid: 'Valid',
+  unchecked: 'Not checked',
 };
+
+function KindGroup({ label, kinds }: { label: string; kinds: readonly string[] }): ReactNode {
+  if (kinds.length === 0) return null;
+  return (
+    <optgroup label={label}>
+      {kinds.map((k) => (
+        <option key={k} value={k}>
+          {k}
+        </option>
+      ))}
+    </optgroup>
+  );
+}
 
 export interface ListFiltersProps {
   readonly state: ListUrlState;
   readonly namespaces: readonly string[];
+  /** Kinds of the listed objects Meshlens does not edit: with findings, and never checked. */
+  readonly otherKinds: {
+    readonly checked: readonly string[];
+    readonly unchecked: readonly string[];
+  };
   readonly onChange: (next: ListUrlState) => void;
 }
 
-export function ListFilters({ state, namespaces, onChange }: ListFiltersProps): ReactNode {
+export function ListFilters({
+  state,
+  namespaces,
+  otherKinds,
+  onChange,
+}: ListFiltersProps): ReactNode {
   const toggleNamespace = (ns: string): void => {
     const selected = new Set(state.namespaces);
     if (selected.has(ns)) selected.delete(ns);
@@ -53,11 +78,15 @@ export function ListFilters({ state, namespaces, onChange }: ListFiltersProps): 
           onChange={(e) => onChange({ ...state, kind: e.target.value as ListUrlState['kind'] })}
         >
           <option value="all">All kinds</option>
-          {ISTIO_KIND_NAMES.map((k) => (
-            <option key={k} value={k}>
-              {kindLabel(k)}
-            </option>
-          ))}
+          <optgroup label="Istio and Gateway API">
+            {ISTIO_KIND_NAMES.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
+            ))}
+          </optgroup>
+          <KindGroup label="Kubernetes objects with findings" kinds={otherKinds.checked} />
+          <KindGroup label="Not checked by Meshlens" kinds={otherKinds.unchecked} />
         </select>
       </label>
       <label className="flex flex-col text-xs font-semibold text-slate-700 dark:text-slate-300">

@@ -13,8 +13,18 @@ describe('list URL state', () => {
     expect(readListState(new URLSearchParams(text))).toEqual(state);
   });
 
+  it('keeps the kind of a row Meshlens does not edit, and the not-checked status', () => {
+    const text = writeListState({ namespaces: [], kind: 'TCPRoute', status: 'unchecked' });
+    expect(text).toBe('?kind=TCPRoute&status=unchecked');
+    expect(readListState(new URLSearchParams(text))).toEqual({
+      namespaces: [],
+      kind: 'TCPRoute',
+      status: 'unchecked',
+    });
+  });
+
   it('falls back to everything for missing or unknown values', () => {
-    expect(readListState(new URLSearchParams('kind=Pod&status=weird'))).toEqual({
+    expect(readListState(new URLSearchParams('kind=pod%3Cb%3E&status=weird'))).toEqual({
       namespaces: [],
       kind: 'all',
       status: 'all',

@@ -100,6 +100,30 @@ describe('authentication', () => {
   });
 });
 
+describe("Meshlens' reads beyond the Istio kinds", () => {
+  it('lists Secrets (as Tables), the control plane ConfigMaps and kinds it does not check', async () => {
+    const meshlens = access.meshlensToken;
+    const table = { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' };
+    const secrets = '/api/v1/namespaces/shop/secrets?includeObject=None';
+    expect((await call('GET', secrets, { token: meshlens, headers: table })).status).toBe(200);
+    expect((await call('GET', secrets, { token: token('viewer'), headers: table })).status).toBe(
+      403,
+    );
+    expect(
+      (await call('GET', '/api/v1/namespaces/istio-system/configmaps', { token: meshlens })).status,
+    ).toBe(200);
+    expect(
+      (await call('GET', '/api/v1/namespaces/shop/configmaps', { token: meshlens })).status,
+    ).toBe(403);
+    for (const path of [
+      '/apis/gateway.networking.k8s.io/v1alpha2/tcproutes',
+      '/apis/telemetry.istio.io/v1/telemetries',
+      '/apis/extensions.istio.io/v1alpha1/wasmplugins',
+    ])
+      expect((await call('GET', path, { token: meshlens })).status).toBe(200);
+  });
+});
+
 describe('authorization', () => {
   it('refuses a viewer update with the 403 Status kube-apiserver writes', async () => {
     const current = await call('GET', `${VS}/reviews`, { token: token('admin') });
@@ -311,7 +335,12 @@ describe('review APIs through @kubernetes/client-node', () => {
     });
     expect(rules.status?.resourceRules).toContainEqual({
       verbs: ['get', 'list', 'watch'],
-      apiGroups: ['networking.istio.io', 'security.istio.io'],
+      apiGroups: [
+        'networking.istio.io',
+        'security.istio.io',
+        'telemetry.istio.io',
+        'extensions.istio.io',
+      ],
       resources: ['*'],
     });
     const shop = await authz.createSelfSubjectRulesReview({

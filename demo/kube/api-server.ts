@@ -22,6 +22,7 @@ import {
   unauthorized,
 } from './status';
 import { KubeStore } from './store';
+import { listForm } from './table';
 import type { KubeObject } from './types';
 import { serveWatch } from './watch';
 
@@ -266,7 +267,10 @@ export function createKubeApi(initial: KubeObject[], options: KubeApiOptions = {
       return;
     }
     if (method === 'GET') {
-      reply = target.name === undefined ? ops.list(target, query) : ops.get(target);
+      reply =
+        target.name === undefined
+          ? ops.list(target, query, listForm(req.headers.accept))
+          : ops.get(target);
     } else if (
       method === 'POST' &&
       target.name === undefined &&

@@ -54,6 +54,8 @@ export class ClusterSimulation {
         obj.spec = { ...DEPLOYMENT_SPEC_DEFAULTS, ...record(obj.spec) };
         obj.status ??= deploymentStatus(obj);
         return obj;
+      case 'Secret':
+        return secretDefaults(obj);
       default:
         return obj;
     }
@@ -62,6 +64,7 @@ export class ClusterSimulation {
   /** What controllers would converge an updated object to (the deployment controller's status). */
   onUpdate(def: ResourceDef, obj: KubeObject): KubeObject {
     if (def.kind === 'Deployment') obj.status = deploymentStatus(obj);
+    if (def.kind === 'Secret') secretDefaults(obj);
     return obj;
   }
 
@@ -214,4 +217,18 @@ function deploymentStatus(deployment: KubeObject): Json {
       ),
     ],
   };
+}
+
+/** Secrets default to Opaque; stringData is write-only, merged into data base64-encoded. */
+function secretDefaults(obj: KubeObject): KubeObject {
+  obj.type ??= 'Opaque';
+  const stringData = record(obj.stringData);
+  if (Object.keys(stringData).length > 0) {
+    const encoded = Object.fromEntries(
+      Object.entries(stringData).map(([k, v]) => [k, Buffer.from(String(v)).toString('base64')]),
+    );
+    obj.data = { ...record(obj.data), ...encoded };
+  }
+  delete obj.stringData;
+  return obj;
 }

@@ -32,6 +32,7 @@ import {
   type FieldError,
 } from './status';
 import type { KubeStore } from './store';
+import { asMetadataList, asTable, type ListForm } from './table';
 import type { KubeObject } from './types';
 
 /** Which collection or object a request addresses, in the version it was made in. */
@@ -67,7 +68,8 @@ export class KubeOperations {
     this.cluster = new ClusterSimulation(() => kubeTimestamp(this.now()));
   }
 
-  list(target: Target, query: URLSearchParams): Reply {
+  /** A list; `form` asks for it as a meta.k8s.io Table or metadata only (see table.ts). */
+  list(target: Target, query: URLSearchParams, form?: ListForm): Reply {
     const { def, version } = target;
     const labels = parseLabelSelector(query.get('labelSelector'));
     const fields = parseFieldSelector(query.get('fieldSelector'), def);
@@ -90,6 +92,9 @@ export class KubeOperations {
     } else if (def.customResource) {
       metadata.continue = '';
     }
+    if (form?.as === 'Table')
+      return { code: 200, body: asTable(def, items, metadata, query, form.version, this.now()) };
+    if (form) return { code: 200, body: asMetadataList(items, metadata, form.version) };
     // Typed (built-in) lists carry kind/apiVersion only on the list; unstructured CR lists keep them per item.
     const served = items.map((o) => {
       if (def.customResource) return present(def, version, o);

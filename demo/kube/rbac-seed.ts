@@ -23,7 +23,12 @@ export const MESHLENS_USER = `system:serviceaccount:${MESHLENS_SA.namespace}:${M
 const RBAC = 'rbac.authorization.k8s.io';
 const READ = ['get', 'list', 'watch'];
 const WRITE = ['create', 'update', 'patch', 'delete'];
-const ISTIO_GROUPS = ['networking.istio.io', 'security.istio.io'];
+const ISTIO_GROUPS = [
+  'networking.istio.io',
+  'security.istio.io',
+  'telemetry.istio.io',
+  'extensions.istio.io',
+];
 const GATEWAY_API = 'gateway.networking.k8s.io';
 /** The Gateway API kinds Meshlens edits; GatewayClasses (cluster-scoped, the platform's) it only reads. */
 const GATEWAY_API_EDITED = ['gateways', 'httproutes', 'grpcroutes', 'referencegrants'];
@@ -157,8 +162,19 @@ const APP_READS: PolicyRule[] = [
     resources: ['deployments', 'statefulsets', 'daemonsets', 'replicasets'],
   },
   { verbs: READ, apiGroups: ISTIO_GROUPS, resources: ['*'] },
-  { verbs: READ, apiGroups: [GATEWAY_API], resources: [...GATEWAY_API_EDITED, 'gatewayclasses'] },
+  // Every Gateway API kind, also those Meshlens does not check (TCPRoute), which it lists as such.
+  { verbs: READ, apiGroups: [GATEWAY_API], resources: ['*'] },
 ];
+/**
+ * Secrets' names and types for the gateway credential checks: Meshlens lists them only as Tables,
+ * so their data stays in the API server. Not part of the demo users' view, as Kubernetes' own view
+ * role leaves secrets out.
+ */
+const SECRETS_LIST: PolicyRule = {
+  verbs: ['list', 'watch'],
+  apiGroups: [''],
+  resources: ['secrets'],
+};
 const ISTIO_WRITES: PolicyRule[] = [
   { verbs: WRITE, apiGroups: ISTIO_GROUPS, resources: ['*'] },
   { verbs: WRITE, apiGroups: [GATEWAY_API], resources: GATEWAY_API_EDITED },
@@ -173,12 +189,14 @@ const REVIEWS: PolicyRule[] = [
   { verbs: ['impersonate'], apiGroups: [''], resources: ['users', 'groups'] },
 ];
 
-/** istiod's mesh config, read by name only, as deploy/meshlens.yaml grants it in istio-system. */
+/**
+ * The control plane's ConfigMaps (istiod's mesh config, the injector's values), in istio-system
+ * only, as deploy/meshlens.yaml grants them; Meshlens keeps none of the others it lists there.
+ */
 const MESH_CONFIG_READ: PolicyRule = {
-  verbs: ['get'],
+  verbs: ['get', 'list', 'watch'],
   apiGroups: [''],
   resources: ['configmaps'],
-  resourceNames: ['istio'],
 };
 
 function meshlensPolicy(scope: MeshlensScope): KubeObject[] {
@@ -186,19 +204,19 @@ function meshlensPolicy(scope: MeshlensScope): KubeObject[] {
   const common = [
     clusterRole('meshlens-reviews', REVIEWS),
     clusterRoleBinding('meshlens-reviews', 'meshlens-reviews', [sa]),
-    clusterRole('meshlens-mesh-config', [MESH_CONFIG_READ]),
+    clusterRole('meshlens-mesh-config', [MESH_CONFIG_READ, SECRETS_LIST]),
     roleBinding('istio-system', 'meshlens-mesh-config', 'meshlens-mesh-config', [sa]),
   ];
   if (scope === 'cluster') {
     return [
-      clusterRole('meshlens', [...APP_READS, ...ISTIO_WRITES]),
+      clusterRole('meshlens', [...APP_READS, SECRETS_LIST, ...ISTIO_WRITES]),
       clusterRoleBinding('meshlens', 'meshlens', [sa]),
       ...common,
     ];
   }
   // A ClusterRole used only by RoleBindings grants nothing outside their namespaces.
   return [
-    clusterRole('meshlens-namespaced', [...APP_READS, ...ISTIO_WRITES]),
+    clusterRole('meshlens-namespaced', [...APP_READS, SECRETS_LIST, ...ISTIO_WRITES]),
     ...scope.namespaces.map((ns) => roleBinding(ns, 'meshlens', 'meshlens-namespaced', [sa])),
     ...common,
   ];

@@ -223,6 +223,16 @@ export interface ValidationResult {
   errors: FieldError[];
 }
 
+/** For ResourceDef.openSchema: a spec object is required, its content is kept as sent. */
+const OPEN_SCHEMA: Schema = {
+  type: 'object',
+  required: ['spec'],
+  properties: {
+    spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+    status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+  },
+};
+
 const ROOT_META = new Set(['apiVersion', 'kind', 'metadata']);
 
 export class CrdSchemas {
@@ -255,6 +265,11 @@ export class CrdSchemas {
       if (!isObject(versions)) continue;
       for (const [version, schema] of Object.entries(versions))
         if (isObject(schema)) this.schemas.set(`${def.group}/${version}/${def.plural}`, schema);
+    }
+    for (const def of RESOURCES) {
+      if (!def.openSchema) continue;
+      for (const version of def.versions)
+        this.schemas.set(`${def.group}/${version}/${def.plural}`, OPEN_SCHEMA);
     }
     // strict:false because the schemas carry x-kubernetes-* keywords that ajv must ignore.
     this.ajv = new Ajv({ allErrors: true, strict: false, verbose: true, logger: false });

@@ -2,6 +2,7 @@ import type { ScenarioBuilder } from './builder.js';
 import {
   destinationRule,
   gateway,
+  istioObject,
   peerAuthentication,
   versionSubsets,
   virtualService,
@@ -88,12 +89,27 @@ export function addBookinfo(b: ScenarioBuilder): void {
       host: 'reviews',
       subsets: versionSubsets(['v1', 'v2', 'v3']),
     }),
-    destinationRule(NS, 'ratings', {
-      host: 'ratings',
-      subsets: versionSubsets(['v1', 'v2', 'v2-mysql', 'v2-mysql-vm']),
-    }),
-    destinationRule(NS, 'details', { host: 'details', subsets: versionSubsets(['v1', 'v2']) }),
+    // destination-rule-all.yaml also names ratings v2, v2-mysql, v2-mysql-vm and details v2, which
+    // this demo does not run: subsets that select no pod are an error to istioctl (IST0173).
+    destinationRule(NS, 'ratings', { host: 'ratings', subsets: versionSubsets(['v1']) }),
+    destinationRule(NS, 'details', { host: 'details', subsets: versionSubsets(['v1']) }),
     peerAuthentication(NS, 'default', 'STRICT'),
+    // Istio's JWT sample (security/tools/jwt/samples): tokens are checked when present; a request
+    // without one still passes, as no AuthorizationPolicy requires a principal.
+    istioObject('RequestAuthentication', NS, 'productpage-jwt', {
+      selector: { matchLabels: { app: 'productpage' } },
+      jwtRules: [
+        {
+          issuer: 'testing@secure.istio.io',
+          jwksUri:
+            'https://raw.githubusercontent.com/istio/istio/release-1.30/security/tools/jwt/samples/jwks.json',
+        },
+      ],
+    }),
+    istioObject('ProxyConfig', NS, 'reviews-proxy', {
+      selector: { matchLabels: { app: 'reviews' } },
+      concurrency: 2,
+    }),
   );
 
   const productpage = { namespace: NS, name: 'productpage-v1' };

@@ -11,6 +11,8 @@ import { TRAVEL_NS, addTravel } from './travel.js';
  */
 export function buildDemoScenario(seed: number): BuiltScenario {
   const b = new ScenarioBuilder(seed);
+  // Nothing runs in `default`; its label says it is left out of the mesh on purpose.
+  b.labelledNamespace('default', { 'istio-injection': 'disabled' });
   addIstioSystem(b);
   addBookinfo(b);
   addShop(b);

@@ -135,3 +135,20 @@ export function referenceGrant(
     spec: { from: from.map((f) => ({ ...f })), to: to.map((t) => ({ ...t })) },
   };
 }
+
+/**
+ * A TCPRoute of the experimental channel (v1alpha2). The demo runs no status controller for it:
+ * Meshlens does not read the kind, and the config page lists it as not checked.
+ */
+export function tcpRoute(
+  namespace: string,
+  name: string,
+  spec: Record<string, unknown>,
+): KubeObject {
+  return {
+    apiVersion: `${GATEWAY_API_GROUP}/v1alpha2`,
+    kind: 'TCPRoute',
+    metadata: { name, namespace },
+    spec,
+  };
+}

@@ -71,3 +71,20 @@ export function authorizationPolicy(
     spec,
   };
 }
+
+/** The apiVersion the demo writes each of the other Istio kinds in (the one Meshlens reads). */
+const API_VERSIONS = {
+  Sidecar: NETWORKING,
+  RequestAuthentication: 'security.istio.io/v1',
+  ProxyConfig: 'networking.istio.io/v1beta1',
+  Telemetry: 'telemetry.istio.io/v1',
+} as const;
+
+export function istioObject(
+  kind: keyof typeof API_VERSIONS,
+  namespace: string,
+  name: string,
+  spec: Record<string, unknown>,
+): KubeObject {
+  return { apiVersion: API_VERSIONS[kind], kind, metadata: { name, namespace }, spec };
+}

@@ -1,5 +1,6 @@
 import type { ScenarioBuilder } from './builder.js';
-import { peerAuthentication } from './istio-objects.js';
+import { PROXY_IMAGE, sidecarInjectorConfigMap, tlsSecret } from './core-objects.js';
+import { istioObject, peerAuthentication } from './istio-objects.js';
 
 export const INGRESS = { namespace: 'istio-system', name: 'istio-ingressgateway' } as const;
 export const INGRESS_HOST = 'istio-ingressgateway.istio-system.svc.cluster.local';
@@ -23,6 +24,15 @@ export function addIstioSystem(b: ScenarioBuilder): void {
       meshNetworks: 'networks: {}',
     },
   });
+  b.add(
+    sidecarInjectorConfigMap(),
+    // Mesh-wide access logs through the envoy provider, which Istio's default mesh config defines.
+    istioObject('Telemetry', 'istio-system', 'mesh-default', {
+      accessLogging: [{ providers: [{ name: 'envoy' }] }],
+    }),
+    // A certificate kept ready for an HTTPS server; no Gateway uses it yet.
+    tlsSecret('istio-system', 'travel-credential'),
+  );
   b.workload({
     namespace: 'istio-system',
     name: 'istiod',
@@ -44,6 +54,8 @@ export function addIstioSystem(b: ScenarioBuilder): void {
       { name: 'http-monitoring', port: 15014 },
     ],
     { app: 'istiod', istio: 'pilot' },
+    undefined,
+    { istio: 'pilot' },
   );
   b.workload(
     {
@@ -55,7 +67,7 @@ export function addIstioSystem(b: ScenarioBuilder): void {
       sidecar: false,
       gateway: true,
       containerPorts: [8080, 8443, 15090],
-      image: 'docker.io/istio/proxyv2:1.30.3',
+      image: PROXY_IMAGE,
       extraLabels: { istio: 'ingressgateway' },
     },
     { latency: { medianMs: 1, p95Ms: 3 }, responseBytes: 5000 },
@@ -64,11 +76,13 @@ export function addIstioSystem(b: ScenarioBuilder): void {
     INGRESS.namespace,
     INGRESS.name,
     [
-      { name: 'status-port', port: 15021 },
+      { name: 'status-port', port: 15021, appProtocol: 'tcp' },
       { name: 'http2', port: 80, targetPort: 8080 },
       { name: 'https', port: 443, targetPort: 8443 },
     ],
     { app: 'istio-ingressgateway', istio: 'ingressgateway' },
     'LoadBalancer',
+    // The gateway chart labels its Service like its pods: control-plane objects to istioctl analyze.
+    { istio: 'ingressgateway' },
   );
 }

@@ -100,9 +100,13 @@ export function workloadObjects(def: WorkloadDef, rng: Rng, ips: IpAllocator): K
     app: def.app,
     ...(def.version ? { version: def.version } : {}),
   };
-  const templateLabels = { ...selector, ...def.extraLabels };
-  const templateAnnotations: Record<string, string> =
-    def.sidecar || def.gateway || def.ambient ? {} : { 'sidecar.istio.io/inject': 'false' };
+  const ownLabels = { ...selector, ...def.extraLabels };
+  // Opting out of injection by label: Istio deprecated the annotation of the same name.
+  const templateLabels =
+    def.sidecar || def.gateway || def.ambient
+      ? ownLabels
+      : { ...ownLabels, 'sidecar.istio.io/inject': 'false' };
+  const templateAnnotations: Record<string, string> = {};
   const appContainer = def.gateway ? 'istio-proxy' : def.app;
   const container = {
     name: appContainer,
@@ -120,7 +124,7 @@ export function workloadObjects(def: WorkloadDef, rng: Rng, ips: IpAllocator): K
   const deployment: KubeObject = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: def.name, namespace: def.namespace, labels: templateLabels, generation: 1 },
+    metadata: { name: def.name, namespace: def.namespace, labels: ownLabels, generation: 1 },
     spec: {
       replicas: def.replicas,
       selector: { matchLabels: selector },

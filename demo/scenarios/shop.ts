@@ -3,11 +3,13 @@ import {
   authorizationPolicy,
   destinationRule,
   gateway,
+  istioObject,
   peerAuthentication,
   serviceEntry,
   versionSubsets,
   virtualService,
 } from './istio-objects.js';
+import { secret } from './core-objects.js';
 import { INGRESS } from './istio-system.js';
 import { serviceHost, type WorkloadBehaviour, type WorkloadRef } from './topology.js';
 
@@ -133,12 +135,31 @@ export function addShop(b: ScenarioBuilder): void {
         { number: 443, name: 'https', protocol: 'HTTPS' },
       ],
     }),
-    // TLS origination (istio.io "Egress TLS Origination"): the app speaks HTTP, the sidecar HTTPS.
+    // TLS origination (istio.io "Egress TLS Origination"): the app speaks HTTP, the sidecar HTTPS,
+    // verifying the server against the proxy image's CA bundle.
     destinationRule(NS, 'stripe', {
       host: STRIPE_HOST,
-      trafficPolicy: { portLevelSettings: [{ port: { number: 80 }, tls: { mode: 'SIMPLE' } }] },
+      trafficPolicy: {
+        portLevelSettings: [
+          {
+            port: { number: 80 },
+            tls: {
+              mode: 'SIMPLE',
+              caCertificates: '/etc/ssl/certs/ca-certificates.crt',
+              sni: STRIPE_HOST,
+            },
+          },
+        ],
+      },
     }),
     peerAuthentication(NS, 'default', 'PERMISSIVE'),
+    // The shop's proxies learn only what it calls: its own services and ServiceEntries, the
+    // control plane, and travel (the frontend suggests hotels).
+    istioObject('Sidecar', NS, 'default', {
+      egress: [{ hosts: ['./*', 'istio-system/*', 'travel/*'] }],
+    }),
+    secret(NS, 'postgres-credentials', 'Opaque', { username: 'shop', password: 'demo-only' }),
+    secret(NS, 'stripe-api-key', 'Opaque', { 'api-key': 'sk_demo_placeholder' }),
     authorizationPolicy(NS, 'payments-from-checkout', {
       selector: { matchLabels: { app: 'payments' } },
       action: 'ALLOW',

@@ -1,10 +1,10 @@
+import { PROXY_IMAGE } from './core-objects.js';
+
 /**
  * Istio 1.30 sidecar injection as the webhook does it (fixtures/kubernetes/istio-sidecar-injection):
  * istio-proxy is a native sidecar (an initContainer with restartPolicy: Always) next to istio-init,
  * plus the status annotation and the tlsMode / canonical-name / canonical-revision labels.
  */
-
-const PROXY_IMAGE = 'docker.io/istio/proxyv2:1.30.3';
 
 const SIDECAR_STATUS = JSON.stringify({
   initContainers: ['istio-init', 'istio-proxy'],

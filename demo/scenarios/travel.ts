@@ -7,13 +7,14 @@ import {
   httpRoute,
   k8sGateway,
   referenceGrant,
+  tcpRoute,
 } from './gateway-api-objects.js';
+import { PROXY_IMAGE } from './core-objects.js';
 import { serviceHost, type WorkloadBehaviour, type WorkloadRef } from './topology.js';
 
 export const TRAVEL_NS = 'travel';
 export const TRAVEL_HOST = 'travel.example.com';
 export const TRAVEL_GATEWAY = { namespace: 'istio-system', name: 'travel-gateway-istio' } as const;
-const PROXY_IMAGE = 'docker.io/istio/proxyv2:1.30.3';
 const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 
 /**
@@ -108,6 +109,10 @@ export function addTravel(b: ScenarioBuilder): void {
       },
       GATEWAY_CONTROLLER,
     ),
+    tcpRoute(TRAVEL_NS, 'hotels-db', {
+      parentRefs: [{ group: '', kind: 'Service', name: 'hotels-db', port: 5432 }],
+      rules: [{ backendRefs: [{ name: 'hotels-db', port: 5432 }] }],
+    }),
   );
 
   b.call({
@@ -151,7 +156,7 @@ function addWaypoint(b: ScenarioBuilder): void {
     TRAVEL_NS,
     'waypoint',
     [
-      { name: 'status-port', port: 15021 },
+      { name: 'status-port', port: 15021, appProtocol: 'tcp' },
       { name: 'mesh', port: 15008, appProtocol: 'all' },
     ],
     selector,
@@ -181,7 +186,7 @@ function addIngress(b: ScenarioBuilder): void {
     ns,
     TRAVEL_GATEWAY.name,
     [
-      { name: 'status-port', port: 15021 },
+      { name: 'status-port', port: 15021, appProtocol: 'tcp' },
       { name: 'http', port: 80 },
     ],
     selector,
