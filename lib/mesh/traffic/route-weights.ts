@@ -4,6 +4,7 @@
  */
 import { isRecord, readList } from '../istio/read';
 import { hasHost, readVirtualServiceSpec, type RouteEntry } from '../istio/virtual-service';
+import { readRouteBehaviour, type RouteBehaviour } from './route-behaviour';
 import { weightShares, type Weights } from './weights';
 
 /** The live `spec.http` list as stored: the rules a weight edit does not touch go back unchanged. */
@@ -30,6 +31,17 @@ export interface TrafficRoute {
   readonly subsets?: readonly string[];
   /** Why the slider cannot edit this route, for a person. */
   readonly notEditable?: string;
+  /** Faults, mirrors, timeout and retries of the route, as Istio applies them. */
+  readonly behaviour?: RouteBehaviour;
+  /** Set when an earlier route takes every request this one could match. */
+  readonly unreachable?: RouteShadow;
+}
+
+export interface RouteShadow {
+  /** Index of the earlier route that takes this one's requests. */
+  readonly shadowedBy: number;
+  /** For a person: "Never matches: route 1 matches every request." */
+  readonly message: string;
 }
 
 function toDestination(
@@ -76,6 +88,7 @@ export function readRoutes(spec: unknown): TrafficRoute[] {
       ...(reason === undefined
         ? { subsets: destinations.map((d) => d.subset ?? '') }
         : { notEditable: reason }),
+      behaviour: readRouteBehaviour(rule.raw),
     };
   });
 }

@@ -21,6 +21,7 @@ export type TrafficWarningCode =
   | 'divergence'
   | 'settling'
   | 'no-ready-pods'
+  | 'no-workload'
   | 'undefined-subset'
   | 'several-virtual-services'
   | 'several-gateway-routes'

@@ -21,6 +21,7 @@ import {
 import { addTally, emptyTally, partSignals, type Tally } from './signals';
 import type { TrafficSplit } from './split-types';
 import type { Inventory, IstioObject, Sample, Window } from '../types';
+import { providedByNothing } from './unprovided';
 import { trafficWarnings } from './warnings';
 
 export interface TrafficSplitInput {
@@ -137,6 +138,9 @@ export function computeTrafficSplit(input: TrafficSplitInput): TrafficSplit {
       totalRps: total,
       unproxiedShare: total > 0 ? unproxied / total : 0,
       undefinedSubsets,
+      unprovided: defined
+        .filter((s) => providedByNothing(inventory, service, s.labels))
+        .map((s) => s.name),
       virtualServices: virtualServices.map((v) => `${v.namespace}/${v.name}`),
       window: input.window,
       routesAgeSeconds: input.routesAgeSeconds,

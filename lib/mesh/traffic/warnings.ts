@@ -17,6 +17,8 @@ export interface TrafficWarningsInput {
   /** Share of requests from callers without a proxy, which never see the VirtualService, 0..1. */
   readonly unproxiedShare: number;
   readonly undefinedSubsets: readonly string[];
+  /** Parts (defined subsets, existing backend Services) that no workload or pod provides. */
+  readonly unprovided?: readonly string[];
   /** `namespace/name` of every VirtualService claiming the service's host. */
   readonly virtualServices: readonly string[];
   readonly window: Window;
@@ -85,6 +87,35 @@ function likelyCauses(
   return causes;
 }
 
+const routeLabel = (r: TrafficRoute): string => `route ${r.name ?? `#${r.index}`}`;
+
+/**
+ * One warning per part the routes send traffic to although nothing provides it, with the share
+ * each reachable route sends there ("100% of traffic goes to v2, which no workload provides").
+ */
+function unprovidedWarnings(input: TrafficWarningsInput): TrafficWarning[] {
+  const byHost = input.parts === 'backend';
+  const reachable = input.routes.filter((r) => r.unreachable === undefined);
+  return (input.unprovided ?? []).flatMap((name): TrafficWarning[] => {
+    const sending = reachable.flatMap((r) => {
+      const share = configuredShares(r, byHost).get(name) ?? 0;
+      return share > 0 ? [{ r, share }] : [];
+    });
+    if (sending.length === 0) return [];
+    const what =
+      reachable.length === 1
+        ? `${pct(sending[0]?.share ?? 0)} of traffic goes`
+        : `${sending.map(({ r, share }) => `${pct(share)} of ${routeLabel(r)}'s traffic`).join(' and ')} go${sending.length === 1 ? 'es' : ''}`;
+    return [
+      {
+        code: 'no-workload',
+        subset: name,
+        message: `${what} to ${name}, which no workload provides: those requests fail with 503 (no healthy upstream).`,
+      },
+    ];
+  });
+}
+
 /**
  * Warnings a person should see before trusting or changing the split: two VirtualServices for one host,
  * subsets no DestinationRule defines, weight sent to a subset with no ready pods, and configured
@@ -106,6 +137,7 @@ export function trafficWarnings(input: TrafficWarningsInput): TrafficWarning[] {
       message: `Routes send traffic to subset ${subset}, which no DestinationRule for this host defines: those requests fail with 503.`,
     });
   }
+  warnings.push(...unprovidedWarnings(input));
   const configured = configuredShares(input.routes[input.defaultRoute], input.parts === 'backend');
   for (const s of input.subsets) {
     if ((configured.get(s.name) ?? 0) > 0 && s.workloads.length > 0 && s.readyReplicas === 0) {

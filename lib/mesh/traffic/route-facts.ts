@@ -1,0 +1,142 @@
+/**
+ * A route's behaviour in sentences, shown beside its split: what happens to its requests besides
+ * the weights (faults, mirrors, timeout, retries), and whether the route can take requests at all.
+ */
+import type { TrafficRoute } from './route-weights';
+import type { RouteBehaviour } from './route-behaviour';
+
+export type RouteFactKind =
+  | 'unreachable'
+  | 'abort'
+  | 'delay'
+  | 'mirror'
+  | 'timeout'
+  | 'retries'
+  | 'default-retries';
+
+export interface RouteFact {
+  readonly kind: RouteFactKind;
+  /** Whether the fact changes what callers get (failures, delays, no traffic): shown as a warning. */
+  readonly alert: boolean;
+  readonly text: string;
+}
+
+/**
+ * Istio's retry policy for routes that set none (pilot's default; a mesh's `defaultHttpRetryPolicy`
+ * can change it, which Meshlens does not read here).
+ */
+const DEFAULT_RETRIES = '2 retries on connect-failure, refused-stream, unavailable, cancelled, 503';
+
+const pct = (p: number): string => `${Math.round(p * 10) / 10}%`;
+
+function destinationsWord(route: TrafficRoute): string {
+  const taking = route.destinations.filter((d) => d.share > 0);
+  const parts = taking.map((d) => `${d.subset ?? d.host} (${pct(d.share * 100)})`);
+  if (parts.length === 0) return 'no destination';
+  return parts.length === 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}`;
+}
+
+function abortFact(route: TrafficRoute, b: RouteBehaviour, what: string): RouteFact | undefined {
+  const a = b.abort;
+  if (a === undefined) return undefined;
+  if (a.percent === 0)
+    return {
+      kind: 'abort',
+      alert: false,
+      text: `Abort fault (${a.status}) with no percentage above 0: Istio aborts no request.`,
+    };
+  const rest =
+    a.percent >= 100
+      ? `none of them reaches ${destinationsWord(route)}`
+      : `the other ${pct(100 - a.percent)} go on to ${destinationsWord(route)}`;
+  return {
+    kind: 'abort',
+    alert: true,
+    text: `Aborts ${pct(a.percent)} of ${what} with ${a.status}: ${rest}.`,
+  };
+}
+
+function delayFact(b: RouteBehaviour, what: string): RouteFact | undefined {
+  const d = b.delay;
+  if (d === undefined) return undefined;
+  return d.percent === 0
+    ? {
+        kind: 'delay',
+        alert: false,
+        text: `Delay fault (${d.fixedDelay}) with no percentage above 0: Istio delays no request.`,
+      }
+    : { kind: 'delay', alert: true, text: `Delays ${pct(d.percent)} of ${what} by ${d.fixedDelay}.` };
+}
+
+function mirrorFacts(b: RouteBehaviour, what: string): RouteFact[] {
+  return b.mirrors.map((m) => {
+    const to = m.subset === undefined ? m.host : `${m.host} (subset ${m.subset})`;
+    return {
+      kind: 'mirror',
+      alert: false,
+      text:
+        m.percent === 0
+          ? `Mirror to ${to} at 0%: mirrors nothing.`
+          : `Mirrors ${pct(m.percent)} of ${what} to ${to}; the copies' responses are dropped.`,
+    };
+  });
+}
+
+/** A duration Istio reads as "none" when zero. */
+const isZeroDuration = (d: string): boolean => /^0+(\.0*)?(h|m|s|ms|us|µs|ns)?$/.test(d.trim());
+
+function timeoutFact(b: RouteBehaviour): RouteFact | undefined {
+  if (b.timeout === undefined) return undefined;
+  return {
+    kind: 'timeout',
+    alert: false,
+    text: isZeroDuration(b.timeout)
+      ? `Timeout ${b.timeout}: no timeout.`
+      : `Times out after ${b.timeout}.`,
+  };
+}
+
+function retriesFact(b: RouteBehaviour, defaults: boolean): RouteFact | undefined {
+  const r = b.retries;
+  if (r === undefined)
+    return defaults
+      ? {
+          kind: 'default-retries',
+          alert: false,
+          text: `Retries: none set, so the mesh default applies (Istio's: ${DEFAULT_RETRIES}).`,
+        }
+      : undefined;
+  if (r.attempts <= 0) return { kind: 'retries', alert: false, text: 'Retries off (attempts 0).' };
+  const details = [
+    ...(r.perTryTimeout !== undefined ? [`${r.perTryTimeout} per try`] : []),
+    ...(r.retryOn !== undefined ? [`on ${r.retryOn}`] : []),
+  ];
+  return {
+    kind: 'retries',
+    alert: false,
+    text: `Retries up to ${r.attempts} time${r.attempts === 1 ? '' : 's'}${details.length > 0 ? `, ${details.join(', ')}` : ''}.`,
+  };
+}
+
+/**
+ * The facts of one route, most important first. `meshDefaults` says whether Istio's default retry
+ * policy applies when the route sets none (VirtualService routes; Gateway API leaves it to the
+ * implementation).
+ */
+export function routeFacts(route: TrafficRoute, meshDefaults: boolean): RouteFact[] {
+  const b = route.behaviour;
+  const what = route.match === undefined ? 'requests' : 'matching requests';
+  const facts: (RouteFact | undefined)[] = [
+    route.unreachable && { kind: 'unreachable', alert: true, text: route.unreachable.message },
+    ...(b
+      ? [
+          abortFact(route, b, what),
+          delayFact(b, what),
+          ...mirrorFacts(b, what),
+          timeoutFact(b),
+          retriesFact(b, meshDefaults),
+        ]
+      : []),
+  ];
+  return facts.filter((f): f is RouteFact => f !== undefined);
+}
