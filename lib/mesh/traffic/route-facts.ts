@@ -6,13 +6,7 @@ import type { TrafficRoute } from './route-weights';
 import type { RouteBehaviour } from './route-behaviour';
 
 export type RouteFactKind =
-  | 'unreachable'
-  | 'abort'
-  | 'delay'
-  | 'mirror'
-  | 'timeout'
-  | 'retries'
-  | 'default-retries';
+  'unreachable' | 'abort' | 'delay' | 'mirror' | 'timeout' | 'retries' | 'default-retries';
 
 export interface RouteFact {
   readonly kind: RouteFactKind;
@@ -33,7 +27,9 @@ function destinationsWord(route: TrafficRoute): string {
   const taking = route.destinations.filter((d) => d.share > 0);
   const parts = taking.map((d) => `${d.subset ?? d.host} (${pct(d.share * 100)})`);
   if (parts.length === 0) return 'no destination';
-  return parts.length === 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}`;
+  return parts.length === 1
+    ? (parts[0] ?? '')
+    : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}`;
 }
 
 function abortFact(route: TrafficRoute, b: RouteBehaviour, what: string): RouteFact | undefined {
@@ -65,7 +61,11 @@ function delayFact(b: RouteBehaviour, what: string): RouteFact | undefined {
         alert: false,
         text: `Delay fault (${d.fixedDelay}) with no percentage above 0: Istio delays no request.`,
       }
-    : { kind: 'delay', alert: true, text: `Delays ${pct(d.percent)} of ${what} by ${d.fixedDelay}.` };
+    : {
+        kind: 'delay',
+        alert: true,
+        text: `Delays ${pct(d.percent)} of ${what} by ${d.fixedDelay}.`,
+      };
 }
 
 function mirrorFacts(b: RouteBehaviour, what: string): RouteFact[] {

@@ -5,6 +5,7 @@
 import { isRecord, readList } from '../istio/read';
 import { hasHost, readVirtualServiceSpec, type RouteEntry } from '../istio/virtual-service';
 import { readRouteBehaviour, type RouteBehaviour } from './route-behaviour';
+import { routeShadows } from './route-shadow';
 import { weightShares, type Weights } from './weights';
 
 /** The live `spec.http` list as stored: the rules a weight edit does not touch go back unchanged. */
@@ -73,7 +74,9 @@ function notEditableReason(destinations: readonly RouteDestination[]): string | 
 
 /** The HTTP routes of a VirtualService spec, with their weights as Istio applies them. */
 export function readRoutes(spec: unknown): TrafficRoute[] {
+  const shadows = routeShadows(spec);
   return readVirtualServiceSpec(spec).http.map((rule): TrafficRoute => {
+    const shadow = shadows.get(rule.index);
     const weighted = rule.route
       .map((e) => toDestination(e, rule.route.length === 1))
       .filter((d) => d !== undefined);
@@ -89,6 +92,7 @@ export function readRoutes(spec: unknown): TrafficRoute[] {
         ? { subsets: destinations.map((d) => d.subset ?? '') }
         : { notEditable: reason }),
       behaviour: readRouteBehaviour(rule.raw),
+      ...(shadow && { unreachable: shadow }),
     };
   });
 }
@@ -121,9 +125,11 @@ export function setRouteWeights(spec: unknown, routeIndex: number, weights: Weig
 
 /**
  * The route a weight edit targets when the request names none: the catch-all route (no `match`),
- * which carries the canary split in the usual layout of header routes first; else the first route.
+ * which carries the canary split in the usual layout of header routes first; else the first
+ * reachable route.
  */
 export function defaultRouteIndex(routes: readonly TrafficRoute[]): number {
-  const editable = routes.filter((r) => r.subsets !== undefined);
+  // A route no request reaches carries no traffic to edit.
+  const editable = routes.filter((r) => r.subsets !== undefined && r.unreachable === undefined);
   return (editable.find((r) => r.match === undefined) ?? editable[0] ?? routes[0])?.index ?? 0;
 }

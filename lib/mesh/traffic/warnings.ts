@@ -1,3 +1,4 @@
+import { routeLabel } from './route-shadow';
 import type { TrafficRoute } from './route-weights';
 import type { SubsetSignals, TrafficWarning } from './split-types';
 import { windowSeconds as secondsOf, type Window } from '../types';
@@ -67,7 +68,7 @@ function likelyCauses(
   else if (s && observedLow && s.readyReplicas === 0)
     causes.push(`the ${backend ? 'backend' : 'subset'} has no ready pods`);
   const matched = input.routes.filter(
-    (r) => r.index !== input.defaultRoute && r.match !== undefined,
+    (r) => r.index !== input.defaultRoute && r.match !== undefined && r.unreachable === undefined,
   );
   if (matched.length > 0) {
     causes.push(
@@ -87,8 +88,6 @@ function likelyCauses(
   return causes;
 }
 
-const routeLabel = (r: TrafficRoute): string => `route ${r.name ?? `#${r.index}`}`;
-
 /**
  * One warning per part the routes send traffic to although nothing provides it, with the share
  * each reachable route sends there ("100% of traffic goes to v2, which no workload provides").
@@ -105,7 +104,7 @@ function unprovidedWarnings(input: TrafficWarningsInput): TrafficWarning[] {
     const what =
       reachable.length === 1
         ? `${pct(sending[0]?.share ?? 0)} of traffic goes`
-        : `${sending.map(({ r, share }) => `${pct(share)} of ${routeLabel(r)}'s traffic`).join(' and ')} go${sending.length === 1 ? 'es' : ''}`;
+        : `${sending.map(({ r, share }) => `${pct(share)} of ${routeLabel(r.index, r.name)}'s traffic`).join(' and ')} go${sending.length === 1 ? 'es' : ''}`;
     return [
       {
         code: 'no-workload',

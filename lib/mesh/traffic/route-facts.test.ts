@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { routeFacts } from './route-facts';
+import { readRoutes } from './route-weights';
+
+const vs = (http: unknown[]): ReturnType<typeof readRoutes> =>
+  readRoutes({ hosts: ['reviews'], http });
+const texts = (route: ReturnType<typeof readRoutes>[number] | undefined): string[] =>
+  route ? routeFacts(route, true).map((f) => f.text) : [];
+
+describe('routeFacts', () => {
+  it('says plainly that a route sending 100% to v1 and aborting all of it reaches nobody', () => {
+    const [route] = vs([
+      {
+        match: [{ headers: { 'end-user': { exact: 'jason' } } }],
+        fault: { abort: { percentage: { value: 100 }, httpStatus: 503 } },
+        route: [{ destination: { host: 'reviews', subset: 'v1' } }],
+      },
+    ]);
+    const facts = route ? routeFacts(route, true) : [];
+    expect(facts[0]).toEqual({
+      kind: 'abort',
+      alert: true,
+      text: 'Aborts 100% of matching requests with HTTP 503: none of them reaches v1 (100%).',
+    });
+  });
+
+  it('says how many go on after a partial abort, and names the delay', () => {
+    const [route] = vs([
+      {
+        fault: {
+          abort: { percentage: { value: 30 }, httpStatus: 500 },
+          delay: { percentage: { value: 10 }, fixedDelay: '5s' },
+        },
+        route: [
+          { destination: { host: 'reviews', subset: 'v1' }, weight: 3 },
+          { destination: { host: 'reviews', subset: 'v2' }, weight: 1 },
+        ],
+      },
+    ]);
+    expect(texts(route).slice(0, 2)).toEqual([
+      'Aborts 30% of requests with HTTP 500: the other 70% go on to v1 (75%) or v2 (25%).',
+      'Delays 10% of requests by 5s.',
+    ]);
+  });
+
+  it('does not alarm on a fault that injects into no request', () => {
+    const [route] = vs([
+      { fault: { abort: { httpStatus: 500 } }, route: [{ destination: { host: 'reviews' } }] },
+    ]);
+    const abort = route ? routeFacts(route, true).find((f) => f.kind === 'abort') : undefined;
+    expect(abort?.alert).toBe(false);
+    expect(abort?.text).toMatch(/aborts no request/);
+  });
+
+  it('shows mirrors, timeout and retries beside the route', () => {
+    const [route] = vs([
+      {
+        mirror: { host: 'reviews', subset: 'v3' },
+        mirrorPercentage: { value: 10 },
+        timeout: '2s',
+        retries: { attempts: 3, perTryTimeout: '500ms', retryOn: '5xx' },
+        route: [{ destination: { host: 'reviews', subset: 'v1' } }],
+      },
+    ]);
+    expect(texts(route)).toEqual([
+      "Mirrors 10% of requests to reviews (subset v3); the copies' responses are dropped.",
+      'Times out after 2s.',
+      'Retries up to 3 times, 500ms per try, on 5xx.',
+    ]);
+  });
+
+  it("names Istio's default retries for a VirtualService route that sets none, and retries off", () => {
+    const [plain, off] = vs([
+      { match: [{ uri: { prefix: '/a' } }], route: [{ destination: { host: 'reviews' } }] },
+      {
+        timeout: '0s',
+        retries: { attempts: 0 },
+        route: [{ destination: { host: 'reviews' } }],
+      },
+    ]);
+    expect(texts(plain)).toEqual([
+      "Retries: none set, so the mesh default applies (Istio's: 2 retries on connect-failure, refused-stream, unavailable, cancelled, 503).",
+    ]);
+    expect(plain ? routeFacts(plain, false) : ['x']).toEqual([]);
+    expect(texts(off)).toEqual(['Timeout 0s: no timeout.', 'Retries off (attempts 0).']);
+  });
+
+  it('puts the unreachable mark first, naming the route that shadows it', () => {
+    const [, second] = vs([
+      { name: 'everyone', route: [{ destination: { host: 'reviews', subset: 'v1' } }] },
+      {
+        match: [{ headers: { 'end-user': { exact: 'jason' } } }],
+        fault: { abort: { percentage: { value: 100 }, httpStatus: 503 } },
+        route: [{ destination: { host: 'reviews', subset: 'v2' } }],
+      },
+    ]);
+    const facts = second ? routeFacts(second, true) : [];
+    expect(facts[0]?.kind).toBe('unreachable');
+    expect(facts[0]?.text).toMatch(/^Never matches: route everyone matches every request/);
+  });
+});
