@@ -6,6 +6,7 @@ import type { TrafficResponse } from '@/lib/api/traffic';
 import { useTrafficQuery } from '@/lib/client/use-traffic';
 import { routeMatchWords, virtualServiceMatchWords } from '@/lib/mesh/traffic/route-match-words';
 import { ProblemAlert } from './problem-alert';
+import { RouteFacts } from './route-facts';
 import { asOfText } from './time-controls';
 import { SplitBars } from './split-bars';
 import { SubsetSignals } from './subset-signals';
@@ -106,6 +107,7 @@ export function TrafficSplitView({
             className="flex flex-col gap-1"
             data-testid="route"
             data-route={route.index}
+            data-unreachable={route.unreachable !== undefined}
           >
             <h3 className="text-sm font-medium">
               Route {route.name ?? `#${route.index}`}{' '}
@@ -113,6 +115,11 @@ export function TrafficSplitView({
                 {matchText(data, route)}
               </span>
             </h3>
+            <RouteFacts
+              route={route}
+              label={`route ${route.name ?? `#${route.index}`}`}
+              meshDefaults={!data.gatewayRoute}
+            />
             <SplitBars route={route} observed={observed} />
           </div>
         ))}
