@@ -13,6 +13,7 @@ export interface RouteFactsProps {
 /** The word before each fact, so its nature never rests on colour alone. */
 const TAG: Readonly<Record<RouteFactKind, string>> = {
   unreachable: 'Unreachable',
+  'dead-match': 'Match',
   abort: 'Fault',
   delay: 'Fault',
   mirror: 'Mirror',

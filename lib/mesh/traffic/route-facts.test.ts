@@ -98,4 +98,17 @@ describe('routeFacts', () => {
     expect(facts[0]?.kind).toBe('unreachable');
     expect(facts[0]?.text).toMatch(/^Never matches: route everyone matches every request/);
   });
+
+  it('notes a match an earlier one decides without marking the route unreachable', () => {
+    const [, second] = vs([
+      { match: [{ uri: { exact: '/a' } }], route: [{ destination: { host: 'reviews' } }] },
+      {
+        match: [{ uri: { exact: '/a' } }, { uri: { exact: '/b' } }],
+        route: [{ destination: { host: 'reviews' } }],
+      },
+    ]);
+    const facts = second ? routeFacts(second, false) : [];
+    expect(facts.map((f) => [f.kind, f.alert])).toEqual([['dead-match', false]]);
+    expect(facts[0]?.text).toMatch(/^Match "uri = \/a" never decides: the same match/);
+  });
 });

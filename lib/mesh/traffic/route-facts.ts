@@ -6,7 +6,14 @@ import type { TrafficRoute } from './route-weights';
 import type { RouteBehaviour } from './route-behaviour';
 
 export type RouteFactKind =
-  'unreachable' | 'abort' | 'delay' | 'mirror' | 'timeout' | 'retries' | 'default-retries';
+  | 'unreachable'
+  | 'dead-match'
+  | 'abort'
+  | 'delay'
+  | 'mirror'
+  | 'timeout'
+  | 'retries'
+  | 'default-retries';
 
 export interface RouteFact {
   readonly kind: RouteFactKind;
@@ -128,6 +135,11 @@ export function routeFacts(route: TrafficRoute, meshDefaults: boolean): RouteFac
   const what = route.match === undefined ? 'requests' : 'matching requests';
   const facts: (RouteFact | undefined)[] = [
     route.unreachable && { kind: 'unreachable', alert: true, text: route.unreachable.message },
+    ...(route.deadMatches ?? []).map((text): RouteFact => ({
+      kind: 'dead-match',
+      alert: false,
+      text,
+    })),
     ...(b
       ? [
           abortFact(route, b, what),

@@ -61,4 +61,23 @@ describe('unreachable routes in the split', () => {
     expect(defaultRouteIndex(routes)).toBe(0);
     expect(defaultRouteIndex(routes.slice(1))).toBe(2);
   });
+
+  it('names a match of a reachable route that an earlier match always decides', () => {
+    const routes = readRoutes({
+      hosts: ['reviews'],
+      http: [
+        { name: 'api', match: [{ uri: { prefix: '/api' } }], route: [dest('v2')] },
+        {
+          match: [{ uri: { prefix: '/api/v1' } }, { uri: { prefix: '/static' } }, ...jason],
+          route: [dest('v3')],
+        },
+        { route: [dest('v1')] },
+      ],
+    });
+    expect(routes[1]?.unreachable).toBeUndefined();
+    expect(routes[1]?.deadMatches).toEqual([
+      'Match "uri starts with /api/v1" never decides: a shorter prefix with the same conditions ("uri starts with /api") comes first in route api.',
+    ]);
+    expect(routes[0]?.deadMatches).toBeUndefined();
+  });
 });

@@ -36,6 +36,8 @@ export interface TrafficRoute {
   readonly behaviour?: RouteBehaviour;
   /** Set when an earlier route takes every request this one could match. */
   readonly unreachable?: RouteShadow;
+  /** Sentences for the matches of a reachable route that an earlier match always decides first. */
+  readonly deadMatches?: readonly string[];
 }
 
 export interface RouteShadow {
@@ -76,7 +78,8 @@ function notEditableReason(destinations: readonly RouteDestination[]): string | 
 export function readRoutes(spec: unknown): TrafficRoute[] {
   const shadows = routeShadows(spec);
   return readVirtualServiceSpec(spec).http.map((rule): TrafficRoute => {
-    const shadow = shadows.get(rule.index);
+    const shadow = shadows.unreachable.get(rule.index);
+    const deadMatches = shadows.deadMatches.get(rule.index);
     const weighted = rule.route
       .map((e) => toDestination(e, rule.route.length === 1))
       .filter((d) => d !== undefined);
@@ -93,6 +96,7 @@ export function readRoutes(spec: unknown): TrafficRoute[] {
         : { notEditable: reason }),
       behaviour: readRouteBehaviour(rule.raw),
       ...(shadow && { unreachable: shadow }),
+      ...(deadMatches && { deadMatches }),
     };
   });
 }
