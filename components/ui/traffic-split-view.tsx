@@ -128,6 +128,12 @@ export function TrafficSplitView({
             Observed shares count all of the service&apos;s requests, whichever route they took.
           </p>
         ) : null}
+        {metricsAvailable && (data.observed.faultAbortedShare ?? 0) > 0 ? (
+          <p data-testid="fault-aborted" className="text-xs text-slate-500 dark:text-slate-400">
+            {formatPercent(data.observed.faultAbortedShare ?? 0)} were aborted by an injected fault
+            and reached no subset.
+          </p>
+        ) : null}
         {metricsAvailable && data.observed.unassignedShare > 0 ? (
           <p className="text-xs text-slate-500 dark:text-slate-400">
             {formatPercent(data.observed.unassignedShare)} went to pods no subset selects.

@@ -65,6 +65,8 @@ export interface TrafficSplit {
     readonly totalRps: number;
     /** Share of requests to pods no subset selects, 0..1. */
     readonly unassignedShare: number;
+    /** Share of requests an abort fault answered before any subset, 0..1; absent when none. */
+    readonly faultAbortedShare?: number;
   };
   readonly subsets: readonly SubsetSignals[];
   readonly warnings: readonly TrafficWarning[];

@@ -278,3 +278,28 @@ describe('computeTrafficSplit: subsets no workload provides', () => {
     expect(result.warnings.map((w) => w.code)).not.toContain('no-workload');
   });
 });
+
+describe('computeTrafficSplit: requests an abort fault answered', () => {
+  it('counts them apart, not as requests to pods no subset selects', () => {
+    // The client's sidecar reports the abort it injected; no pod ever saw the request.
+    const aborted = request(
+      PRODUCTPAGE,
+      { ...to(UNKNOWN_PEER, 'reviews'), svcNs: 'bookinfo' },
+      10,
+      { code: '503', flags: 'FI' },
+    );
+    const base = input();
+    const result = computeTrafficSplit({ ...base, requests: [...base.requests, aborted] });
+    expect(result.observed.faultAbortedShare).toBeCloseTo(0.5, 5);
+    expect(result.observed.unassignedShare).toBe(0);
+    expect(result.observed.totalRps).toBeCloseTo(20, 5);
+    expect(result.observed.shares['v1']).toBeCloseTo(0.4, 5);
+    expect(result.warnings.find((w) => w.subset === 'v1')?.message).toMatch(
+      /50% of requests were aborted by an injected fault and reached no subset/,
+    );
+  });
+
+  it('has no aborted share without aborts', () => {
+    expect(computeTrafficSplit(input()).observed.faultAbortedShare).toBeUndefined();
+  });
+});

@@ -17,6 +17,8 @@ export interface TrafficWarningsInput {
   readonly totalRps: number;
   /** Share of requests from callers without a proxy, which never see the VirtualService, 0..1. */
   readonly unproxiedShare: number;
+  /** Share of requests an abort fault answered before any subset, 0..1. */
+  readonly faultAbortedShare?: number;
   readonly undefinedSubsets: readonly string[];
   /** Parts (defined subsets, existing backend Services) that no workload or pod provides. */
   readonly unprovided?: readonly string[];
@@ -73,6 +75,11 @@ function likelyCauses(
   if (matched.length > 0) {
     causes.push(
       `${matched.length} header- or path-matched route${matched.length === 1 ? '' : 's'} take${matched.length === 1 ? 's' : ''} part of the traffic by ${matched.length === 1 ? 'its' : 'their'} own rules`,
+    );
+  }
+  if (observedLow && (input.faultAbortedShare ?? 0) > DIVERGENCE_THRESHOLD) {
+    causes.push(
+      `${pct(input.faultAbortedShare ?? 0)} of requests were aborted by an injected fault and reached no ${backend ? 'backend' : 'subset'}`,
     );
   }
   if (input.unproxiedShare > DIVERGENCE_THRESHOLD) {
