@@ -14,6 +14,7 @@ export interface RouteFactsProps {
 const TAG: Readonly<Record<RouteFactKind, string>> = {
   unreachable: 'Unreachable',
   'dead-match': 'Match',
+  answer: 'Answer',
   abort: 'Fault',
   delay: 'Fault',
   mirror: 'Mirror',

@@ -34,6 +34,10 @@ export interface RouteRetries {
 }
 
 export interface RouteBehaviour {
+  /** `redirect`: Envoy answers with a redirect (status, target as written); the route sends nothing on. */
+  readonly redirect?: { readonly status: number; readonly to: string };
+  /** `directResponse`: Envoy answers with this status itself; the route sends nothing on. */
+  readonly directResponse?: number;
   readonly abort?: RouteAbort;
   readonly delay?: RouteDelay;
   readonly mirrors: readonly RouteMirror[];
@@ -117,15 +121,30 @@ function retriesOf(raw: unknown): RouteRetries | undefined {
   };
 }
 
+function redirectOf(raw: unknown): RouteBehaviour['redirect'] {
+  if (!isRecord(raw)) return undefined;
+  const scheme = str(raw.scheme);
+  const authority = str(raw.authority);
+  const to = `${scheme !== undefined ? `${scheme}://` : ''}${authority ?? ''}${str(raw.uri) ?? ''}`;
+  // Istio's default redirect code is 301 (MOVED_PERMANENTLY).
+  return { status: num(raw.redirectCode) || 301, to: to === '' ? 'the same URL' : to };
+}
+
 /** The behaviour of one `spec.http` rule as stored; empty for what is not an object. */
 export function readRouteBehaviour(rule: unknown): RouteBehaviour {
   if (!isRecord(rule)) return { mirrors: [] };
+  const redirect = redirectOf(rule.redirect);
+  const directResponse = isRecord(rule.directResponse)
+    ? num(rule.directResponse.status)
+    : undefined;
   const fault = isRecord(rule.fault) ? rule.fault : {};
   const abort = abortOf(fault.abort);
   const delay = delayOf(fault.delay);
   const timeout = str(rule.timeout);
   const retries = retriesOf(rule.retries);
   return {
+    ...(redirect && { redirect }),
+    ...(directResponse !== undefined && { directResponse }),
     ...(abort && { abort }),
     ...(delay && { delay }),
     mirrors: mirrorsOf(rule),

@@ -111,4 +111,17 @@ describe('routeFacts', () => {
     expect(facts.map((f) => [f.kind, f.alert])).toEqual([['dead-match', false]]);
     expect(facts[0]?.text).toMatch(/^Match "uri = \/a" never decides: the same match/);
   });
+
+  it('says when Envoy answers a route itself: a redirect or a direct response', () => {
+    const [redirect, direct] = vs([
+      { match: [{ uri: { prefix: '/old' } }], redirect: { uri: '/new', authority: 'b.example' } },
+      { directResponse: { status: 418 } },
+    ]);
+    expect(texts(redirect)[0]).toBe(
+      'Redirects all matching requests (HTTP 301) to b.example/new; no destination gets them.',
+    );
+    expect(texts(direct)[0]).toBe(
+      'Answers all requests itself with HTTP 418; no destination gets them.',
+    );
+  });
 });

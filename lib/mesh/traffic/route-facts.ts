@@ -8,6 +8,7 @@ import type { RouteBehaviour } from './route-behaviour';
 export type RouteFactKind =
   | 'unreachable'
   | 'dead-match'
+  | 'answer'
   | 'abort'
   | 'delay'
   | 'mirror'
@@ -37,6 +38,16 @@ function destinationsWord(route: TrafficRoute): string {
   return parts.length === 1
     ? (parts[0] ?? '')
     : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}`;
+}
+
+/** A redirect or direct response: Envoy answers itself and no destination gets the request. */
+function answerFact(b: RouteBehaviour, what: string): RouteFact | undefined {
+  const text = b.redirect
+    ? `Redirects all ${what} (HTTP ${b.redirect.status}) to ${b.redirect.to}; no destination gets them.`
+    : b.directResponse !== undefined
+      ? `Answers all ${what} itself with HTTP ${b.directResponse}; no destination gets them.`
+      : undefined;
+  return text === undefined ? undefined : { kind: 'answer', alert: false, text };
 }
 
 function abortFact(route: TrafficRoute, b: RouteBehaviour, what: string): RouteFact | undefined {
@@ -142,6 +153,7 @@ export function routeFacts(route: TrafficRoute, meshDefaults: boolean): RouteFac
     })),
     ...(b
       ? [
+          answerFact(b, what),
           abortFact(route, b, what),
           delayFact(b, what),
           ...mirrorFacts(b, what),
