@@ -51,6 +51,23 @@ describe('ruleReach', () => {
     });
   });
 
+  it('tells a header presence match from no header, and an empty map from none', () => {
+    const presence = ruleReach({
+      http: [
+        { match: [prefix('/a', { headers: { 'x-canary': {} } })], ...to('canary') },
+        { match: [prefix('/a')], ...to('stable') },
+      ],
+    });
+    expect(presence.rules[1]?.ineffectiveMatches).toEqual([]);
+    const emptyMap = ruleReach({
+      http: [
+        { match: [prefix('/a', { headers: {} })], ...to('a') },
+        { match: [prefix('/a', { ignoreUriCase: false })], ...to('b') },
+      ],
+    });
+    expect(emptyMap.rules[1]?.unreachableBecause).toEqual({ rule: 0, reason: 'duplicate' });
+  });
+
   it('keeps a rule reachable when only some of its matches repeat earlier ones', () => {
     const reach = ruleReach({
       http: [

@@ -47,22 +47,26 @@ export interface RouteReach {
   readonly rules: readonly RuleReach[];
 }
 
-/** A value as Istio compares matches: empty values dropped (as Go's omitempty), keys sorted. */
+// Maps among match fields: Go's omitempty drops an empty map, but keeps an empty message such as a
+// header's `{}`, which tests the header's presence.
+const MAP_FIELDS = new Set(['headers', 'queryParams', 'withoutHeaders', 'sourceLabels']);
+
+/** A value as Istio compares matches: empty values dropped as Go's omitempty does, keys sorted. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort()) {
     const v = canonical(value[key]);
-    if (!isEmpty(v)) out[key] = v;
+    if (!isEmpty(v, MAP_FIELDS.has(key))) out[key] = v;
   }
   return out;
 }
 
-function isEmpty(v: unknown): boolean {
+function isEmpty(v: unknown, isMap: boolean): boolean {
   if (v === undefined || v === null || v === false || v === '' || v === 0) return true;
   if (Array.isArray(v)) return v.length === 0;
-  return isRecord(v) && Object.keys(v).length === 0;
+  return isMap && isRecord(v) && Object.keys(v).length === 0;
 }
 
 /** The key two matches share when they are the same; an HTTP match's `name` does not route. */
