@@ -83,7 +83,7 @@ test('the split says a rule aborts every matching request and marks a rule after
     await expect(dead).toHaveAttribute('data-shadowed-by', '1');
     await expect(ratings.routeFact(1, 'unreachable')).toHaveCount(0);
 
-    const split = page.getByRole('region', { name: 'Traffic split' });
+    const split = page.getByRole('region', { name: 'Traffic split', exact: true });
     await ratings.setTheme('light');
     await split.screenshot({ path: 'docs/split-truth-light.png' });
     await ratings.setTheme('dark');
