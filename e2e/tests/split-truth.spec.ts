@@ -10,10 +10,21 @@ interface Stored {
   readonly resourceVersion: string;
 }
 
+/** The stored object; the first reads may find the informer caches still filling (503). */
 async function read(request: APIRequestContext): Promise<Stored> {
-  const res = await request.get(OBJECT);
-  expect(res.status()).toBe(200);
-  return (await res.json()) as Stored;
+  let stored: Stored | undefined;
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(OBJECT);
+        if (res.ok()) stored = (await res.json()) as Stored;
+        return res.status();
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(200);
+  if (stored === undefined) throw new Error(`GET ${OBJECT} answered without a body`);
+  return stored;
 }
 
 async function replace(request: APIRequestContext, yaml: string, resourceVersion: string) {
