@@ -20,7 +20,7 @@ const [catchAll, jason] = readRoutes({
 describe('RouteFacts', () => {
   it('lists the fault in words, tagged so it does not rest on colour, and the shadowing route', () => {
     if (!jason) throw new Error('no route');
-    render(<RouteFacts route={jason} label="route #1" meshDefaults />);
+    render(<RouteFacts route={jason} label="route #1" />);
     const list = screen.getByRole('list', { name: 'What route #1 does' });
     const items = within(list).getAllByRole('listitem');
     expect(items[0]?.textContent).toMatch(
@@ -34,9 +34,9 @@ describe('RouteFacts', () => {
 
   it('shows timeout and retries as notes, without the warning sign', () => {
     if (!catchAll) throw new Error('no route');
-    render(<RouteFacts route={catchAll} label="route #0" meshDefaults={false} />);
+    render(<RouteFacts route={catchAll} label="route #0" />);
     const items = screen.getAllByRole('listitem');
-    expect(items.map((i) => i.textContent)).toEqual(['Timeout: Times out after 2s.']);
+    expect(items.map((i) => i.textContent)).toEqual(['Timeout: 2s, then Envoy answers 504.']);
   });
 
   it('renders nothing for a route with nothing to say', () => {
@@ -45,9 +45,7 @@ describe('RouteFacts', () => {
       http: [{ route: [{ destination: { host: 'r' } }] }],
     });
     if (!plain) throw new Error('no route');
-    const { container } = render(
-      <RouteFacts route={plain} label="route #0" meshDefaults={false} />,
-    );
+    const { container } = render(<RouteFacts route={plain} label="route #0" />);
     expect(container.textContent).toBe('');
   });
 });

@@ -6,8 +6,6 @@ export interface RouteFactsProps {
   readonly route: TrafficRoute;
   /** How the route is headed ("Route #1"), for the list's accessible name. */
   readonly label: string;
-  /** Whether Istio's default retries apply to a route that sets none (VirtualService routes). */
-  readonly meshDefaults: boolean;
 }
 
 /** The word before each fact, so its nature never rests on colour alone. */
@@ -20,7 +18,6 @@ const TAG: Readonly<Record<RouteFactKind, string>> = {
   mirror: 'Mirror',
   timeout: 'Timeout',
   retries: 'Retries',
-  'default-retries': 'Retries',
 };
 
 const ALERT =
@@ -48,8 +45,8 @@ function Fact({ fact, route }: { fact: RouteFact; route: TrafficRoute }): ReactN
 }
 
 /** Beside a route's split: its faults, mirrors, timeout and retries, and whether it can match at all. */
-export function RouteFacts({ route, label, meshDefaults }: RouteFactsProps): ReactNode {
-  const facts = routeFacts(route, meshDefaults);
+export function RouteFacts({ route, label }: RouteFactsProps): ReactNode {
+  const facts = routeFacts(route);
   if (facts.length === 0) return null;
   return (
     <ul aria-label={`What ${label} does`} className="flex flex-col gap-1">

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { formatPercent, formatRps } from '@/components/ui/format';
 import type { TrafficResponse } from '@/lib/api/traffic';
 import { useTrafficQuery } from '@/lib/client/use-traffic';
+import { defaultRetriesNote } from '@/lib/mesh/traffic/route-facts';
 import { routeMatchWords, virtualServiceMatchWords } from '@/lib/mesh/traffic/route-match-words';
 import { ProblemAlert } from './problem-alert';
 import { RouteFacts } from './route-facts';
@@ -115,14 +116,15 @@ export function TrafficSplitView({
                 {matchText(data, route)}
               </span>
             </h3>
-            <RouteFacts
-              route={route}
-              label={`route ${route.name ?? `#${route.index}`}`}
-              meshDefaults={!data.gatewayRoute}
-            />
+            <RouteFacts route={route} label={`route ${route.name ?? `#${route.index}`}`} />
             <SplitBars route={route} observed={observed} />
           </div>
         ))}
+        {!data.gatewayRoute && defaultRetriesNote(data.routes) ? (
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            {defaultRetriesNote(data.routes)}
+          </p>
+        ) : null}
         {data.routes.length > 1 ? (
           <p className="text-xs text-slate-500 dark:text-slate-400">
             Observed shares count all of the service&apos;s requests, whichever route they took.

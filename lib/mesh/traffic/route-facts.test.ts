@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { routeFacts } from './route-facts';
+import { defaultRetriesNote, routeFacts } from './route-facts';
 import { readRoutes } from './route-weights';
 
 const vs = (http: unknown[]): ReturnType<typeof readRoutes> =>
   readRoutes({ hosts: ['reviews'], http });
 const texts = (route: ReturnType<typeof readRoutes>[number] | undefined): string[] =>
-  route ? routeFacts(route, true).map((f) => f.text) : [];
+  route ? routeFacts(route).map((f) => f.text) : [];
 
 describe('routeFacts', () => {
   it('says plainly that a route sending 100% to v1 and aborting all of it reaches nobody', () => {
@@ -16,7 +16,7 @@ describe('routeFacts', () => {
         route: [{ destination: { host: 'reviews', subset: 'v1' } }],
       },
     ]);
-    const facts = route ? routeFacts(route, true) : [];
+    const facts = route ? routeFacts(route) : [];
     expect(facts[0]).toEqual({
       kind: 'abort',
       alert: true,
@@ -47,7 +47,7 @@ describe('routeFacts', () => {
     const [route] = vs([
       { fault: { abort: { httpStatus: 500 } }, route: [{ destination: { host: 'reviews' } }] },
     ]);
-    const abort = route ? routeFacts(route, true).find((f) => f.kind === 'abort') : undefined;
+    const abort = route ? routeFacts(route).find((f) => f.kind === 'abort') : undefined;
     expect(abort?.alert).toBe(false);
     expect(abort?.text).toMatch(/aborts no request/);
   });
@@ -63,13 +63,13 @@ describe('routeFacts', () => {
       },
     ]);
     expect(texts(route)).toEqual([
-      "Mirrors 10% of requests to reviews (subset v3); the copies' responses are dropped.",
-      'Times out after 2s.',
-      'Retries up to 3 times, 500ms per try, on 5xx.',
+      "10% of requests copied to reviews (subset v3); the copies' responses are dropped.",
+      '2s, then Envoy answers 504.',
+      'up to 3 times, 500ms per try, on 5xx.',
     ]);
   });
 
-  it("names Istio's default retries for a VirtualService route that sets none, and retries off", () => {
+  it("names Istio's default retries once when a reachable route sets none, and retries off", () => {
     const [plain, off] = vs([
       { match: [{ uri: { prefix: '/a' } }], route: [{ destination: { host: 'reviews' } }] },
       {
@@ -78,11 +78,12 @@ describe('routeFacts', () => {
         route: [{ destination: { host: 'reviews' } }],
       },
     ]);
-    expect(texts(plain)).toEqual([
-      "Retries: none set, so the mesh default applies (Istio's: 2 retries on connect-failure, refused-stream, unavailable, cancelled, 503).",
-    ]);
-    expect(plain ? routeFacts(plain, false) : ['x']).toEqual([]);
-    expect(texts(off)).toEqual(['Timeout 0s: no timeout.', 'Retries off (attempts 0).']);
+    expect(texts(plain)).toEqual([]);
+    expect(texts(off)).toEqual(['0s, which means none.', 'off (attempts 0).']);
+    expect(defaultRetriesNote(plain && off ? [plain, off] : [])).toBe(
+      "Routes that set no retries use the mesh's default retry policy (Istio's own: 2 retries on connect-failure, refused-stream, unavailable, cancelled, 503).",
+    );
+    expect(defaultRetriesNote(off ? [off] : [])).toBeUndefined();
   });
 
   it('puts the unreachable mark first, naming the route that shadows it', () => {
@@ -94,7 +95,7 @@ describe('routeFacts', () => {
         route: [{ destination: { host: 'reviews', subset: 'v2' } }],
       },
     ]);
-    const facts = second ? routeFacts(second, true) : [];
+    const facts = second ? routeFacts(second) : [];
     expect(facts[0]?.kind).toBe('unreachable');
     expect(facts[0]?.text).toMatch(/^Never matches: route everyone matches every request/);
   });
@@ -107,9 +108,9 @@ describe('routeFacts', () => {
         route: [{ destination: { host: 'reviews' } }],
       },
     ]);
-    const facts = second ? routeFacts(second, false) : [];
+    const facts = second ? routeFacts(second) : [];
     expect(facts.map((f) => [f.kind, f.alert])).toEqual([['dead-match', false]]);
-    expect(facts[0]?.text).toMatch(/^Match "uri = \/a" never decides: the same match/);
+    expect(facts[0]?.text).toMatch(/^"uri = \/a" never decides: the same match/);
   });
 
   it('says when Envoy answers a route itself: a redirect or a direct response', () => {

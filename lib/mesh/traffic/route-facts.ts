@@ -6,15 +6,7 @@ import type { TrafficRoute } from './route-weights';
 import type { RouteBehaviour } from './route-behaviour';
 
 export type RouteFactKind =
-  | 'unreachable'
-  | 'dead-match'
-  | 'answer'
-  | 'abort'
-  | 'delay'
-  | 'mirror'
-  | 'timeout'
-  | 'retries'
-  | 'default-retries';
+  'unreachable' | 'dead-match' | 'answer' | 'abort' | 'delay' | 'mirror' | 'timeout' | 'retries';
 
 export interface RouteFact {
   readonly kind: RouteFactKind;
@@ -94,8 +86,8 @@ function mirrorFacts(b: RouteBehaviour, what: string): RouteFact[] {
       alert: false,
       text:
         m.percent === 0
-          ? `Mirror to ${to} at 0%: mirrors nothing.`
-          : `Mirrors ${pct(m.percent)} of ${what} to ${to}; the copies' responses are dropped.`,
+          ? `to ${to} at 0%: copies nothing.`
+          : `${pct(m.percent)} of ${what} copied to ${to}; the copies' responses are dropped.`,
     };
   });
 }
@@ -109,22 +101,15 @@ function timeoutFact(b: RouteBehaviour): RouteFact | undefined {
     kind: 'timeout',
     alert: false,
     text: isZeroDuration(b.timeout)
-      ? `Timeout ${b.timeout}: no timeout.`
-      : `Times out after ${b.timeout}.`,
+      ? `${b.timeout}, which means none.`
+      : `${b.timeout}, then Envoy answers 504.`,
   };
 }
 
-function retriesFact(b: RouteBehaviour, defaults: boolean): RouteFact | undefined {
+function retriesFact(b: RouteBehaviour): RouteFact | undefined {
   const r = b.retries;
-  if (r === undefined)
-    return defaults
-      ? {
-          kind: 'default-retries',
-          alert: false,
-          text: `Retries: none set, so the mesh default applies (Istio's: ${DEFAULT_RETRIES}).`,
-        }
-      : undefined;
-  if (r.attempts <= 0) return { kind: 'retries', alert: false, text: 'Retries off (attempts 0).' };
+  if (r === undefined) return undefined;
+  if (r.attempts <= 0) return { kind: 'retries', alert: false, text: 'off (attempts 0).' };
   const details = [
     ...(r.perTryTimeout !== undefined ? [`${r.perTryTimeout} per try`] : []),
     ...(r.retryOn !== undefined ? [`on ${r.retryOn}`] : []),
@@ -132,16 +117,25 @@ function retriesFact(b: RouteBehaviour, defaults: boolean): RouteFact | undefine
   return {
     kind: 'retries',
     alert: false,
-    text: `Retries up to ${r.attempts} time${r.attempts === 1 ? '' : 's'}${details.length > 0 ? `, ${details.join(', ')}` : ''}.`,
+    text: `up to ${r.attempts} time${r.attempts === 1 ? '' : 's'}${details.length > 0 ? `, ${details.join(', ')}` : ''}.`,
   };
 }
 
 /**
- * The facts of one route, most important first. `meshDefaults` says whether Istio's default retry
- * policy applies when the route sets none (VirtualService routes; Gateway API leaves it to the
- * implementation).
+ * Once under a VirtualService's routes when one sets no retries: Istio's default policy applies to
+ * it (Gateway API routes leave retries to the implementation, so nothing is said for them).
  */
-export function routeFacts(route: TrafficRoute, meshDefaults: boolean): RouteFact[] {
+export function defaultRetriesNote(routes: readonly TrafficRoute[]): string | undefined {
+  const without = routes.some(
+    (r) => r.unreachable === undefined && r.destinations.length > 0 && !r.behaviour?.retries,
+  );
+  return without
+    ? `Routes that set no retries use the mesh's default retry policy (Istio's own: ${DEFAULT_RETRIES}).`
+    : undefined;
+}
+
+/** The facts of one route, most important first. */
+export function routeFacts(route: TrafficRoute): RouteFact[] {
   const b = route.behaviour;
   const what = route.match === undefined ? 'requests' : 'matching requests';
   const facts: (RouteFact | undefined)[] = [
@@ -158,7 +152,7 @@ export function routeFacts(route: TrafficRoute, meshDefaults: boolean): RouteFac
           delayFact(b, what),
           ...mirrorFacts(b, what),
           timeoutFact(b),
-          retriesFact(b, meshDefaults),
+          retriesFact(b),
         ]
       : []),
   ];

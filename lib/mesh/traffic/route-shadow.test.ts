@@ -76,7 +76,7 @@ describe('unreachable routes in the split', () => {
     });
     expect(routes[1]?.unreachable).toBeUndefined();
     expect(routes[1]?.deadMatches).toEqual([
-      'Match "uri starts with /api/v1" never decides: a shorter prefix with the same conditions ("uri starts with /api") comes first in route api.',
+      '"uri starts with /api/v1" never decides: a shorter prefix with the same conditions ("uri starts with /api") comes first in route api.',
     ]);
     expect(routes[0]?.deadMatches).toBeUndefined();
   });

@@ -30,7 +30,7 @@ export function routeShadows(spec: unknown): RouteShadows {
     if (because === undefined) {
       const dead = rule.ineffectiveMatches.map(
         (m) =>
-          `Match "${matchText(rule.index, m.match)}" never decides: ${
+          `"${matchText(rule.index, m.match)}" never decides: ${
             m.reason === 'duplicate'
               ? 'the same match'
               : 'a shorter prefix with the same conditions'
