@@ -112,7 +112,8 @@ export function WeightEditor({ namespace, service, traffic }: WeightEditorProps)
             >
               {editable.map((r) => (
                 <option key={r.index} value={r.index}>
-                  {r.name ?? `#${r.index}`} {r.match ? '(matched)' : '(default)'}
+                  {r.name ?? `#${r.index}`}{' '}
+                  {r.unreachable ? '(never matches)' : r.match ? '(matched)' : '(default)'}
                 </option>
               ))}
             </select>

@@ -4,8 +4,10 @@ import type { ReactNode } from 'react';
 import { formatPercent, formatRps } from '@/components/ui/format';
 import type { TrafficResponse } from '@/lib/api/traffic';
 import { useTrafficQuery } from '@/lib/client/use-traffic';
+import { defaultRetriesNote } from '@/lib/mesh/traffic/route-facts';
 import { routeMatchWords, virtualServiceMatchWords } from '@/lib/mesh/traffic/route-match-words';
 import { ProblemAlert } from './problem-alert';
+import { RouteFacts } from './route-facts';
 import { asOfText } from './time-controls';
 import { SplitBars } from './split-bars';
 import { SubsetSignals } from './subset-signals';
@@ -106,6 +108,7 @@ export function TrafficSplitView({
             className="flex flex-col gap-1"
             data-testid="route"
             data-route={route.index}
+            data-unreachable={route.unreachable !== undefined}
           >
             <h3 className="text-sm font-medium">
               Route {route.name ?? `#${route.index}`}{' '}
@@ -113,12 +116,24 @@ export function TrafficSplitView({
                 {matchText(data, route)}
               </span>
             </h3>
+            <RouteFacts route={route} label={`route ${route.name ?? `#${route.index}`}`} />
             <SplitBars route={route} observed={observed} />
           </div>
         ))}
+        {!data.gatewayRoute && defaultRetriesNote(data.routes) ? (
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            {defaultRetriesNote(data.routes)}
+          </p>
+        ) : null}
         {data.routes.length > 1 ? (
           <p className="text-xs text-slate-500 dark:text-slate-400">
             Observed shares count all of the service&apos;s requests, whichever route they took.
+          </p>
+        ) : null}
+        {metricsAvailable && (data.observed.faultAbortedShare ?? 0) > 0 ? (
+          <p data-testid="fault-aborted" className="text-xs text-slate-500 dark:text-slate-400">
+            {formatPercent(data.observed.faultAbortedShare ?? 0)} were aborted by an injected fault
+            and reached no subset.
           </p>
         ) : null}
         {metricsAvailable && data.observed.unassignedShare > 0 ? (

@@ -121,13 +121,15 @@ function envoyRouting(
     .find((r) => routeMatches(r, request, source));
   if (!route) return [noRoute(service, call.port)];
   const destinations = field.arr(route.route).map(field.obj);
-  const total = destinations.reduce((sum, d) => sum + weightOf(d, destinations.length), 0);
+  const total = destinations.reduce((sum, d) => sum + weightOf(d), 0);
   return destinations
     .map((d) => {
       const dest = field.obj(d.destination);
       const host = qualifyHost(String(dest.host ?? ''), vsNamespace);
       const port = Number(field.obj(dest.port).number ?? call.port);
-      const share = total > 0 ? weightOf(d, destinations.length) / total : 0;
+      // Istio sends a lone destination everything, whatever its weight (0 or none included).
+      const share =
+        destinations.length === 1 ? 1 : total > 0 ? Math.max(0, weightOf(d)) / total : 0;
       return destinationFlow(
         mesh,
         router,
@@ -302,9 +304,10 @@ function hostService(host: string): ServiceInfo {
   return { fqdn: host, name: host, namespace: 'unknown', selector: {}, external: false };
 }
 
-function weightOf(destination: Record<string, unknown>, count: number): number {
+/** A destination's weight beside others: none written is 0, as Istio reads it. */
+function weightOf(destination: Record<string, unknown>): number {
   const w = destination.weight;
-  return typeof w === 'number' ? w : count === 1 ? 100 : 0;
+  return typeof w === 'number' ? w : 0;
 }
 
 function destinationFlow(
@@ -374,17 +377,20 @@ function routeFaults(
   route: Record<string, unknown>,
 ): Pick<ResolvedFlow, 'abort' | 'delay' | 'timeoutMs'> {
   const fault = field.obj(route.fault);
+  // `percentage.value`, else a delay's deprecated integer `percent`, else none: Istio then hands
+  // Envoy no percentage and Envoy injects the fault into no request (istio/istio#36303).
   const fraction = (f: Record<string, unknown>): number => {
-    const pct = field.obj(f.percentage).value;
-    return typeof pct === 'number' ? Math.min(1, Math.max(0, pct / 100)) : 1;
+    const pct = field.obj(f.percentage).value ?? f.percent;
+    return typeof pct === 'number' ? Math.min(1, Math.max(0, pct / 100)) : 0;
   };
   const out: Pick<ResolvedFlow, 'abort' | 'delay' | 'timeoutMs'> = {};
   const abort = field.obj(fault.abort);
-  if (typeof abort.httpStatus === 'number')
+  if (typeof abort.httpStatus === 'number' && fraction(abort) > 0)
     out.abort = { fraction: fraction(abort), httpStatus: abort.httpStatus };
   const delay = field.obj(fault.delay);
   const delayMs = typeof delay.fixedDelay === 'string' ? parseDurationMs(delay.fixedDelay) : null;
-  if (delayMs !== null) out.delay = { fraction: fraction(delay), ms: delayMs };
+  if (delayMs !== null && fraction(delay) > 0)
+    out.delay = { fraction: fraction(delay), ms: delayMs };
   const timeoutMs = typeof route.timeout === 'string' ? parseDurationMs(route.timeout) : null;
   if (timeoutMs) out.timeoutMs = timeoutMs;
   return out;

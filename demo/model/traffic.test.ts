@@ -83,6 +83,53 @@ describe('traffic model routing', () => {
     expect(requests(state, { reporter: 'destination', response_code: '555' })).toBe(0);
   });
 
+  it('injects no fault when the fault sets no percentage, as Envoy does with what Istio sends it', () => {
+    const { scenario, config } = miniMesh({ rps: 100 });
+    config.apply(
+      virtualService(NS, 'server', {
+        hosts: ['server'],
+        http: [
+          {
+            fault: { abort: { httpStatus: 555 }, delay: { fixedDelay: '2s' } },
+            route: [{ destination: { host: 'server', subset: 'v1' } }],
+          },
+        ],
+      }),
+    );
+    const state = run(scenario, config, 30);
+    expect(requests(state, SRC)).toBeGreaterThan(1_000);
+    expect(requests(state, { ...SRC, response_code: '555' })).toBe(0);
+    expect(requests(state, { ...SRC, response_flags: 'DI' })).toBe(0);
+  });
+
+  it('sends a lone destination everything even with weight 0, and none to an unweighted one beside others', () => {
+    const vs = virtualService(NS, 'server', {
+      hosts: ['server'],
+      http: [
+        {
+          match: [{ headers: { 'end-user': { exact: 'jason' } } }],
+          route: [{ destination: { host: 'server', subset: 'v2' }, weight: 0 }],
+        },
+        {
+          route: [
+            { destination: { host: 'server', subset: 'v1' }, weight: 30 },
+            { destination: { host: 'server', subset: 'v2' } },
+          ],
+        },
+      ],
+    });
+    const jason = miniMesh({ rps: 100, jasonShare: 1 });
+    jason.config.apply(vs);
+    const lone = run(jason.scenario, jason.config, 30);
+    expect(requests(lone, { ...SRC, destination_workload: 'server-v1' })).toBe(0);
+    expect(requests(lone, { ...SRC, destination_workload: 'server-v2' })).toBeGreaterThan(1_000);
+    const others = miniMesh({ rps: 100 });
+    others.config.apply(vs);
+    const split = run(others.scenario, others.config, 30);
+    expect(requests(split, { ...SRC, destination_workload: 'server-v2' })).toBe(0);
+    expect(requests(split, { ...SRC, destination_workload: 'server-v1' })).toBeGreaterThan(1_000);
+  });
+
   it('adds fixed delays (DI) and turns requests slower than the route timeout into 504 UT', () => {
     const { scenario, config } = miniMesh({ rps: 50 });
     config.apply(

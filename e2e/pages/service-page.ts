@@ -56,6 +56,13 @@ export class ServicePage {
     return share ? Number(share) : Number.NaN;
   }
 
+  /** What the split says a route does: its faults, mirrors, timeout, retries, unreachable mark. */
+  routeFact(route: number, kind: string): Locator {
+    return this.page
+      .locator(`[data-testid="route"][data-route="${route}"]`)
+      .locator(`[data-testid="route-fact"][data-kind="${kind}"]`);
+  }
+
   async setTheme(theme: 'light' | 'dark'): Promise<void> {
     const isDark = await this.page.evaluate(() =>
       document.documentElement.classList.contains('dark'),

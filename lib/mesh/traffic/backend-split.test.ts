@@ -171,3 +171,29 @@ describe('computeTrafficSplit for an HTTPRoute attached to the service', () => {
     expect(split.virtualService?.resourceVersion).toBe('3');
   });
 });
+
+describe('computeTrafficSplit: a backend Service no workload provides', () => {
+  it('warns with the share sent to a backend whose Service selects no workload', () => {
+    const base = inventory(true);
+    const withV3 = {
+      ...base,
+      services: [...base.services, service('flights-v3', { app: 'flights', version: 'v3' })],
+    };
+    const route: IstioObject = {
+      ...ROUTE,
+      spec: {
+        parentRefs: [{ group: '', kind: 'Service', name: 'flights', port: 8080 }],
+        rules: [{ backendRefs: [{ name: 'flights-v3', port: 8080 }] }],
+      },
+    };
+    const result = computeTrafficSplit(input({ istioObjects: [route], inventory: withV3 }));
+    expect(result.warnings.find((w) => w.code === 'no-workload')?.message).toBe(
+      '100% of traffic goes to flights-v3, which no workload provides: those requests fail with 503 (no healthy upstream).',
+    );
+  });
+
+  it('does not warn for backends with workloads, even without ready pods', () => {
+    const codes = computeTrafficSplit(input()).warnings.map((w) => w.code);
+    expect(codes).not.toContain('no-workload');
+  });
+});

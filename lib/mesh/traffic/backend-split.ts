@@ -25,6 +25,7 @@ import { serviceWorkloads, type ServiceRef } from './service-routing';
 import { addTally, emptyTally, partSignals, type Tally } from './signals';
 import type { TrafficSplitInput } from './split';
 import type { TrafficSplit, TrafficWarning } from './split-types';
+import { providedByNothing } from './unprovided';
 import { trafficWarnings } from './warnings';
 
 type Labels = Readonly<Record<string, string>>;
@@ -181,6 +182,7 @@ export function computeBackendSplit(
       totalRps: total,
       unproxiedShare: total > 0 ? unproxied / total : 0,
       undefinedSubsets: [],
+      unprovided: backends.filter((b) => providedByNothing(inventory, b, {})).map(keyOf),
       virtualServices: [],
       window: input.window,
       routesAgeSeconds: input.routesAgeSeconds,

@@ -56,11 +56,16 @@ describe('readGatewayRoutes', () => {
     ]);
   });
 
-  it('gives a lone backend all the traffic, whatever its weight, and offers no split', () => {
-    const [rule] = readGatewayRoutes(canary([{ name: 'flights-v1', weight: 0 }]));
+  it('gives a lone backend all the traffic unless its weight is 0, and offers no split', () => {
+    const [rule] = readGatewayRoutes(canary([{ name: 'flights-v1', weight: 5 }]));
     expect(rule?.destinations[0]?.share).toBe(1);
     expect(rule?.subsets).toBeUndefined();
     expect(rule?.notEditable).toMatch(/single backend/);
+    // Gateway API forwards nothing to a weight-0 backend, even a lone one (Istio answers 500).
+    const [drained] = readGatewayRoutes(canary([{ name: 'flights-v1', weight: 0 }]));
+    expect(drained?.destinations[0]?.share).toBe(0);
+    const [unset] = readGatewayRoutes(canary([{ name: 'flights-v1' }]));
+    expect(unset?.destinations[0]?.share).toBe(1);
   });
 
   it('keys a backend in another namespace as name.namespace', () => {

@@ -6,6 +6,7 @@
  */
 import { isRecord, readList, readNumber, readString } from '../istio/read';
 import type { IstioObject, InventoryService } from '../types';
+import { readGatewayRuleBehaviour } from './route-behaviour';
 import type { TrafficRoute } from './route-weights';
 import type { ServiceRef } from './service-routing';
 import { weightShares, type Weights } from './weights';
@@ -179,13 +180,15 @@ function notEditableReason(rule: GatewayRouteRule, keys: readonly string[]): str
 /**
  * The rules of an HTTPRoute or GRPCRoute as the split shows them: one destination per backendRef,
  * keyed by backendKey, with its weight as Gateway API applies it (missing = 1) and its share
- * weight ÷ the rule's sum; a lone backendRef gets all of the rule's traffic.
+ * weight ÷ the rule's sum. Unlike a VirtualService's lone destination, a lone backendRef of weight
+ * 0 gets nothing: Gateway API forwards no traffic to a weight-0 backend (the rule answers 500).
  */
 export function readGatewayRoutes(route: IstioObject): TrafficRoute[] {
+  const raw = readRuleList(route.spec);
   return readGatewayRouteRules(route.spec).map((rule): TrafficRoute => {
     const keys = rule.backendRefs.map((b) => backendKey(b, route.namespace));
     const weights = rule.backendRefs.map((b) => b.weight ?? DEFAULT_BACKEND_WEIGHT);
-    const shares = weightShares(weights);
+    const shares = weights.every((w) => w <= 0) ? weights.map(() => 0) : weightShares(weights);
     const reason = notEditableReason(rule, keys);
     return {
       index: rule.index,
@@ -198,6 +201,7 @@ export function readGatewayRoutes(route: IstioObject): TrafficRoute[] {
         share: shares[i] ?? 0,
       })),
       ...(reason === undefined ? { subsets: keys } : { notEditable: reason }),
+      behaviour: readGatewayRuleBehaviour(raw[rule.index], route.namespace),
     };
   });
 }

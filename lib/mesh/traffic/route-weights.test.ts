@@ -56,6 +56,27 @@ describe('readRoutes', () => {
     expect(route?.destinations.map((d) => Math.round(d.share * 100))).toEqual([71, 14, 14]);
   });
 
+  it('reads an unset weight beside others as 0, and a lone destination of weight 0 as all the traffic', () => {
+    const [several, lone] = readRoutes({
+      http: [
+        {
+          route: [
+            { destination: { host: 'reviews', subset: 'v1' } },
+            { destination: { host: 'reviews', subset: 'v2' }, weight: 30 },
+            { destination: { host: 'reviews', subset: 'v3' } },
+          ],
+        },
+        { route: [{ destination: { host: 'reviews', subset: 'v1' }, weight: 0 }] },
+      ],
+    });
+    expect(several?.destinations.map((d) => [d.weight, d.share])).toEqual([
+      [0, 0],
+      [30, 1],
+      [0, 0],
+    ]);
+    expect(lone?.destinations.map((d) => [d.weight, d.share])).toEqual([[0, 1]]);
+  });
+
   it('refuses to key a route by subset when a destination has none or two share one', () => {
     const noSubset = {
       route: [

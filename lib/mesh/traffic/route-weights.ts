@@ -4,6 +4,8 @@
  */
 import { isRecord, readList } from '../istio/read';
 import { hasHost, readVirtualServiceSpec, type RouteEntry } from '../istio/virtual-service';
+import { readRouteBehaviour, type RouteBehaviour } from './route-behaviour';
+import { routeShadows } from './route-shadow';
 import { weightShares, type Weights } from './weights';
 
 /** The live `spec.http` list as stored: the rules a weight edit does not touch go back unchanged. */
@@ -30,6 +32,19 @@ export interface TrafficRoute {
   readonly subsets?: readonly string[];
   /** Why the slider cannot edit this route, for a person. */
   readonly notEditable?: string;
+  /** Faults, mirrors, timeout and retries of the route, as Istio applies them. */
+  readonly behaviour?: RouteBehaviour;
+  /** Set when an earlier route takes every request this one could match. */
+  readonly unreachable?: RouteShadow;
+  /** Sentences for the matches of a reachable route that an earlier match always decides first. */
+  readonly deadMatches?: readonly string[];
+}
+
+export interface RouteShadow {
+  /** Index of the earlier route that takes this one's requests. */
+  readonly shadowedBy: number;
+  /** For a person: "Never matches: route 1 matches every request." */
+  readonly message: string;
 }
 
 function toDestination(
@@ -61,7 +76,10 @@ function notEditableReason(destinations: readonly RouteDestination[]): string | 
 
 /** The HTTP routes of a VirtualService spec, with their weights as Istio applies them. */
 export function readRoutes(spec: unknown): TrafficRoute[] {
+  const shadows = routeShadows(spec);
   return readVirtualServiceSpec(spec).http.map((rule): TrafficRoute => {
+    const shadow = shadows.unreachable.get(rule.index);
+    const deadMatches = shadows.deadMatches.get(rule.index);
     const weighted = rule.route
       .map((e) => toDestination(e, rule.route.length === 1))
       .filter((d) => d !== undefined);
@@ -76,6 +94,9 @@ export function readRoutes(spec: unknown): TrafficRoute[] {
       ...(reason === undefined
         ? { subsets: destinations.map((d) => d.subset ?? '') }
         : { notEditable: reason }),
+      behaviour: readRouteBehaviour(rule.raw),
+      ...(shadow && { unreachable: shadow }),
+      ...(deadMatches && { deadMatches }),
     };
   });
 }
@@ -108,9 +129,11 @@ export function setRouteWeights(spec: unknown, routeIndex: number, weights: Weig
 
 /**
  * The route a weight edit targets when the request names none: the catch-all route (no `match`),
- * which carries the canary split in the usual layout of header routes first; else the first route.
+ * which carries the canary split in the usual layout of header routes first; else the first
+ * reachable route.
  */
 export function defaultRouteIndex(routes: readonly TrafficRoute[]): number {
-  const editable = routes.filter((r) => r.subsets !== undefined);
+  // A route no request reaches carries no traffic to edit.
+  const editable = routes.filter((r) => r.subsets !== undefined && r.unreachable === undefined);
   return (editable.find((r) => r.match === undefined) ?? editable[0] ?? routes[0])?.index ?? 0;
 }

@@ -21,6 +21,7 @@ export type TrafficWarningCode =
   | 'divergence'
   | 'settling'
   | 'no-ready-pods'
+  | 'no-workload'
   | 'undefined-subset'
   | 'several-virtual-services'
   | 'several-gateway-routes'
@@ -64,6 +65,8 @@ export interface TrafficSplit {
     readonly totalRps: number;
     /** Share of requests to pods no subset selects, 0..1. */
     readonly unassignedShare: number;
+    /** Share of requests an abort fault answered before any subset, 0..1; absent when none. */
+    readonly faultAbortedShare?: number;
   };
   readonly subsets: readonly SubsetSignals[];
   readonly warnings: readonly TrafficWarning[];

@@ -227,3 +227,79 @@ describe('computeTrafficSplit', () => {
     ).toBeNull();
   });
 });
+
+describe('computeTrafficSplit: subsets no workload provides', () => {
+  const DR_V4 = object('DestinationRule', 'reviews', {
+    host: 'reviews.bookinfo.svc.cluster.local',
+    subsets: ['v1', 'v2', 'v3', 'v4'].map((v) => ({ name: v, labels: { version: v } })),
+  });
+  const jasonToV4 = {
+    match: [{ headers: { 'end-user': { exact: 'jason' } } }],
+    route: [{ destination: { host: 'reviews', subset: 'v4' } }],
+  };
+
+  it('warns with the share each route sends to a subset nothing provides', () => {
+    const result = computeTrafficSplit(
+      input({ istioObjects: [split([80, 10, 10], [jasonToV4]), DR_V4] }),
+    );
+    const warning = result.warnings.find((w) => w.code === 'no-workload');
+    expect(warning?.subset).toBe('v4');
+    expect(warning?.message).toBe(
+      "100% of route #0's traffic goes to v4, which no workload provides: those requests fail with 503 (no healthy upstream).",
+    );
+  });
+
+  it('says "100% of traffic goes to v4" when the VirtualService has one route', () => {
+    const only = object('VirtualService', 'reviews', {
+      hosts: ['reviews'],
+      http: [{ route: [{ destination: { host: 'reviews', subset: 'v4' } }] }],
+    });
+    const result = computeTrafficSplit(input({ istioObjects: [only, DR_V4] }));
+    expect(result.warnings.find((w) => w.code === 'no-workload')?.message).toMatch(
+      /^100% of traffic goes to v4, which no workload provides/,
+    );
+  });
+
+  it('does not warn for a subset only an unreachable route or a weight of 0 sends to', () => {
+    const catchAllFirst = object('VirtualService', 'reviews', {
+      hosts: ['reviews'],
+      http: [
+        {
+          route: [
+            { destination: { host: 'reviews', subset: 'v1' }, weight: 100 },
+            { destination: { host: 'reviews', subset: 'v4' }, weight: 0 },
+          ],
+        },
+        jasonToV4,
+      ],
+    });
+    const result = computeTrafficSplit(input({ istioObjects: [catchAllFirst, DR_V4] }));
+    expect(result.routes[1]?.unreachable?.shadowedBy).toBe(0);
+    expect(result.warnings.map((w) => w.code)).not.toContain('no-workload');
+  });
+});
+
+describe('computeTrafficSplit: requests an abort fault answered', () => {
+  it('counts them apart, not as requests to pods no subset selects', () => {
+    // The client's sidecar reports the abort it injected; no pod ever saw the request.
+    const aborted = request(
+      PRODUCTPAGE,
+      { ...to(UNKNOWN_PEER, 'reviews'), svcNs: 'bookinfo' },
+      10,
+      { code: '503', flags: 'FI' },
+    );
+    const base = input();
+    const result = computeTrafficSplit({ ...base, requests: [...base.requests, aborted] });
+    expect(result.observed.faultAbortedShare).toBeCloseTo(0.5, 5);
+    expect(result.observed.unassignedShare).toBe(0);
+    expect(result.observed.totalRps).toBeCloseTo(20, 5);
+    expect(result.observed.shares['v1']).toBeCloseTo(0.4, 5);
+    expect(result.warnings.find((w) => w.subset === 'v1')?.message).toMatch(
+      /50% of requests were aborted by an injected fault and reached no subset/,
+    );
+  });
+
+  it('has no aborted share without aborts', () => {
+    expect(computeTrafficSplit(input()).observed.faultAbortedShare).toBeUndefined();
+  });
+});

@@ -21,6 +21,7 @@ import {
 import { addTally, emptyTally, partSignals, type Tally } from './signals';
 import type { TrafficSplit } from './split-types';
 import type { Inventory, IstioObject, Sample, Window } from '../types';
+import { providedByNothing } from './unprovided';
 import { trafficWarnings } from './warnings';
 
 export interface TrafficSplitInput {
@@ -57,6 +58,22 @@ function routeSubsets(
 }
 
 /**
+ * Requests a route's abort fault answered (response flag FI), apart from the others: the proxy that
+ * injected the fault reports them with no destination workload, and they reached no subset.
+ */
+function splitFaultAborts(requests: readonly Sample[]): { aborted: number; rest: Sample[] } {
+  let aborted = 0;
+  const rest: Sample[] = [];
+  for (const s of requests) {
+    const flags = (s.labels['response_flags'] ?? '').split(',');
+    if (!flags.includes('FI')) rest.push(s);
+    else if (s.labels['reporter'] === 'source' || s.labels['reporter'] === 'waypoint')
+      aborted += s.value > 0 ? s.value : 0;
+  }
+  return { aborted, rest };
+}
+
+/**
  * A service an HTTPRoute or GRPCRoute attaches to is split by that route's backends (GAMMA), else by
  * its VirtualService's subsets.
  */
@@ -80,10 +97,11 @@ export function computeTrafficSplit(input: TrafficSplitInput): TrafficSplit {
   const subsetOf = (labels: Readonly<Record<string, string>>): string =>
     defined.find((s) => selects(s.labels, labels))?.name ?? UNASSIGNED;
 
+  const { aborted, rest } = splitFaultAborts(input.requests);
   const tallies = new Map<string, Tally>();
-  let total = 0;
+  let total = aborted;
   let unproxied = 0;
-  for (const edge of collectRawEdges({ ...input, tcpSent: [], tcpReceived: [] })) {
+  for (const edge of collectRawEdges({ ...input, requests: rest, tcpSent: [], tcpReceived: [] })) {
     const view = pickReporter(edge);
     if (view === undefined) continue;
     const l = edge.labels;
@@ -117,6 +135,7 @@ export function computeTrafficSplit(input: TrafficSplitInput): TrafficSplit {
 
   const shares = Object.fromEntries(signals.map((s) => [s.name, total > 0 ? s.rps / total : 0]));
   const unassignedShare = total > 0 ? (tallies.get(UNASSIGNED)?.requests ?? 0) / total : 0;
+  const faultAbortedShare = total > 0 ? aborted / total : 0;
   const defaultRoute = defaultRouteIndex(routes);
   return {
     service,
@@ -127,7 +146,13 @@ export function computeTrafficSplit(input: TrafficSplitInput): TrafficSplit {
     gatewayRoute: null,
     routes,
     defaultRoute,
-    observed: { window: input.window, shares, totalRps: total, unassignedShare },
+    observed: {
+      window: input.window,
+      shares,
+      totalRps: total,
+      unassignedShare,
+      ...(faultAbortedShare > 0 && { faultAbortedShare }),
+    },
     subsets: signals,
     warnings: trafficWarnings({
       routes,
@@ -136,7 +161,11 @@ export function computeTrafficSplit(input: TrafficSplitInput): TrafficSplit {
       shares,
       totalRps: total,
       unproxiedShare: total > 0 ? unproxied / total : 0,
+      faultAbortedShare,
       undefinedSubsets,
+      unprovided: defined
+        .filter((s) => providedByNothing(inventory, service, s.labels))
+        .map((s) => s.name),
       virtualServices: virtualServices.map((v) => `${v.namespace}/${v.name}`),
       window: input.window,
       routesAgeSeconds: input.routesAgeSeconds,

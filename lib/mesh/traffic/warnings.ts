@@ -1,3 +1,4 @@
+import { routeLabel } from './route-shadow';
 import type { TrafficRoute } from './route-weights';
 import type { SubsetSignals, TrafficWarning } from './split-types';
 import { windowSeconds as secondsOf, type Window } from '../types';
@@ -16,7 +17,11 @@ export interface TrafficWarningsInput {
   readonly totalRps: number;
   /** Share of requests from callers without a proxy, which never see the VirtualService, 0..1. */
   readonly unproxiedShare: number;
+  /** Share of requests an abort fault answered before any subset, 0..1. */
+  readonly faultAbortedShare?: number;
   readonly undefinedSubsets: readonly string[];
+  /** Parts (defined subsets, existing backend Services) that no workload or pod provides. */
+  readonly unprovided?: readonly string[];
   /** `namespace/name` of every VirtualService claiming the service's host. */
   readonly virtualServices: readonly string[];
   readonly window: Window;
@@ -65,11 +70,16 @@ function likelyCauses(
   else if (s && observedLow && s.readyReplicas === 0)
     causes.push(`the ${backend ? 'backend' : 'subset'} has no ready pods`);
   const matched = input.routes.filter(
-    (r) => r.index !== input.defaultRoute && r.match !== undefined,
+    (r) => r.index !== input.defaultRoute && r.match !== undefined && r.unreachable === undefined,
   );
   if (matched.length > 0) {
     causes.push(
       `${matched.length} header- or path-matched route${matched.length === 1 ? '' : 's'} take${matched.length === 1 ? 's' : ''} part of the traffic by ${matched.length === 1 ? 'its' : 'their'} own rules`,
+    );
+  }
+  if (observedLow && (input.faultAbortedShare ?? 0) > DIVERGENCE_THRESHOLD) {
+    causes.push(
+      `${pct(input.faultAbortedShare ?? 0)} of requests were aborted by an injected fault and reached no ${backend ? 'backend' : 'subset'}`,
     );
   }
   if (input.unproxiedShare > DIVERGENCE_THRESHOLD) {
@@ -83,6 +93,33 @@ function likelyCauses(
     );
   }
   return causes;
+}
+
+/**
+ * One warning per part the routes send traffic to although nothing provides it, with the share
+ * each reachable route sends there ("100% of traffic goes to v2, which no workload provides").
+ */
+function unprovidedWarnings(input: TrafficWarningsInput): TrafficWarning[] {
+  const byHost = input.parts === 'backend';
+  const reachable = input.routes.filter((r) => r.unreachable === undefined);
+  return (input.unprovided ?? []).flatMap((name): TrafficWarning[] => {
+    const sending = reachable.flatMap((r) => {
+      const share = configuredShares(r, byHost).get(name) ?? 0;
+      return share > 0 ? [{ r, share }] : [];
+    });
+    if (sending.length === 0) return [];
+    const what =
+      reachable.length === 1
+        ? `${pct(sending[0]?.share ?? 0)} of traffic goes`
+        : `${sending.map(({ r, share }) => `${pct(share)} of ${routeLabel(r.index, r.name)}'s traffic`).join(' and ')} go${sending.length === 1 ? 'es' : ''}`;
+    return [
+      {
+        code: 'no-workload',
+        subset: name,
+        message: `${what} to ${name}, which no workload provides: those requests fail with 503 (no healthy upstream).`,
+      },
+    ];
+  });
 }
 
 /**
@@ -106,6 +143,7 @@ export function trafficWarnings(input: TrafficWarningsInput): TrafficWarning[] {
       message: `Routes send traffic to subset ${subset}, which no DestinationRule for this host defines: those requests fail with 503.`,
     });
   }
+  warnings.push(...unprovidedWarnings(input));
   const configured = configuredShares(input.routes[input.defaultRoute], input.parts === 'backend');
   for (const s of input.subsets) {
     if ((configured.get(s.name) ?? 0) > 0 && s.workloads.length > 0 && s.readyReplicas === 0) {
