@@ -76,13 +76,27 @@ export const CASES: readonly CheckCase[] = [
     resolution: 'DNS',
     ports: [{ number: 5432, name: 'tcp-postgres', protocol: 'TCP' }],
   }),
-  // The demo's shop/stripe gives api.stripe.example:443 protocol HTTPS, visible everywhere.
-  crafted('IST0177', 'ServiceEntry', 'travel', 'stripe-raw', {
-    hosts: ['api.stripe.example'],
-    location: 'MESH_EXTERNAL',
-    resolution: 'DNS',
-    ports: [{ number: 443, name: 'tls', protocol: 'TLS' }],
-  }),
+  // Two ServiceEntries give payments.example:443 different protocols, both visible everywhere.
+  crafted(
+    'IST0177',
+    'ServiceEntry',
+    'travel',
+    'payments-raw',
+    {
+      hosts: ['payments.example'],
+      location: 'MESH_EXTERNAL',
+      resolution: 'DNS',
+      ports: [{ number: 443, name: 'tls', protocol: 'TLS' }],
+    },
+    [
+      manifest('ServiceEntry', 'shop', 'payments-https', {
+        hosts: ['payments.example'],
+        location: 'MESH_EXTERNAL',
+        resolution: 'DNS',
+        ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }],
+      }),
+    ],
+  ),
   crafted(
     'IST0149',
     'VirtualService',

@@ -214,8 +214,10 @@ export const CASES: readonly CheckCase[] = [
     'IST0151',
     'EnvoyFilter',
     'bookinfo',
-    'lens-relative',
-    envoyFilter('lens-relative', LUA_PATCH('INSERT_BEFORE')),
+    // Named to come before lens-pinned-a (below): istioctl reads EnvoyFilters by name, and a relative
+    // patch after one pinned to a proxyVersion is IST0155 instead.
+    'lens-a-relative',
+    envoyFilter('lens-a-relative', LUA_PATCH('INSERT_BEFORE')),
   ),
   fires(
     'IST0152',

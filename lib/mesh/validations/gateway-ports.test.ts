@@ -46,12 +46,13 @@ describe('checkGatewayPorts (IST0101 selector, IST0162 port)', () => {
     expect(found[0]?.message).toContain('istio=nothing-here');
   });
 
-  it('accepts the Service ports (gateway-correct-port), not a port that is only a targetPort', () => {
-    expect(codes(gateway({ istio: 'ingressgateway' }, 80, 443), [ingressService])).toEqual([]);
-    expect(codes(gateway({ istio: 'ingressgateway' }, 8080), [ingressService])).toHaveLength(1);
+  it('accepts the Service port and its targetPort (gateway-correct-port, translation)', () => {
+    expect(
+      codes(gateway({ istio: 'ingressgateway' }, 80, 443, 8080, 8443), [ingressService]),
+    ).toEqual([]);
   });
 
-  it('flags a port the Service does not offer (gateway-no-port)', () => {
+  it('flags a port neither a Service port nor a targetPort (gateway-no-port)', () => {
     const found = checkGatewayPorts(
       gateway({ istio: 'ingressgateway' }, 80, 8004),
       meshOf([], [ingressService], [ingressPod]),
@@ -79,9 +80,9 @@ describe('checkGatewayPorts (IST0101 selector, IST0162 port)', () => {
     expect(custom(80)).toEqual([]);
   });
 
-  it('a custom gateway on the Service port is fine, on its targetPort alone not (translation, badport)', () => {
+  it('a custom gateway on the Service port or its targetPort is fine (custom, translation, badport)', () => {
+    expect(custom(8003, 8003)).toEqual([]);
     expect(custom(80, 8003)).toEqual([]);
-    expect(custom(8003, 8003)).toHaveLength(1);
     expect(custom(8004, 8003)).toHaveLength(1);
   });
 

@@ -13,15 +13,18 @@ export const GATEWAY_SELECTOR_NOT_FOUND_CODE = 'IST0101';
 export const GATEWAY_PORT_NOT_ON_SERVICE_CODE = 'IST0162';
 
 /**
- * The ports clients reach a gateway listener on behind `services`: each TCP Service port. A server
- * port equal only to a targetPort listens on the pod, but no Service carries traffic to it under that
- * number, which is what istioctl reports (its test data `gateway-custom-ingressgateway-badport.yaml`).
+ * The ports a gateway listener may use behind `services`: each TCP Service port and its numeric
+ * targetPort. Istio binds a server port equal to a Service port on that port's targetPort, and one
+ * equal to a targetPort as it is; a named targetPort leaves only the Service port.
  */
 function reachablePorts(services: readonly InventoryService[]): Set<number> {
   const ports = new Set<number>();
   for (const svc of services) {
     for (const p of svc.ports) {
-      if ((p.protocol || 'TCP').toUpperCase() === 'TCP') ports.add(p.port);
+      if ((p.protocol || 'TCP').toUpperCase() !== 'TCP') continue;
+      ports.add(p.port);
+      const target = typeof p.targetPort === 'string' ? Number(p.targetPort) : p.targetPort;
+      if (target !== undefined && Number.isInteger(target) && target > 0) ports.add(target);
     }
   }
   return ports;
@@ -86,7 +89,7 @@ export function checkGatewayPorts(obj: IstioObject, mesh: MeshConfig): Validatio
         code: GATEWAY_PORT_NOT_ON_SERVICE_CODE,
         severity: 'warning',
         message: services.length
-          ? `Port ${server.port} is not exposed by the Service of the gateway workload (${selector} in ${where}): ${services.map((s) => `${s.namespace}/${s.name}`).join(', ')} offer ${describePorts(services) || 'no port'}. Traffic through the Service never reaches this listener; listen on one of the Service ports or add ${server.port} to the Service.`
+          ? `Port ${server.port} is not exposed by the Service of the gateway workload (${selector} in ${where}): ${services.map((s) => `${s.namespace}/${s.name}`).join(', ')} offer ${describePorts(services) || 'no port'}. Traffic through the Service never reaches this listener; use one of those ports (the Service port or its targetPort) or add ${server.port} to the Service.`
           : `Port ${server.port} is not exposed by any Service: no Service selects the gateway workload's pods (${selector} in ${where}), so nothing reaches this listener through a Service. Create one that exposes the port.`,
         path: formatPath([...server.path, 'port', 'number']),
       },
