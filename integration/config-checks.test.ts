@@ -141,25 +141,31 @@ describe('each new check, on objects stored in the cluster, through /api/istio',
     'lists the crafted objects with their findings: %s',
     async (_, round) => {
       const undo = round.flatMap((c) => manifestsOf(c)).map(store);
+      // Control-plane ConfigMaps are polled once a minute, not watched.
+      const polled = round.some((c) => manifestsOf(c).some((m) => m.kind === 'ConfigMap'));
       try {
-        const items = await eventually(async () => {
-          const { status, body } = await getJson(`${app()}/api/istio`);
-          if (status !== 200) throw new Error(`HTTP ${status}`);
-          const list = body as ConfigListItem[];
-          const missing = round.filter(
-            (c) => !itemOf(list, c)?.validations.some((v) => v.code === c.code),
-          );
-          if (missing.length > 0)
-            throw new Error(
-              `not yet: ${missing.map((c) => `${c.code} ${c.resource.kind}/${c.resource.name}`).join(', ')}`,
+        const items = await eventually(
+          async () => {
+            const { status, body } = await getJson(`${app()}/api/istio`);
+            if (status !== 200) throw new Error(`HTTP ${status}`);
+            const list = body as ConfigListItem[];
+            const missing = round.filter(
+              (c) => !itemOf(list, c)?.validations.some((v) => v.code === c.code),
             );
-          return list;
-        });
+            if (missing.length > 0)
+              throw new Error(
+                `not yet: ${missing.map((c) => `${c.code} ${c.resource.kind}/${c.resource.name}`).join(', ')}`,
+              );
+            return list;
+          },
+          { timeoutMs: polled ? 150_000 : 60_000 },
+        );
         for (const c of round)
           expect(itemOf(items, c)?.validations.map((v) => v.code)).toContain(c.code);
       } finally {
         for (const u of undo.reverse()) u();
       }
     },
+    200_000,
   );
 });

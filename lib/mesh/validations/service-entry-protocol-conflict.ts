@@ -58,17 +58,22 @@ function groupsWith(own: PortEntry, all: readonly PortEntry[]): PortEntry[][] {
 
 const label = (se: IstioObject): string => `${se.namespace}/${se.name}`;
 
+// By name, not identity: the object checked may be a posted copy of the one in the mesh.
+const isSelf = (se: IstioObject, obj: IstioObject): boolean => label(se) === label(obj);
+
 export function checkServiceEntryProtocolConflict(
   obj: IstioObject,
   mesh: MeshConfig,
 ): Validation[] {
   if (obj.kind !== 'ServiceEntry') return [];
   const all = ofKind(mesh, 'ServiceEntry').flatMap(entriesOf);
-  for (const own of all.filter((e) => e.se === obj))
+  for (const own of all.filter((e) => isSelf(e.se, obj)))
     for (const group of groupsWith(own, all)) {
       const protocols = [...new Set(group.map((e) => e.protocol))].sort();
       if (protocols.length < 2) continue;
-      const others = [...new Set(group.filter((e) => e.se !== obj).map((e) => label(e.se)))].sort();
+      const others = [
+        ...new Set(group.filter((e) => !isSelf(e.se, obj)).map((e) => label(e.se))),
+      ].sort();
       const shown = protocols.map((p) => p || '(none)').join(', ');
       return [
         {
