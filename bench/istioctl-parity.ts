@@ -186,12 +186,20 @@ function main(): void {
       const [code = '', ...rest] = k.split(' ');
       return { code, resource: rest.join(' ') };
     });
-    const hits = unique.filter((e) => ours.some((f) => f.code === e.code && sameResource(f, e.resource)));
+    const hits = unique.filter((e) =>
+      ours.some((f) => f.code === e.code && sameResource(f, e.resource)),
+    );
     const inScope = ours.filter((f) => scope.has(f.code));
-    const keys = new Set(inScope.map((f) => `${f.code} ${f.resource.kind} ${f.resource.namespace}/${f.resource.name}`));
+    const keys = new Set(
+      inScope.map((f) => `${f.code} ${f.resource.kind} ${f.resource.namespace}/${f.resource.name}`),
+    );
     const expectedKeys = [...keys].filter((k) => {
-      const f = inScope.find((x) => `${x.code} ${x.resource.kind} ${x.resource.namespace}/${x.resource.name}` === k);
-      return f !== undefined && unique.some((e) => e.code === f.code && sameResource(f, e.resource));
+      const f = inScope.find(
+        (x) => `${x.code} ${x.resource.kind} ${x.resource.namespace}/${x.resource.name}` === k,
+      );
+      return (
+        f !== undefined && unique.some((e) => e.code === f.code && sameResource(f, e.resource))
+      );
     });
     expectedTotal += unique.length;
     found += hits.length;
@@ -199,7 +207,9 @@ function main(): void {
     oursExpected += expectedKeys.length;
     const missed = unique.filter((e) => !hits.includes(e)).map((e) => `${e.code} ${e.resource}`);
     const extra = [...keys].filter((k) => !expectedKeys.includes(k));
-    const other = ours.filter((f) => !scope.has(f.code)).map((f) => `${f.code} ${f.resource.kind} ${f.resource.namespace}/${f.resource.name}`);
+    const other = ours
+      .filter((f) => !scope.has(f.code))
+      .map((f) => `${f.code} ${f.resource.kind} ${f.resource.namespace}/${f.resource.name}`);
     console.log(
       `case  ${c.name}: found ${hits.length}/${unique.length}, ours in scope ${keys.size} (${expectedKeys.length} expected)`,
     );
@@ -207,7 +217,8 @@ function main(): void {
     if (extra.length > 0) console.log(`      not expected: ${extra.join('; ')}`);
     if (other.length > 0) console.log(`      other codes: ${[...new Set(other)].join('; ')}`);
   }
-  const pct = (a: number, b: number): string => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
+  const pct = (a: number, b: number): string =>
+    b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`;
   console.log(
     `\nrecall ${found}/${expectedTotal} = ${pct(found, expectedTotal)}; precision ${oursExpected}/${oursInScope} = ${pct(oursExpected, oursInScope)}`,
   );
