@@ -83,9 +83,12 @@ describe('a namespace-scoped install (Roles only) with NAMESPACES=bookinfo,shop'
       'DestinationRule',
       'Gateway',
       'PeerAuthentication',
+      'ProxyConfig',
+      'RequestAuthentication',
       'VirtualService',
     ]);
     expect(kinds('shop')).toContain('ServiceEntry');
+    expect(kinds('shop')).toContain('Sidecar');
     expect(has(istio, 'bookinfo', 'reviews')).toBe(true);
     expect(has(istio, 'shop', 'stripe')).toBe(true);
   });
